@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// sharelens: who has what share of a market's trading volume, how it changed, and whether the change is real.
+import PackageDescription
+
+let package = Package(
+  name: "sharelens",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "ShareData", targets: ["ShareData"]),
+    .library(name: "ShareStats", targets: ["ShareStats"]),
+    .library(name: "ShareReport", targets: ["ShareReport"]),
+    .executable(name: "sharelens", targets: ["sharelens"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The only place GSL's C headers are seen. Linking names gsl, gslcblas and m in the module map,
+    // so the build works even where pkg-config is absent.
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"])]
+    ),
+    .target(name: "ShareData"),
+    .target(name: "ShareStats", dependencies: ["ShareData", "CGSL"]),
+    .target(name: "ShareReport", dependencies: ["ShareData", "ShareStats"]),
+    .executableTarget(
+      name: "sharelens",
+      dependencies: [
+        "ShareData", "ShareStats", "ShareReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "ShareDataTests", dependencies: ["ShareData"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ShareStatsTests", dependencies: ["ShareStats", "ShareData"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData"]),
+    .testTarget(name: "CLITests", dependencies: ["ShareData"], resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

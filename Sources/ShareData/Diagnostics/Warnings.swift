@@ -1,0 +1,41 @@
+// Warnings are facts a user should know that do not stop the analysis: a TOTAL column that was
+// left out, feed-gap rows read as missing, partial buckets. They go to standard error and never
+// change the exit status, unless `--strict` makes the first of them an error.
+
+/// Something the input did that sharelens handled, and the user should hear about.
+public struct Warning: Sendable, Equatable, CustomStringConvertible {
+  public var location: SourceLocation?
+  public var message: String
+
+  public init(_ message: String, at location: SourceLocation? = nil) {
+    self.message = message
+    self.location = location
+  }
+
+  public var description: String {
+    if let location { return "\(location): \(message)" }
+    return message
+  }
+}
+
+/// Collects warnings in the order they happen; with `strict` the first one is thrown instead.
+public struct WarningLog: Sendable {
+  public private(set) var warnings: [Warning] = []
+  public var strict: Bool
+
+  public init(strict: Bool = false) {
+    self.strict = strict
+  }
+
+  public mutating func add(_ warning: Warning) throws {
+    if strict {
+      throw ShareError(
+        .dataError, warning.message + " (an error because of --strict)", at: warning.location)
+    }
+    warnings.append(warning)
+  }
+
+  public mutating func append(contentsOf other: [Warning]) throws {
+    for warning in other { try add(warning) }
+  }
+}

@@ -1,0 +1,97 @@
+// Where input bytes come from: a file, or standard input for `-`. Reading is by plain read(2)
+// into the scanner's own buffer, so memory stays bounded by the chunk size whatever the input.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A source of bytes read in chunks.
+public protocol ByteStream: AnyObject {
+  /// The name shown in messages: the path as the user typed it, or `<stdin>`.
+  var name: String { get }
+  /// Fills up to `count` bytes; returns 0 at the end of the input.
+  func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int
+}
+
+/// A file (or standard input) read with read(2).
+public final class FileStream: ByteStream {
+  public let name: String
+  private let fd: Int32
+  private let ownsDescriptor: Bool
+
+  /// Opens `path` for reading; `-` is standard input. Missing, unreadable and directory paths are
+  /// `noInput` errors (exit 66), as sysexits asks.
+  public init(path: String) throws {
+    if path == "-" {
+      name = "<stdin>"
+      fd = 0
+      ownsDescriptor = false
+      return
+    }
+    name = path
+    let opened = open(path, O_RDONLY | O_CLOEXEC)
+    guard opened >= 0 else {
+      let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+      throw ShareError(.noInput, "cannot open input: \(reason)", at: SourceLocation(file: path))
+    }
+    var info = stat()
+    if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      close(opened)
+      throw ShareError(
+        .noInput, "this is a directory, not a file", at: SourceLocation(file: path),
+        hint: "name the CSV files inside it, e.g. \(path)/*.csv")
+    }
+    fd = opened
+    ownsDescriptor = true
+  }
+
+  public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    while true {
+      #if canImport(Glibc)
+        let got = Glibc.read(fd, buffer, count)
+      #else
+        let got = Darwin.read(fd, buffer, count)
+      #endif
+      if got >= 0 { return got }
+      if errno == EINTR { continue }
+      if errno == EISDIR {
+        throw ShareError(.noInput, "this is a directory, not a file", at: SourceLocation(file: name))
+      }
+      throw ShareError(
+        .ioError, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+    }
+  }
+
+  deinit {
+    if ownsDescriptor { close(fd) }
+  }
+}
+
+/// Bytes already in memory (tests, and inputs assembled by the caller).
+public final class MemoryStream: ByteStream {
+  public let name: String
+  private let bytes: [UInt8]
+  private var offset = 0
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+
+  public convenience init(name: String, text: String) {
+    self.init(name: name, bytes: Array(text.utf8))
+  }
+
+  public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    let n = min(count, bytes.count - offset)
+    if n > 0 {
+      bytes.withUnsafeBytes { source in
+        buffer.copyMemory(from: source.baseAddress! + offset, byteCount: n)
+      }
+      offset += n
+    }
+    return n
+  }
+}

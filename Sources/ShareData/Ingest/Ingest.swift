@@ -1,0 +1,335 @@
+// Reading inputs into the VolumeTable: open each input, detect its layout, and stream its records
+// into the table builder. Every value error names the file, line and column, what was found and
+// what was expected.
+
+/// What reading produced: the table, what was found in each input, and warnings.
+public struct IngestResult: Sendable {
+  public var table: VolumeTable
+  public var sources: [SourceSummary]
+  public var warnings: [Warning]
+  public var duplicates: [DuplicateCell]
+  public var duplicateCount: Int
+}
+
+public enum Ingest {
+  /// Reads files (`-` is standard input) into one table: their union.
+  public static func read(paths: [String], options: IngestOptions) throws -> IngestResult {
+    guard !paths.isEmpty else { throw ShareError.usage("no input files", hint: "name one or more CSV files, or - for standard input") }
+    if paths.filter({ $0 == "-" }).count > 1 {
+      throw ShareError.usage("standard input (-) can be read only once")
+    }
+    return try read(streams: paths.map { try FileStream(path: $0) }, options: options)
+  }
+
+  public static func read(streams: [ByteStream], options: IngestOptions) throws -> IngestResult {
+    var builder = VolumeTableBuilder(policy: options.duplicates)
+    var summaries: [SourceSummary] = []
+    var warnings: [Warning] = []
+    for stream in streams {
+      let scanner = CSVScanner(stream: stream)
+      let source = builder.addSource(stream.name)
+      var reader = SourceReader(scanner: scanner, source: source, options: options)
+      summaries.append(try reader.read(into: &builder))
+      warnings += reader.warnings
+    }
+    return IngestResult(
+      table: builder.build(), sources: summaries, warnings: warnings, duplicates: builder.duplicates,
+      duplicateCount: builder.duplicateCount)
+  }
+}
+
+/// Reads one input.
+struct SourceReader {
+  let scanner: CSVScanner
+  let source: Int32
+  let options: IngestOptions
+  var warnings: [Warning] = []
+  private var timeFormat: TimeFormat?
+  private var timeFormatLine = 0
+  private var header: [String] = []
+
+  init(scanner: CSVScanner, source: Int32, options: IngestOptions) {
+    self.scanner = scanner
+    self.source = source
+    self.options = options
+  }
+
+  var name: String { scanner.name }
+
+  mutating func read(into builder: inout VolumeTableBuilder) throws -> SourceSummary {
+    let sample = try Sample.read(from: scanner)
+    let plan = try LayoutDetector.plan(sample: sample, source: name, options: options)
+    header = plan.header
+    var summary = SourceSummary(
+      name: name, layout: plan.layout, layoutReason: plan.reason,
+      timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
+    if plan.hasHeader { _ = try scanner.next() }
+    switch plan.layout {
+    case .wide: try readWide(plan, &builder, &summary)
+    case .long: try readLong(plan, &builder, &summary)
+    case .trades: try readTrades(plan, &builder, &summary)
+    case .ohlcv: try readOHLCV(plan, &builder, &summary)
+    }
+    summary.timeFormat = timeFormat
+    if summary.rows == 0 {
+      throw ShareError.data(
+        "the file has a header but no data rows", at: SourceLocation(file: name),
+        expected: "at least one data row")
+    }
+    return summary
+  }
+
+  // MARK: Fields
+
+  private func checkWidth(_ expected: Int) throws {
+    if scanner.fieldCount != expected {
+      throw ShareError.data(
+        "this row has \(scanner.fieldCount) field\(scanner.fieldCount == 1 ? "" : "s"), the header has \(expected)",
+        at: scanner.location(), expected: "\(expected) comma-separated fields on every row",
+        hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
+    }
+  }
+
+  private func columnName(_ index: Int) -> String? { index < header.count ? header[index] : nil }
+
+  /// The time in field `index`, in seconds; a column must keep to one time format.
+  private mutating func time(_ index: Int) throws -> Int64 {
+    let parsed = scanner.withField(index) { TimeParser.parse($0) }
+    switch parsed {
+    case .success(let value):
+      if let known = timeFormat {
+        if !known.mixes(with: value.format) {
+          let found = try scanner.string(index)
+          throw ShareError.data(
+            "mixed time formats: \(quoted(found)) is \(value.format.rawValue), but line \(timeFormatLine) was \(known.rawValue)",
+            at: scanner.location(column: index + 1, name: columnName(index)),
+            expected: "one time format in the whole column")
+        }
+      } else {
+        timeFormat = value.format
+        timeFormatLine = scanner.recordLine
+      }
+      return value.seconds
+    case .failure(let failure):
+      let found = scanner.withField(index) { quoted(bytes: $0) }
+      let at = scanner.location(column: index + 1, name: columnName(index))
+      switch failure {
+      case .impossibleDate(let why):
+        throw ShareError.data("impossible date \(found): \(why)", at: at, expected: "a real calendar date")
+      case .outOfRange:
+        throw ShareError.data("time \(found) is out of range", at: at, expected: "a time between years 1 and 9999")
+      case .notATime:
+        throw ShareError.data(
+          scanner.isEmpty(index) ? "empty time" : "not a time: \(found)", at: at, expected: TimeParser.expected)
+      }
+    }
+  }
+
+  /// The volume in field `index`: nil when empty; an error for text, NaN, ∞, overflow or a negative.
+  private func volume(_ index: Int, what: String = "volume") throws -> Double? {
+    if scanner.isEmpty(index) { return nil }
+    let parsed = scanner.withField(index) { DecimalParser.parse($0) }
+    switch parsed {
+    case .success(let value):
+      if value < 0 {
+        throw ShareError.data(
+          "negative \(what) \(scanner.withField(index) { quoted(bytes: $0) })",
+          at: scanner.location(column: index + 1, name: columnName(index)), expected: "a \(what) of 0 or more")
+      }
+      return value
+    case .failure(let failure):
+      let found = scanner.withField(index) { quoted(bytes: $0) }
+      let at = scanner.location(column: index + 1, name: columnName(index))
+      if failure == .overflow {
+        throw ShareError.data("number \(found) is too large", at: at, expected: "a number below 1.8e308")
+      }
+      let blank = scanner.withField(index) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+      if blank { return nil }
+      throw ShareError.data("not a number: \(found)", at: at, expected: DecimalParser.expected)
+    }
+  }
+
+  private var origin: CellOrigin { CellOrigin(source: source, line: Int64(scanner.recordLine)) }
+
+  private func note(_ summary: inout SourceSummary, time: Int64) {
+    summary.rows += 1
+    if summary.firstTime.map({ time < $0 }) ?? true { summary.firstTime = time }
+    if summary.lastTime.map({ time > $0 }) ?? true { summary.lastTime = time }
+  }
+
+  // MARK: Layouts
+
+  private mutating func readWide(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+    let columns = plan.wideColumns
+    let codes = columns.map { builder.code(for: plan.header[$0].trimmed) }
+    let timeIndex = plan.timeIndex!
+    let width = plan.header.count
+    // A column equal to the row sum of the others (bitcoinity's TOTAL) is found while reading.
+    var isRowSum = [Bool](repeating: true, count: columns.count)
+    var rowSumEvidence = [Bool](repeating: false, count: columns.count)
+    var values = [Double?](repeating: nil, count: columns.count)
+    summary.categorySource = "columns \(columns.map { plan.header[$0] }.joined(separator: ", "))"
+    summary.valueSource = "cell values"
+    while try scanner.next() {
+      try checkWidth(width)
+      let t = try time(timeIndex)
+      var total = 0.0
+      var observed = 0
+      for (k, column) in columns.enumerated() {
+        values[k] = try volume(column)
+        if let v = values[k] {
+          total += v
+          observed += 1
+        } else {
+          summary.emptyCells += 1
+        }
+      }
+      for k in columns.indices where isRowSum[k] {
+        guard let v = values[k] else { continue }
+        if abs(2 * v - total) > 1e-6 * max(total, 1e-300) {
+          isRowSum[k] = false
+        } else if observed >= 3 && v > 0 {
+          rowSumEvidence[k] = true
+        }
+      }
+      for k in columns.indices {
+        try builder.addObservation(time: t, code: codes[k], volume: values[k], origin: origin)
+      }
+      note(&summary, time: t)
+    }
+    for k in columns.indices where isRowSum[k] && rowSumEvidence[k] {
+      builder.removeCells(code: codes[k], source: source)
+      let columnName = plan.header[columns[k]]
+      summary.excludedColumns.append(columnName)
+      warnings.append(
+        Warning(
+          "column \(quoted(columnName)) equals the sum of the other columns on every row: excluded as a total",
+          at: SourceLocation(file: name, line: 1, column: columns[k] + 1)))
+    }
+  }
+
+  private mutating func readLong(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+    let width = plan.header.count
+    let valueIndex = plan.valueIndex!
+    let categories = plan.categoryIndices
+    let isTradeLog = plan.priceIndex != nil
+    let priceIndex = plan.priceIndex ?? 0
+    let quoteUnit = options.unit == .quote
+    summary.categorySource =
+      categories.count == 2 ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
+      : "column \(quoted(plan.header[categories[0]]))"
+    summary.valueSource =
+      isTradeLog
+      ? (quoteUnit ? "price × \(plan.header[valueIndex]) (quote units), trades summed per day" : "\(plan.header[valueIndex]) (base units), trades summed per day")
+      : "column \(quoted(plan.header[valueIndex]))"
+    if let snapshot = plan.snapshotTime { summary.timeColumn = "none: dated \(dateString(seconds: snapshot))" }
+    var pairKey: [UInt8] = []
+    while try scanner.next() {
+      try checkWidth(width)
+      let t = try plan.timeIndex.map { try time($0) } ?? plan.snapshotTime!
+      let code: Int32?
+      if categories.count == 2 {
+        pairKey.removeAll(keepingCapacity: true)
+        scanner.withField(categories[0]) { pairKey.append(contentsOf: $0) }
+        pairKey.append(UInt8(ascii: "/"))
+        scanner.withField(categories[1]) { pairKey.append(contentsOf: $0) }
+        code = pairKey.withUnsafeBufferPointer { builder.code(for: $0) }
+      } else {
+        if scanner.isEmpty(categories[0]) {
+          throw ShareError.data(
+            "empty category", at: scanner.location(column: categories[0] + 1, name: columnName(categories[0])),
+            expected: "a category name on every row")
+        }
+        code = scanner.withField(categories[0]) { builder.code(for: $0) }
+      }
+      guard let code else {
+        _ = try scanner.string(categories.count == 2 ? categories[1] : categories[0])
+        throw ShareError.data("invalid UTF-8 in a category name", at: scanner.location())
+      }
+      if isTradeLog {
+        guard let amount = try volume(valueIndex, what: "amount") else {
+          throw ShareError.data(
+            "empty amount", at: scanner.location(column: valueIndex + 1, name: columnName(valueIndex)),
+            expected: "the amount traded on every trade row")
+        }
+        var v = amount
+        if quoteUnit {
+          guard let price = try volume(priceIndex, what: "price") else {
+            throw ShareError.data(
+              "empty price", at: scanner.location(column: priceIndex + 1, name: columnName(priceIndex)),
+              expected: "a price on every trade row (needed for --unit quote)")
+          }
+          v = price * amount
+        }
+        builder.addEvent(day: t.floorDiv(secondsPerDay), code: code, volume: v, origin: origin)
+      } else {
+        let v = try volume(valueIndex)
+        if v == nil { summary.emptyCells += 1 }
+        try builder.addObservation(time: t, code: code, volume: v, origin: origin)
+      }
+      note(&summary, time: t)
+    }
+  }
+
+  private mutating func readTrades(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+    let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name)
+    let category = try market.category(group: options.group)
+    let code = builder.code(for: category)
+    let quoteUnit = options.unit == .quote
+    summary.categorySource = "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))"
+    summary.valueSource = quoteUnit ? "price × amount (\(market.quote))" : "amount (\(market.base))"
+    summary.timeColumn = "unixtime"
+    while try scanner.next() {
+      if scanner.fieldCount != 3 {
+        throw ShareError.data(
+          "this row has \(scanner.fieldCount) fields", at: scanner.location(),
+          expected: "3 fields: unixtime,price,amount")
+      }
+      let t = try time(0)
+      let price = try volume(1, what: "price")
+      guard let amount = try volume(2, what: "amount"), let price else {
+        throw ShareError.data(
+          "empty price or amount", at: scanner.location(), expected: "unixtime,price,amount on every row")
+      }
+      builder.addEvent(day: t.floorDiv(secondsPerDay), code: code, volume: quoteUnit ? price * amount : amount, origin: origin)
+      note(&summary, time: t)
+    }
+  }
+
+  private mutating func readOHLCV(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+    let market = MarketName(fileName: name)
+    let category = try market.category(group: options.group)
+    let code = builder.code(for: category)
+    let timeIndex = plan.timeIndex!
+    let valueIndex = plan.valueIndex!
+    let width = plan.header.count
+    let numeric = plan.header.indices.filter { $0 != timeIndex }
+    summary.categorySource = "file name: market \(market.market) → \(quoted(category))"
+    summary.valueSource = "column \(quoted(plan.header[valueIndex]))"
+    var gapLines: [Int] = []
+    while try scanner.next() {
+      try checkWidth(width)
+      let t = try time(timeIndex)
+      var allZero = true
+      for column in numeric {
+        if let v = try volume(column, what: "value"), v != 0 { allZero = false }
+      }
+      if allZero {
+        // bitcoincharts feed gaps: a row of zeros means no data, not a day without trading.
+        gapLines.append(scanner.recordLine)
+        try builder.addObservation(time: t, code: code, volume: nil, origin: origin)
+      } else {
+        try builder.addObservation(time: t, code: code, volume: try volume(valueIndex), origin: origin)
+      }
+      note(&summary, time: t)
+    }
+    summary.gapRows = gapLines.count
+    if !gapLines.isEmpty {
+      let shown = gapLines.prefix(3).map(String.init).joined(separator: ", ")
+      warnings.append(
+        Warning(
+          "\(gapLines.count) row\(gapLines.count == 1 ? "" : "s") with every value 0 read as missing (feed gaps), first at line\(gapLines.count == 1 ? "" : "s") \(shown)",
+          at: SourceLocation(file: name)))
+    }
+  }
+}

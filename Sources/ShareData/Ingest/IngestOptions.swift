@@ -1,0 +1,74 @@
+// What a user tells the reader about their files. Everything is optional: layouts and columns
+// are detected, and these options only settle what detection cannot.
+
+/// The four shapes of volume data sharelens reads.
+public enum Layout: String, CaseIterable, Sendable {
+  /// A time column, one or more category columns, a numeric value column (one row per observation).
+  case long
+  /// `Time,<cat1>,<cat2>,…`: one column per category (bitcoinity exports).
+  case wide
+  /// bitcoincharts dumps: headerless `unixtime,price,amount`, one market per file.
+  case trades
+  /// Daily OHLCV bars (`Date,Open,High,Low,Close,Volume (BTC),Volume (Currency),Weighted Price`).
+  case ohlcv
+}
+
+/// Which volume a row contributes: the base asset traded (BTC) or its value in the quote currency.
+public enum VolumeUnit: String, CaseIterable, Sendable {
+  /// Amount of the base asset (e.g. BTC).
+  case base
+  /// price × amount, in the quote currency.
+  case quote
+}
+
+public struct IngestOptions: Sendable {
+  /// Force a layout instead of detecting it.
+  public var layout: Layout?
+  /// The time column's name (long layout), when detection is ambiguous.
+  public var timeColumn: String?
+  /// The category column's name (long layout).
+  public var categoryColumn: String?
+  /// The value column's name (long layout).
+  public var valueColumn: String?
+  /// What the categories are: a category column, `pair`, or for trades and OHLCV files
+  /// `market`, `exchange`, `quote`, `base`.
+  public var group: String?
+  public var unit: VolumeUnit
+  public var duplicates: DuplicatePolicy
+  /// The date of a file with no time column (a snapshot); else taken from the file name.
+  public var snapshotDate: String?
+
+  public init(
+    layout: Layout? = nil, timeColumn: String? = nil, categoryColumn: String? = nil,
+    valueColumn: String? = nil, group: String? = nil, unit: VolumeUnit = .base,
+    duplicates: DuplicatePolicy = .error, snapshotDate: String? = nil
+  ) {
+    self.layout = layout
+    self.timeColumn = timeColumn
+    self.categoryColumn = categoryColumn
+    self.valueColumn = valueColumn
+    self.group = group
+    self.unit = unit
+    self.duplicates = duplicates
+    self.snapshotDate = snapshotDate
+  }
+}
+
+/// What the reader found in one input: shown by `inspect`, and by `--verbose` elsewhere.
+public struct SourceSummary: Sendable {
+  public var name: String
+  public var layout: Layout
+  /// How the layout was chosen: "detected from the header", "--layout".
+  public var layoutReason: String
+  public var timeColumn: String?
+  public var timeFormat: TimeFormat?
+  /// Where categories come from, e.g. `columns bitfinex…others`, `column "quote"`, `file name`.
+  public var categorySource: String
+  public var valueSource: String
+  public var rows = 0
+  public var firstTime: Int64?
+  public var lastTime: Int64?
+  public var excludedColumns: [String] = []
+  public var gapRows = 0
+  public var emptyCells = 0
+}

@@ -1,0 +1,313 @@
+// Layout detection from the first records of an input: the header's names and the sampled values'
+// types decide between long, wide, trades and OHLCV. Detection reads ahead and the scanner rewinds,
+// so standard input works as well as a file.
+
+/// The first records of an input, as Strings (at most `limit` of them; never the hot path).
+struct Sample {
+  var records: [[String]]
+  var header: [String] { records.first ?? [] }
+  var rows: ArraySlice<[String]> { records.dropFirst() }
+
+  static func read(from scanner: CSVScanner, limit: Int = 200) throws -> Sample {
+    try scanner.setMark()
+    var records: [[String]] = []
+    while records.count < limit, try scanner.next() {
+      records.append(try scanner.strings())
+    }
+    scanner.rewind()
+    return Sample(records: records)
+  }
+
+  /// Whether every non-empty sampled value of column `index` is a number (an all-empty column counts:
+  /// bitcoinity exports leave a currency's column empty for years before it lists).
+  func isNumericColumn(_ index: Int) -> Bool {
+    rows.allSatisfy { row in
+      index >= row.count || row[index].trimmed.isEmpty || (try? DecimalParser.parse(row[index]).get()) != nil
+    }
+  }
+
+  func isTimeColumn(_ index: Int, allowUnix: Bool) -> Bool {
+    var seen = 0
+    for row in rows where index < row.count && !row[index].trimmed.isEmpty {
+      guard case .success(let parsed) = TimeParser.parse(row[index]) else { return false }
+      if !allowUnix && (parsed.format == .unixSeconds || parsed.format == .unixMilliseconds) { return false }
+      seen += 1
+    }
+    return seen > 0
+  }
+}
+
+extension String {
+  var trimmed: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return String(s)
+  }
+
+  /// Header names compare without case and surrounding spaces.
+  var headerKey: String { trimmed.lowercased() }
+}
+
+/// The decided layout of one input and the roles of its columns.
+struct LayoutPlan {
+  var layout: Layout
+  var reason: String
+  var hasHeader: Bool
+  var header: [String]
+  var timeIndex: Int?
+  /// long: category column(s) (two for `pair`: base, quote).
+  var categoryIndices: [Int] = []
+  /// long: value column; for a trade log the amount column.
+  var valueIndex: Int?
+  /// long trade log: the price column (quote volume = price × amount; rows are summed).
+  var priceIndex: Int?
+  /// wide: the category columns.
+  var wideColumns: [Int] = []
+  /// long without a time column: every row is dated this (seconds).
+  var snapshotTime: Int64?
+  var notes: [String] = []
+}
+
+enum LayoutDetector {
+  static let timeNames: Set<String> = [
+    "time", "date", "timestamp", "datetime", "date_time", "day", "ts", "unixtime", "unix_time", "time_utc",
+    "date_utc", "period",
+  ]
+  static let valueNames = [
+    "volume", "amount", "value", "qty", "quantity", "size", "base_volume", "volume_base", "vol",
+  ]
+
+  static func plan(sample: Sample, source: String, options: IngestOptions) throws -> LayoutPlan {
+    let header = sample.header
+    let file = SourceLocation(file: source)
+    guard !header.isEmpty else {
+      throw ShareError.data("the file is empty", at: file, expected: "a CSV header and data rows")
+    }
+    let firstIsData = isHeaderlessTrade(header)
+    if options.layout == .trades || (options.layout == nil && firstIsData) {
+      return LayoutPlan(
+        layout: .trades,
+        reason: options.layout == nil ? "detected: headerless unixtime,price,amount rows" : "--layout trades",
+        hasHeader: !firstIsData, header: firstIsData ? ["unixtime", "price", "amount"] : header,
+        timeIndex: 0)
+    }
+    if header.allSatisfy({ (try? DecimalParser.parse($0).get()) != nil || $0.trimmed.isEmpty }) {
+      throw ShareError.data(
+        "the first line holds numbers, not column names", at: SourceLocation(file: source, line: 1),
+        expected: "a header row such as Time,bitstamp,kraken",
+        hint: "headerless files are read only as bitcoincharts trades (unixtime,price,amount): --layout trades")
+    }
+    try checkHeader(header, source: source)
+    if sample.rows.isEmpty {
+      throw ShareError.data(
+        "the file has a header but no data rows", at: file, expected: "at least one data row")
+    }
+    let keys = header.map(\.headerKey)
+    let isOHLCV = ["open", "high", "low", "close"].allSatisfy(keys.contains) && keys.contains { $0.hasPrefix("volume") }
+    if options.layout == .ohlcv || (options.layout == nil && isOHLCV) {
+      guard let time = keys.firstIndex(where: { timeNames.contains($0) }) ?? (0..<header.count).first(where: { sample.isTimeColumn($0, allowUnix: true) }) else {
+        throw ShareError.data("no date column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "a Date column")
+      }
+      let volumes = keys.indices.filter { keys[$0].hasPrefix("volume") }
+      guard !volumes.isEmpty else {
+        throw ShareError.data("no Volume column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "Volume (BTC) and Volume (Currency) columns")
+      }
+      let baseIndex = volumes.first { !keys[$0].contains("currency") && !keys[$0].contains("quote") } ?? volumes[0]
+      let quoteIndex = volumes.first { keys[$0].contains("currency") || keys[$0].contains("quote") }
+      let value: Int
+      if options.unit == .quote {
+        guard let quoteIndex else {
+          throw ShareError.usage("--unit quote needs a Volume (Currency) column; \(source) has none")
+        }
+        value = quoteIndex
+      } else {
+        value = baseIndex
+      }
+      var plan = LayoutPlan(
+        layout: .ohlcv, reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "--layout ohlcv",
+        hasHeader: true, header: header, timeIndex: time)
+      plan.valueIndex = value
+      return plan
+    }
+
+    // long or wide: find the time column first.
+    let timeIndex = try findTimeColumn(sample: sample, keys: keys, source: source, options: options)
+    let others = header.indices.filter { $0 != timeIndex }
+    let numeric = others.filter { sample.isNumericColumn($0) }
+    let text = others.filter { !sample.isNumericColumn($0) }
+    let wantsWide =
+      options.layout == .wide
+      || (options.layout == nil && timeIndex != nil && text.isEmpty && options.categoryColumn == nil
+        && options.valueColumn == nil)
+    if wantsWide {
+      guard let timeIndex else {
+        throw ShareError.data(
+          "no time column", at: SourceLocation(file: source, line: 1),
+          expected: "a column named Time or Date (or with dates in it)", hint: "name it with --time")
+      }
+      if let bad = text.first, options.layout == .wide {
+        let row = sample.rows.first { bad < $0.count && (try? DecimalParser.parse($0[bad]).get()) == nil && !$0[bad].trimmed.isEmpty }
+        throw ShareError.data(
+          "text in a number column: found \(quoted(row?[bad] ?? ""))",
+          at: SourceLocation(file: source, line: nil, column: bad + 1, columnName: header[bad]),
+          expected: DecimalParser.expected, hint: "a file with a category column is --layout long")
+      }
+      var plan = LayoutPlan(
+        layout: .wide,
+        reason: options.layout == nil ? "detected: a time column and only numeric columns" : "--layout wide",
+        hasHeader: true, header: header, timeIndex: timeIndex)
+      plan.wideColumns = others
+      if options.group != nil {
+        throw ShareError.usage(
+          "--group does not apply to \(source): in a wide file the columns are the categories",
+          hint: "regroup the columns with --map FILE (e.g. exchange → currency)")
+      }
+      return plan
+    }
+
+    if timeIndex == nil && text.isEmpty {
+      throw ShareError.data(
+        "no time column", at: SourceLocation(file: source, line: 1),
+        expected: "a column named Time or Date (or with dates in it)", hint: "name it with --time")
+    }
+
+    // long
+    var plan = LayoutPlan(
+      layout: .long, reason: options.layout == nil ? "detected: time, category and value columns" : "--layout long",
+      hasHeader: true, header: header, timeIndex: timeIndex)
+    func column(_ name: String, flag: String) throws -> Int {
+      guard let index = keys.firstIndex(of: name.headerKey) else {
+        throw ShareError.usage(
+          "\(flag) \(name): no such column in \(source)",
+          hint: "its columns are \(header.map { quoted($0) }.joined(separator: ", "))")
+      }
+      return index
+    }
+    let priceIndex = keys.firstIndex(of: "price")
+    let amountIndex = keys.firstIndex { ["amount", "qty", "quantity", "size"].contains($0) }
+    if let name = options.valueColumn {
+      plan.valueIndex = try column(name, flag: "--value")
+    } else if let amountIndex, let priceIndex, numeric.contains(amountIndex), numeric.contains(priceIndex) {
+      plan.valueIndex = amountIndex
+    } else {
+      let candidates = numeric.filter { valueNames.contains(keys[$0]) || keys[$0].hasPrefix("volume") }
+        .filter { !keys[$0].contains("percent") && !keys[$0].contains("share") && !keys[$0].contains("pct") }
+      if candidates.count == 1 {
+        plan.valueIndex = candidates[0]
+      } else if numeric.count == 1 {
+        plan.valueIndex = numeric[0]
+      } else {
+        let names = (candidates.isEmpty ? numeric : candidates).map { header[$0] }
+        throw ShareError.usage(
+          names.isEmpty
+            ? "no numeric value column in \(source)"
+            : "\(source) has several numeric columns (\(names.joined(separator: ", "))) and none is clearly the volume",
+          hint: "name the volume column with --value")
+      }
+    }
+    if let price = priceIndex, let value = plan.valueIndex, value == amountIndex, options.valueColumn == nil || value == amountIndex {
+      plan.priceIndex = price
+      plan.notes.append("rows are trades (price and amount columns): summed per day")
+    } else if options.unit == .quote {
+      throw ShareError.usage(
+        "--unit quote needs price and amount columns; \(source) has none",
+        hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with --unit base")
+    }
+    let categoryCandidates = text.filter { $0 != plan.valueIndex }
+    let group = options.group ?? options.categoryColumn
+    if let group, group.headerKey == "pair" {
+      guard let base = keys.firstIndex(of: "base"), let quote = keys.firstIndex(of: "quote") else {
+        throw ShareError.usage(
+          "--group pair needs base and quote columns; \(source) has neither",
+          hint: "its columns are \(header.joined(separator: ", "))")
+      }
+      plan.categoryIndices = [base, quote]
+    } else if let group {
+      plan.categoryIndices = [try column(group, flag: options.group != nil ? "--group" : "--category")]
+    } else if let first = categoryCandidates.first {
+      plan.categoryIndices = [first]
+      if categoryCandidates.count > 1 {
+        plan.notes.append(
+          "categories from column \(quoted(header[first])); --group can pick \(categoryCandidates.dropFirst().map { quoted(header[$0]) }.joined(separator: ", "))")
+      }
+    } else {
+      throw ShareError.data(
+        "no category column in \(source)", at: SourceLocation(file: source, line: 1),
+        expected: "a text column naming the exchange, currency or pair",
+        hint: "a file with one numeric column per category is --layout wide")
+    }
+    if timeIndex == nil {
+      plan.snapshotTime = try snapshotTime(source: source, options: options)
+      plan.notes.append("no time column: every row is dated \(dateString(seconds: plan.snapshotTime!))")
+    }
+    return plan
+  }
+
+  /// A headerless bitcoincharts line: three numbers, the first a unix time.
+  static func isHeaderlessTrade(_ record: [String]) -> Bool {
+    guard record.count == 3,
+      case .success(let time) = TimeParser.parse(record[0]),
+      time.format == .unixSeconds || time.format == .unixMilliseconds
+    else { return false }
+    return (try? DecimalParser.parse(record[1]).get()) != nil && (try? DecimalParser.parse(record[2]).get()) != nil
+  }
+
+  static func checkHeader(_ header: [String], source: String) throws {
+    var seen: [String: Int] = [:]
+    for (index, name) in header.enumerated() {
+      let key = name.trimmed
+      if key.isEmpty {
+        throw ShareError.data(
+          "empty column name", at: SourceLocation(file: source, line: 1, column: index + 1),
+          expected: "a name for every column")
+      }
+      if let first = seen[key] {
+        throw ShareError.data(
+          "duplicate column name \(quoted(key)) (also column \(first + 1))",
+          at: SourceLocation(file: source, line: 1, column: index + 1),
+          expected: "distinct column names")
+      }
+      seen[key] = index
+    }
+  }
+
+  static func findTimeColumn(sample: Sample, keys: [String], source: String, options: IngestOptions) throws -> Int? {
+    if let name = options.timeColumn {
+      guard let index = keys.firstIndex(of: name.headerKey) else {
+        throw ShareError.usage(
+          "--time \(name): no such column in \(source)",
+          hint: "its columns are \(sample.header.map { quoted($0) }.joined(separator: ", "))")
+      }
+      return index
+    }
+    if let named = keys.firstIndex(where: { timeNames.contains($0) }) { return named }
+    return sample.header.indices.first { sample.isTimeColumn($0, allowUnix: false) }
+  }
+
+  /// A snapshot's date: `--date`, else a YYYY-MM-DD in the file name.
+  static func snapshotTime(source: String, options: IngestOptions) throws -> Int64 {
+    if let text = options.snapshotDate {
+      guard case .success(let parsed) = TimeParser.parse(text) else {
+        throw ShareError.usage("--date \(text) is not a date", hint: "write it as YYYY-MM-DD")
+      }
+      return parsed.seconds
+    }
+    let scalars = Array(source.utf8)
+    if scalars.count >= 10 {
+      for start in 0...(scalars.count - 10) {
+        let candidate = scalars[start..<start + 10]
+        let text = String(decoding: candidate, as: UTF8.self)
+        if case .success(let parsed) = TimeParser.parse(text), parsed.format == .date,
+          start == 0 || !(scalars[start - 1] &- 0x30 < 10)
+        {
+          return parsed.seconds
+        }
+      }
+    }
+    throw ShareError.data(
+      "no time column", at: SourceLocation(file: source, line: 1),
+      expected: "a column named Time or Date, or a snapshot date",
+      hint: "for a one-day snapshot give its date with --date YYYY-MM-DD; otherwise name the time column with --time")
+  }
+}

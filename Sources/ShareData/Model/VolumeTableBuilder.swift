@@ -1,0 +1,183 @@
+// Builds a VolumeTable from observations in any order, from any number of inputs. Series data
+// (one value per time and category) must not repeat a (time, category); trades are events and
+// are summed into their day.
+
+/// What to do when a series has the same (time, category) twice.
+public enum DuplicatePolicy: String, CaseIterable, Sendable {
+  /// Stop with an error naming both places (the default: a repeat is usually a mistake).
+  case error
+  /// Add the values up.
+  case sum
+  /// Keep the value read last.
+  case last
+}
+
+/// A repeated (time, category), kept for `inspect`.
+public struct DuplicateCell: Sendable, Equatable {
+  public var time: Int64
+  public var category: String
+  public var first: String
+  public var second: String
+}
+
+public struct VolumeTableBuilder {
+  struct Key: Hashable {
+    var time: Int64
+    var code: Int32
+  }
+
+  public private(set) var dictionary = CategoryDictionary()
+  public private(set) var sources: [String] = []
+  public var policy: DuplicatePolicy
+  /// Repeats found (up to 20 kept), when the policy is not `.error`.
+  public private(set) var duplicates: [DuplicateCell] = []
+  public private(set) var duplicateCount = 0
+
+  private var times: [Int64] = []
+  private var codes: [Int32] = []
+  private var volumes: [Double] = []
+  private var counts: [Int64] = []
+  private var valid = BitVector()
+  private var origins: [CellOrigin] = []
+  private var index: [Key: Int] = [:]
+  private var lastEvent: (key: Key, cell: Int)?
+
+  public init(policy: DuplicatePolicy = .error) {
+    self.policy = policy
+  }
+
+  /// Registers an input; its index goes into `CellOrigin.source`.
+  public mutating func addSource(_ name: String) -> Int32 {
+    sources.append(name)
+    return Int32(sources.count - 1)
+  }
+
+  public mutating func code(for name: String) -> Int32 { dictionary.code(for: name) }
+
+  @inline(__always)
+  public mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? { dictionary.code(for: bytes) }
+
+  /// One observation of a series; `volume` nil is a missing (empty) cell.
+  public mutating func addObservation(time: Int64, code: Int32, volume: Double?, origin: CellOrigin) throws {
+    let key = Key(time: time, code: code)
+    if let cell = index[key] {
+      duplicateCount += 1
+      let here = "\(sources[Int(origin.source)]):\(origin.line)"
+      let there = "\(sources[Int(origins[cell].source)]):\(origins[cell].line)"
+      switch policy {
+      case .error:
+        throw ShareError.data(
+          "\(dateTimeLabel(time)) / \(dictionary.names[Int(code)]) appears twice: at \(there) and at \(here)",
+          at: SourceLocation(file: sources[Int(origin.source)], line: Int(origin.line)),
+          expected: "one value per time and category",
+          hint: "--duplicates sum adds repeated values up, --duplicates last keeps the later one")
+      case .sum:
+        if let volume {
+          volumes[cell] = valid[cell] ? volumes[cell] + volume : volume
+          valid[cell] = true
+          counts[cell] += 1
+        }
+      case .last:
+        volumes[cell] = volume ?? 0
+        valid[cell] = volume != nil
+        counts[cell] = 1
+      }
+      if duplicates.count < 20 {
+        duplicates.append(
+          DuplicateCell(time: time, category: dictionary.names[Int(code)], first: there, second: here))
+      }
+      return
+    }
+    index[key] = times.count
+    append(time: time, code: code, volume: volume, origin: origin)
+  }
+
+  /// One trade: its volume is added to the cell of its day and category.
+  @inline(__always)
+  public mutating func addEvent(day: Int64, code: Int32, volume: Double, origin: CellOrigin) {
+    let key = Key(time: day * secondsPerDay, code: code)
+    if let last = lastEvent, last.key == key {
+      volumes[last.cell] += volume
+      counts[last.cell] += 1
+      return
+    }
+    if let cell = index[key] {
+      volumes[cell] += volume
+      counts[cell] += 1
+      lastEvent = (key, cell)
+      return
+    }
+    let cell = times.count
+    index[key] = cell
+    append(time: key.time, code: code, volume: volume, origin: origin)
+    lastEvent = (key, cell)
+  }
+
+  private mutating func append(time: Int64, code: Int32, volume: Double?, origin: CellOrigin) {
+    times.append(time)
+    codes.append(code)
+    volumes.append(volume ?? 0)
+    counts.append(volume == nil ? 0 : 1)
+    valid.append(volume != nil)
+    origins.append(origin)
+  }
+
+  /// Drops every cell of `code` read from `source` (a TOTAL column found to be the row sum).
+  public mutating func removeCells(code: Int32, source: Int32) {
+    let keep = (0..<times.count).filter { !(codes[$0] == code && origins[$0].source == source) }
+    guard keep.count != times.count else { return }
+    rebuild(keeping: keep)
+  }
+
+  private mutating func rebuild(keeping keep: [Int]) {
+    var newValid = BitVector()
+    newValid.reserveCapacity(keep.count)
+    for cell in keep { newValid.append(valid[cell]) }
+    times = keep.map { times[$0] }
+    codes = keep.map { codes[$0] }
+    volumes = keep.map { volumes[$0] }
+    counts = keep.map { counts[$0] }
+    origins = keep.map { origins[$0] }
+    valid = newValid
+    index = [:]
+    for (cell, time) in times.enumerated() { index[Key(time: time, code: codes[cell])] = cell }
+    lastEvent = nil
+  }
+
+  /// The finished table: cells sorted by (time, category), categories that lost all their cells
+  /// dropped, and categories numbered in order of first appearance.
+  public func build() -> VolumeTable {
+    var used = [Bool](repeating: false, count: dictionary.count)
+    for code in codes { used[Int(code)] = true }
+    var remap = [Int32](repeating: -1, count: dictionary.count)
+    var names: [String] = []
+    for (code, name) in dictionary.names.enumerated() where used[code] {
+      remap[code] = Int32(names.count)
+      names.append(name)
+    }
+    let order = (0..<times.count).sorted {
+      times[$0] != times[$1] ? times[$0] < times[$1] : remap[Int(codes[$0])] < remap[Int(codes[$1])]
+    }
+    var sortedValid = BitVector()
+    sortedValid.reserveCapacity(order.count)
+    for cell in order { sortedValid.append(valid[cell]) }
+    let sortedTimes = order.map { times[$0] }
+    var distinct: [Int64] = []
+    for time in sortedTimes where distinct.last != time { distinct.append(time) }
+    return VolumeTable(
+      sources: sources, categories: names, times: sortedTimes,
+      codes: order.map { remap[Int(codes[$0])] }, volumes: order.map { volumes[$0] },
+      counts: order.map { counts[$0] }, valid: sortedValid, origins: order.map { origins[$0] },
+      resolution: Every.resolution(ofSortedDistinct: distinct))
+  }
+}
+
+/// A time as a user wrote it: the date alone at midnight, else date and time in UTC.
+public func dateTimeLabel(_ seconds: Int64) -> String {
+  let day = seconds.floorDiv(secondsPerDay)
+  let rest = seconds - day * secondsPerDay
+  let date = CivilDate(dayNumber: day).description
+  if rest == 0 { return date }
+  func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+  return "\(date) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) UTC"
+}

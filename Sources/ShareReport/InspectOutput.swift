@@ -1,0 +1,89 @@
+// `inspect`: what sharelens found in the inputs, before any analysis.
+
+import ShareData
+
+public enum InspectOutput {
+  public static func text(_ result: IngestResult, ascii: Bool = false) -> String {
+    var out = ""
+    for source in result.sources {
+      out += "\(source.name)\n"
+      out += "  layout      \(source.layout.rawValue) (\(source.layoutReason))\n"
+      if let time = source.timeColumn {
+        out += "  time        \(time)\(source.timeFormat.map { " (\($0.rawValue))" } ?? "")\n"
+      }
+      out += "  categories  \(source.categorySource)\n"
+      out += "  values      \(source.valueSource)\n"
+      out += "  rows        \(source.rows)\n"
+      if let first = source.firstTime, let last = source.lastTime {
+        out += "  range       \(dateTimeLabel(first)) .. \(dateTimeLabel(last))\n"
+      }
+      if source.emptyCells > 0 { out += "  empty cells \(source.emptyCells) (missing, not zero)\n" }
+      if source.gapRows > 0 { out += "  gap rows    \(source.gapRows) (all zeros: missing)\n" }
+      if !source.excludedColumns.isEmpty {
+        out += "  excluded    \(source.excludedColumns.joined(separator: ", ")) (equals the row sum)\n"
+      }
+    }
+    let table = result.table
+    out += "\nall inputs: \(table.categories.count) categories, \(table.cellCount) cells, resolution \(table.resolution.rawValue)"
+    let missing = table.missingTimeSteps
+    out += missing > 0 ? ", \(missing) \(table.resolution.rawValue)s with no row\n" : ", no missing \(table.resolution.rawValue)s\n"
+    if result.duplicateCount > 0 {
+      out += "duplicates: \(result.duplicateCount) repeated (time, category) cells, e.g. "
+      out += result.duplicates.prefix(3).map { "\(dateTimeLabel($0.time)) / \($0.category) at \($0.first) and \($0.second)" }.joined(separator: "; ")
+      out += "\n"
+    }
+    out += "\n"
+    let profiles = table.categoryProfiles
+    let rows = profiles.map { p -> [String] in
+      [
+        p.name, p.firstTime.map { dateString(seconds: $0) } ?? "—", p.lastTime.map { dateString(seconds: $0) } ?? "—",
+        ShareTableOutput.volume(p.total), String(p.observed), String(p.gaps),
+      ]
+    }
+    let model = TableModel(
+      columns: [
+        TableColumn("category", .left), TableColumn("first", .left), TableColumn("last", .left), TableColumn("total"),
+        TableColumn("values"), TableColumn("gaps"),
+      ], rows: rows)
+    out += TextTableRenderer(style: ascii ? .ascii : .unicode).render(model)
+    return out
+  }
+
+  public static func json(_ result: IngestResult) -> JSONValue {
+    let sources = result.sources.map { s -> JSONValue in
+      .object([
+        ("name", .string(s.name)),
+        ("layout", .string(s.layout.rawValue)),
+        ("layout_reason", .string(s.layoutReason)),
+        ("time_column", s.timeColumn.map { .string($0) } ?? .null),
+        ("time_format", s.timeFormat.map { .string($0.rawValue) } ?? .null),
+        ("categories", .string(s.categorySource)),
+        ("values", .string(s.valueSource)),
+        ("rows", .number(Double(s.rows))),
+        ("first", s.firstTime.map { .string(dateTimeLabel($0)) } ?? .null),
+        ("last", s.lastTime.map { .string(dateTimeLabel($0)) } ?? .null),
+        ("empty_cells", .number(Double(s.emptyCells))),
+        ("gap_rows", .number(Double(s.gapRows))),
+        ("excluded_columns", .array(s.excludedColumns.map { .string($0) })),
+      ])
+    }
+    let categories = result.table.categoryProfiles.map { p -> JSONValue in
+      .object([
+        ("name", .string(p.name)),
+        ("first", p.firstTime.map { .string(dateString(seconds: $0)) } ?? .null),
+        ("last", p.lastTime.map { .string(dateString(seconds: $0)) } ?? .null),
+        ("total", .number(p.total)),
+        ("values", .number(Double(p.observed))),
+        ("gaps", .number(Double(p.gaps))),
+      ])
+    }
+    return .object([
+      ("sources", .array(sources)),
+      ("resolution", .string(result.table.resolution.rawValue)),
+      ("missing_steps", .number(Double(result.table.missingTimeSteps))),
+      ("duplicates", .number(Double(result.duplicateCount))),
+      ("categories", .array(categories)),
+      ("warnings", .array(result.warnings.map { .string($0.description) })),
+    ])
+  }
+}

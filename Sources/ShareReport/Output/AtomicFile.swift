@@ -1,0 +1,61 @@
+// `--out PATH` writes atomically: the text goes to a temporary file beside the target, which is
+// renamed over it only when complete. On any error no file appears and an existing one is untouched.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ShareData
+
+public enum AtomicFile {
+  public static func write(_ text: String, to path: String) throws {
+    let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).tmp-\(getpid())"
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw ShareError(.cannotCreate, "cannot write the output: \(path) is a directory", at: SourceLocation(file: path))
+    }
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      let reason = String(cString: strerror(errno))
+      throw ShareError(
+        .cannotCreate, "cannot create the output: \(reason)", at: SourceLocation(file: path),
+        hint: directory == "." ? nil : "does the directory \(directory) exist and is it writable?")
+    }
+    var failed: Int32? = nil
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          return
+        }
+        offset += n
+      }
+    }
+    if failed == nil && fsync(fd) != 0 { failed = errno }
+    if close(fd) != 0 && failed == nil { failed = errno }
+    if let failed {
+      unlink(temporary)
+      throw ShareError(.ioError, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
+    }
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw ShareError(.cannotCreate, "cannot create the output: \(reason)", at: SourceLocation(file: path))
+    }
+  }
+}
+
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.write(fd, bytes, count)
+  #else
+    return Darwin.write(fd, bytes, count)
+  #endif
+}

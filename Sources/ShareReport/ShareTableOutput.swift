@@ -1,0 +1,130 @@
+// The bucket × category share table in every output format: text and markdown show percent,
+// CSV and JSON carry fractions. Null (not observed, or an undefined share) is "—" in text, empty
+// in CSV and null in JSON: never 0, never NaN.
+
+import Foundation
+import ShareData
+import ShareStats
+
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case text, csv, json, markdown
+}
+
+public enum ShareTableOutput {
+  public static func render(_ analysis: ShareAnalysis, format: OutputFormat, unit: String, group: String, ascii: Bool = false) -> String {
+    let b = analysis.breakdown
+    switch format {
+    case .text: return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b)) + legend(b)
+    case .markdown: return MarkdownTableRenderer().render(tableModel(b)) + legend(b)
+    case .csv: return csv(b)
+    case .json: return json(b, unit: unit, group: group).render() + "\n"
+    }
+  }
+
+  /// Bucket rows: label, each category's share in percent, the bucket total and coverage.
+  public static func tableModel(_ b: ShareBreakdown) -> TableModel {
+    var columns = [TableColumn(b.every.rawValue, .left)]
+    columns += b.categories.map { TableColumn($0) }
+    columns += [TableColumn("total"), TableColumn("coverage")]
+    let rows = b.buckets.map { bucket -> [String] in
+      var row = [b.every.label(start: bucket.startDay) + (bucket.partial ? "*" : "")]
+      row += bucket.shares.map { percent($0) }
+      row.append(volume(bucket.total))
+      row.append("\(bucket.observed)/\(bucket.active)")
+      return row
+    }
+    var footer = ["all"]
+    footer += b.totalShares.map { percent($0) }
+    footer.append(volume(b.grandTotal))
+    footer.append("")
+    return TableModel(columns: columns, rows: rows, footer: [footer])
+  }
+
+  static func legend(_ b: ShareBreakdown) -> String {
+    var notes: [String] = []
+    notes.append(
+      b.weighting == .volume
+        ? "Shares of each \(b.every.rawValue)'s volume; total in the data's volume unit."
+        : "Shares are the mean of \(b.resolution.rawValue)ly shares within each \(b.every.rawValue).")
+    if b.buckets.contains(where: \.partial) { notes.append("* partial bucket: the data covers only part of it.") }
+    if b.buckets.contains(where: { $0.shares.contains { $0 == nil } }) {
+      notes.append("— not observed in the bucket (missing, not zero).")
+    }
+    notes.append("coverage: categories observed / categories active in the bucket.")
+    return notes.joined(separator: "\n") + "\n"
+  }
+
+  public static func percent(_ fraction: Double?) -> String {
+    guard let fraction, fraction.isFinite else { return "—" }
+    return String(format: "%.2f%%", fraction * 100)
+  }
+
+  public static func volume(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    let rounded = String(format: value >= 100 ? "%.0f" : "%.2f", value)
+    // Thousands separators on the integer part.
+    let parts = rounded.split(separator: ".", omittingEmptySubsequences: false)
+    var integer = String(parts[0])
+    let negative = integer.hasPrefix("-")
+    if negative { integer.removeFirst() }
+    var grouped = ""
+    for (i, ch) in integer.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { grouped.append(",") }
+      grouped.append(ch)
+    }
+    let result = (negative ? "-" : "") + String(grouped.reversed())
+    return parts.count > 1 ? result + "." + parts[1] : result
+  }
+
+  /// Tidy CSV: one row per bucket and category.
+  static func csv(_ b: ShareBreakdown) -> String {
+    var writer = CSVWriter(header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"])
+    for bucket in b.buckets {
+      for (c, name) in b.categories.enumerated() {
+        writer.row([
+          bucket.startDate.description, bucket.lastDate.description, name, machineNumber(bucket.volumes[c]),
+          machineNumber(bucket.shares[c]), machineNumber(bucket.total), machineNumber(bucket.coverage),
+          bucket.partial ? "true" : "false",
+        ])
+      }
+    }
+    return writer.text
+  }
+
+  /// The JSON contract documented in docs/json.md.
+  public static func json(_ b: ShareBreakdown, unit: String, group: String) -> JSONValue {
+    func byCategory(_ values: [Double?]) -> JSONValue {
+      .object(zip(b.categories, values).map { ($0, JSONValue.optional($1)) })
+    }
+    let buckets = b.buckets.map { bucket -> JSONValue in
+      .object([
+        ("start", .string(bucket.startDate.description)),
+        ("end", .string(bucket.lastDate.description)),
+        ("label", .string(b.every.label(start: bucket.startDay))),
+        ("total", .optional(bucket.total)),
+        ("volumes", byCategory(bucket.volumes)),
+        ("shares", byCategory(bucket.shares)),
+        ("coverage", .optional(bucket.coverage)),
+        ("observed", .number(Double(bucket.observed))),
+        ("active", .number(Double(bucket.active))),
+        ("partial", .bool(bucket.partial)),
+      ])
+    }
+    return .object([
+      ("group", .string(group)),
+      ("every", .string(b.every.rawValue)),
+      ("unit", .string(unit)),
+      ("weighting", .string(b.weighting.rawValue)),
+      ("categories", .array(b.categories.map { .string($0) })),
+      ("buckets", .array(buckets)),
+      (
+        "totals",
+        .object([
+          ("total", .optional(b.grandTotal)),
+          ("volumes", byCategory(b.totalVolumes.map { $0 })),
+          ("shares", byCategory(b.totalShares)),
+        ])
+      ),
+    ])
+  }
+}

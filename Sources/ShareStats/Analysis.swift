@@ -1,0 +1,34 @@
+// The pipeline a library user calls: read → map → shares. The command-line tool is only this
+// plus option parsing and printing.
+
+import ShareData
+
+/// Everything from reading inputs to the share table, and what happened on the way.
+public struct ShareAnalysis: Sendable {
+  public var ingest: IngestResult
+  /// The table after `--map` (the categories the shares are about).
+  public var table: VolumeTable
+  public var breakdown: ShareBreakdown
+  public var mapName: String?
+  /// Ingest warnings, then share warnings (partial buckets).
+  public var warnings: [Warning] { ingest.warnings + breakdown.warnings }
+
+  public static func run(
+    paths: [String], ingest options: IngestOptions, map: CategoryMap? = nil, unmapped: UnmappedPolicy = .error,
+    shares shareOptions: ShareOptions
+  ) throws -> ShareAnalysis {
+    let ingest = try Ingest.read(paths: paths, options: options)
+    return try run(ingest: ingest, map: map, unmapped: unmapped, shares: shareOptions)
+  }
+
+  public static func run(
+    ingest: IngestResult, map: CategoryMap? = nil, unmapped: UnmappedPolicy = .error, shares shareOptions: ShareOptions
+  ) throws -> ShareAnalysis {
+    var table = ingest.table
+    if let map {
+      table = table.regrouped(try map.newNames(for: table.categories, unmapped: unmapped))
+    }
+    let breakdown = try Shares.compute(table, options: shareOptions)
+    return ShareAnalysis(ingest: ingest, table: table, breakdown: breakdown, mapName: map?.name)
+  }
+}

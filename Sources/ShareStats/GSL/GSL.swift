@@ -1,0 +1,87 @@
+// The thin, safe boundary to the GNU Scientific Library. GSL's default error handler prints and
+// aborts the process; it is switched off once, here, and every status code a GSL routine returns
+// becomes a thrown GSLError. Only this folder imports CGSL, and no GSL pointer leaves it.
+// GSL checks nothing itself (n < 2 gives NaN variance, unsorted data gives a wrong quantile), so
+// every wrapper validates its input first.
+
+import CGSL
+
+/// A GSL routine failed: its status code, GSL's own text for it, and the routine's name.
+public struct GSLError: Error, Sendable, CustomStringConvertible {
+  public var status: Int32
+  public var routine: String
+  public var reason: String
+
+  public var description: String { "\(routine) failed: \(reason) (GSL status \(status))" }
+}
+
+/// Raised before calling GSL when the input cannot give a meaningful answer.
+public struct StatisticsInputError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+}
+
+enum GSL {
+  /// Turns GSL's aborting error handler off exactly once (a lazily initialised global is thread-safe).
+  private static let handlerOff: Bool = {
+    gsl_set_error_handler_off()
+    return true
+  }()
+
+  static func ensureReady() { _ = handlerOff }
+
+  /// Maps a GSL status to a thrown error. GSL's constants import as Int, its functions return Int32.
+  static func check(_ status: Int32, _ routine: String) throws {
+    guard status != Int32(GSL_SUCCESS) else { return }
+    throw GSLError(status: status, routine: routine, reason: String(cString: gsl_strerror(status)))
+  }
+}
+
+/// Descriptive statistics through gsl_stats_*.
+public enum Descriptive {
+  /// The arithmetic mean (gsl_stats_mean). Needs at least one value.
+  public static func mean(_ values: [Double]) throws -> Double {
+    GSL.ensureReady()
+    guard !values.isEmpty else { throw StatisticsInputError(description: "the mean of no values is undefined") }
+    return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress!, 1, $0.count) }
+  }
+
+  /// The sample variance with n − 1 in the denominator (gsl_stats_variance). Needs two values.
+  public static func variance(_ values: [Double]) throws -> Double {
+    GSL.ensureReady()
+    guard values.count >= 2 else {
+      throw StatisticsInputError(description: "a variance needs at least two values, got \(values.count)")
+    }
+    return values.withUnsafeBufferPointer { gsl_stats_variance($0.baseAddress!, 1, $0.count) }
+  }
+}
+
+/// Distribution functions through gsl_cdf_*.
+public enum Distributions {
+  /// Upper tail of Student's t with `degreesOfFreedom` (gsl_cdf_tdist_Q): P(T > t).
+  public static func studentTUpperTail(_ t: Double, degreesOfFreedom: Double) throws -> Double {
+    GSL.ensureReady()
+    guard t.isFinite, degreesOfFreedom.isFinite, degreesOfFreedom > 0 else {
+      throw StatisticsInputError(description: "Student's t needs a finite t and positive degrees of freedom")
+    }
+    return gsl_cdf_tdist_Q(t, degreesOfFreedom)
+  }
+}
+
+/// Least-squares fits through gsl_fit_*.
+public enum Fitting {
+  /// Ordinary least squares y = c0 + c1 x (gsl_fit_linear): intercept, slope and their covariance.
+  public static func linear(x: [Double], y: [Double]) throws -> (intercept: Double, slope: Double, cov00: Double, cov01: Double, cov11: Double, sumSquares: Double) {
+    GSL.ensureReady()
+    guard x.count == y.count, x.count >= 2 else {
+      throw StatisticsInputError(description: "a linear fit needs two or more (x, y) pairs of equal count")
+    }
+    var c0 = 0.0, c1 = 0.0, cov00 = 0.0, cov01 = 0.0, cov11 = 0.0, sumsq = 0.0
+    let status = x.withUnsafeBufferPointer { xs in
+      y.withUnsafeBufferPointer { ys in
+        gsl_fit_linear(xs.baseAddress!, 1, ys.baseAddress!, 1, xs.count, &c0, &c1, &cov00, &cov01, &cov11, &sumsq)
+      }
+    }
+    try GSL.check(status, "gsl_fit_linear")
+    return (c0, c1, cov00, cov01, cov11, sumsq)
+  }
+}

@@ -1,0 +1,47 @@
+// The choices that turn a volume table into shares: bucket width, date range, weighting, and how
+// a category is treated before it starts or after it ends.
+
+import ShareData
+
+/// How a bucket's share is formed from the finer observations inside it.
+public enum Weighting: String, CaseIterable, Sendable {
+  /// The category's volume in the bucket over the bucket's total volume.
+  case volume
+  /// The mean of the category's shares at the data's own resolution inside the bucket (each day
+  /// counts the same, whatever its volume).
+  case equal
+}
+
+/// How a category counts in buckets outside its span (before its first or after its last
+/// observation anywhere in the input).
+public enum AbsentPolicy: String, CaseIterable, Sendable {
+  /// It had not started or had ended: volume 0, share 0 (BTC/CNY after the 2017 closures).
+  case zero
+  /// Unknown, like a gap inside the span: share null.
+  case missing
+}
+
+public struct ShareOptions: Sendable {
+  /// Bucket width; nil means the data's own resolution.
+  public var every: Every?
+  /// First day included (day number), nil for the start of the data.
+  public var fromDay: Int64?
+  /// Last day included (day number), nil for the end of the data.
+  public var toDay: Int64?
+  public var weighting: Weighting
+  /// Keep the N categories with the most volume in the range, fold the rest into "Other".
+  public var top: Int?
+  public var absent: AbsentPolicy
+
+  public init(
+    every: Every? = nil, fromDay: Int64? = nil, toDay: Int64? = nil, weighting: Weighting = .volume,
+    top: Int? = nil, absent: AbsentPolicy = .zero
+  ) {
+    self.every = every
+    self.fromDay = fromDay
+    self.toDay = toDay
+    self.weighting = weighting
+    self.top = top
+    self.absent = absent
+  }
+}

@@ -1,0 +1,229 @@
+// Shares by time bucket: each category's volume over the total of the categories observed in the
+// bucket. Missing is never zero: a category not observed inside its span has a null share, and a
+// bucket whose total is 0 has undefined (null) shares, never NaN or ∞.
+
+import ShareData
+
+/// One bucket of the share table.
+public struct BucketShares: Sendable, Equatable {
+  /// First day (day number, UTC) and the day after the last.
+  public var startDay: Int64
+  public var endDay: Int64
+  /// Sum of the observed categories' volumes; nil when nothing was observed.
+  public var total: Double?
+  /// Per category (same order as `ShareBreakdown.categories`); nil = not observed.
+  public var volumes: [Double?]
+  /// Per category; nil = undefined (not observed, or the bucket total is 0).
+  public var shares: [Double?]
+  /// Categories with an observation in the bucket.
+  public var observed: Int
+  /// Categories whose span overlaps the bucket (observed ones included).
+  public var active: Int
+  /// The data or the date range covers only part of the bucket.
+  public var partial: Bool
+
+  /// observed / active: 1 when every category that exists then was observed.
+  public var coverage: Double? { active == 0 ? nil : Double(observed) / Double(active) }
+  public var startDate: CivilDate { CivilDate(dayNumber: startDay) }
+  /// The last day in the bucket (inclusive).
+  public var lastDate: CivilDate { CivilDate(dayNumber: endDay - 1) }
+}
+
+/// The bucket × category share table, with totals over the whole range.
+public struct ShareBreakdown: Sendable {
+  public var every: Every
+  public var weighting: Weighting
+  /// The data's own resolution.
+  public var resolution: Every
+  public var categories: [String]
+  public var buckets: [BucketShares]
+  /// Per category: volume over the whole range.
+  public var totalVolumes: [Double]
+  public var grandTotal: Double
+  /// Per category: first and last day observed anywhere in the input.
+  public var spans: [ClosedRange<Int64>?]
+  public var warnings: [Warning]
+
+  /// Each category's share of the whole range's volume (nil when the range's total is 0).
+  public var totalShares: [Double?] {
+    totalVolumes.map { grandTotal > 0 ? $0 / grandTotal : nil }
+  }
+}
+
+public enum Shares {
+  /// Computes shares. The table should already carry the final categories (after `--map`);
+  /// `--top` folding happens here, because "largest" is judged over the selected range.
+  public static func compute(_ input: VolumeTable, options: ShareOptions) throws -> ShareBreakdown {
+    if let from = options.fromDay, let to = options.toDay, from > to {
+      throw ShareError.usage(
+        "--from \(CivilDate(dayNumber: from)) is after --to \(CivilDate(dayNumber: to))",
+        hint: "--from and --to are inclusive dates with --from first")
+    }
+    let every = options.every ?? input.resolution
+    if every < input.resolution {
+      throw ShareError.usage(
+        "--every \(every.rawValue) is finer than the data, which has one value per \(input.resolution.rawValue)",
+        hint: "use --every \(input.resolution.rawValue) or coarser")
+    }
+    let fromSeconds = options.fromDay.map { $0 * secondsPerDay }
+    let untilSeconds = options.toDay.map { ($0 + 1) * secondsPerDay }
+    var table = input
+    if let n = options.top {
+      guard n >= 1 else { throw ShareError.usage("--top needs a number of 1 or more") }
+      let totals = input.filtered(from: fromSeconds, until: untilSeconds).categoryTotals
+      table = input.regrouped(input.topNames(n, totals: totals))
+    }
+    let spans = spans(of: table)
+    let selected = table.filtered(from: fromSeconds, until: untilSeconds)
+    guard selected.cellCount > 0 else {
+      let range = "\(options.fromDay.map { CivilDate(dayNumber: $0).description } ?? "start")..\(options.toDay.map { CivilDate(dayNumber: $0).description } ?? "end")"
+      throw ShareError.usage(
+        "no data in the range \(range)",
+        hint: input.cellCount > 0
+          ? "the data runs from \(dateString(seconds: input.times.first!)) to \(dateString(seconds: input.times.last!))"
+          : nil)
+    }
+    return try bucket(selected, every: every, spans: spans, options: options)
+  }
+
+  /// First and last day each category is observed (a valid cell), over the whole table.
+  static func spans(of table: VolumeTable) -> [ClosedRange<Int64>?] {
+    var first = [Int64?](repeating: nil, count: table.categories.count)
+    var last = [Int64?](repeating: nil, count: table.categories.count)
+    for cell in 0..<table.cellCount where table.valid[cell] {
+      let code = Int(table.codes[cell])
+      let day = table.times[cell].floorDiv(secondsPerDay)
+      if first[code] == nil { first[code] = day }
+      last[code] = day
+    }
+    return zip(first, last).map { f, l in f.flatMap { f in l.map { f...$0 } } }
+  }
+
+  private static func bucket(
+    _ table: VolumeTable, every: Every, spans: [ClosedRange<Int64>?], options: ShareOptions
+  ) throws -> ShareBreakdown {
+    let k = table.categories.count
+    let absentCounts = options.absent == .zero
+    // Coverage of the data in days: from the first cell to the end of the last cell's own period.
+    let firstDay = table.times.first!.floorDiv(secondsPerDay)
+    let lastDay = table.times.last!.floorDiv(secondsPerDay)
+    let coveredFrom = max(firstDay, options.fromDay ?? firstDay)
+    var coveredUntil = table.resolution.nextStart(after: table.resolution.bucketStart(day: lastDay))
+    if let to = options.toDay { coveredUntil = min(coveredUntil, to + 1) }
+
+    var buckets: [BucketShares] = []
+    var warnings: [Warning] = []
+    // Per-bucket accumulators, reused.
+    var volume = [Double](repeating: 0, count: k)
+    var seen = [Bool](repeating: false, count: k)
+    var absent = [Bool](repeating: false, count: k)
+    var shareSamples = [[Double]](repeating: [], count: k)
+    // Per-time scratch.
+    var cellAt = [Int](repeating: -1, count: k)
+
+    var cell = 0
+    var bucketStart = every.bucketStart(day: firstDay)
+    var bucketHasData = false
+
+    func closeBucket() throws {
+      let end = every.nextStart(after: bucketStart)
+      defer {
+        for c in 0..<k {
+          volume[c] = 0
+          seen[c] = false
+          absent[c] = false
+          shareSamples[c].removeAll(keepingCapacity: true)
+        }
+      }
+      guard bucketHasData else { return }
+      var volumes = [Double?](repeating: nil, count: k)
+      var total = 0.0
+      var observed = 0
+      var active = 0
+      for c in 0..<k {
+        if seen[c] {
+          volumes[c] = volume[c]
+          total += volume[c]
+          observed += 1
+        } else if absent[c] && absentCounts {
+          volumes[c] = 0
+        }
+        if let span = spans[c], span.lowerBound < end, span.upperBound >= bucketStart { active += 1 }
+      }
+      let bucketTotal: Double? = observed > 0 ? total : nil
+      var shares = [Double?](repeating: nil, count: k)
+      if let bucketTotal, bucketTotal > 0 {
+        for c in 0..<k {
+          switch options.weighting {
+          case .volume:
+            shares[c] = volumes[c].map { $0 / bucketTotal }
+          case .equal:
+            shares[c] = shareSamples[c].isEmpty ? nil : try Descriptive.mean(shareSamples[c])
+          }
+        }
+      }
+      let partial = bucketStart < coveredFrom || end > coveredUntil
+      let result = BucketShares(
+        startDay: bucketStart, endDay: end, total: bucketTotal, volumes: volumes, shares: shares,
+        observed: observed, active: active, partial: partial)
+      if partial {
+        let from = CivilDate(dayNumber: max(bucketStart, coveredFrom))
+        let to = CivilDate(dayNumber: min(end, coveredUntil) - 1)
+        warnings.append(
+          Warning(
+            "bucket \(every.label(start: bucketStart)) is partial: the data covers only \(from)..\(to) of \(result.startDate)..\(result.lastDate)"
+          ))
+      }
+      buckets.append(result)
+    }
+
+    while cell < table.cellCount {
+      let time = table.times[cell]
+      let day = time.floorDiv(secondsPerDay)
+      let start = every.bucketStart(day: day)
+      if start != bucketStart {
+        try closeBucket()
+        bucketStart = start
+        bucketHasData = false
+      }
+      // Gather this time's cells.
+      var timeTotal = 0.0
+      var anyValid = false
+      let groupStart = cell
+      while cell < table.cellCount && table.times[cell] == time {
+        if table.valid[cell] {
+          let code = Int(table.codes[cell])
+          cellAt[code] = cell
+          timeTotal += table.volumes[cell]
+          anyValid = true
+        }
+        cell += 1
+      }
+      defer { for c in groupStart..<cell { cellAt[Int(table.codes[c])] = -1 } }
+      // A time where nothing at all was observed tells nothing about any category.
+      guard anyValid else { continue }
+      bucketHasData = true
+      for c in 0..<k {
+        let at = cellAt[c]
+        if at >= 0 {
+          volume[c] += table.volumes[at]
+          seen[c] = true
+          if timeTotal > 0 { shareSamples[c].append(table.volumes[at] / timeTotal) }
+        } else if let span = spans[c], !span.contains(day) {
+          absent[c] = true
+          if absentCounts && timeTotal > 0 { shareSamples[c].append(0) }
+        }
+      }
+    }
+    try closeBucket()
+
+    var totalVolumes = [Double](repeating: 0, count: k)
+    for bucket in buckets {
+      for c in 0..<k { totalVolumes[c] += bucket.volumes[c] ?? 0 }
+    }
+    return ShareBreakdown(
+      every: every, weighting: options.weighting, resolution: table.resolution, categories: table.categories,
+      buckets: buckets, totalVolumes: totalVolumes, grandTotal: totalVolumes.reduce(0, +), spans: spans,
+      warnings: warnings)
+  }
+}

@@ -1,0 +1,140 @@
+// Options shared by every command that reads data: the inputs and how to read them.
+
+import ArgumentParser
+import ShareData
+import ShareStats
+
+extension Layout: ExpressibleByArgument {}
+extension VolumeUnit: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
+extension UnmappedPolicy: ExpressibleByArgument {}
+extension Every: ExpressibleByArgument {}
+extension Weighting: ExpressibleByArgument {}
+extension AbsentPolicy: ExpressibleByArgument {}
+
+struct InputOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("CSV files to read (their union); - reads standard input.", valueName: "file"))
+  var files: [String]
+
+  @Option(help: ArgumentHelp("Read the inputs as this layout instead of detecting it: long, wide, trades or ohlcv."))
+  var layout: Layout?
+
+  @Option(help: ArgumentHelp("The time column's name, when detection picks the wrong one.", valueName: "column"))
+  var time: String?
+
+  @Option(help: ArgumentHelp("The category column's name (long layout).", valueName: "column"))
+  var category: String?
+
+  @Option(help: ArgumentHelp("The value (volume) column's name (long layout).", valueName: "column"))
+  var value: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "What the categories are: a category column (exchange, base, quote, …) or pair; for trade and OHLCV files market, exchange, quote, base or pair.",
+      valueName: "column"))
+  var group: String?
+
+  @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
+  var unit: VolumeUnit = .base
+
+  @Option(help: ArgumentHelp("When a series repeats a (time, category): error (default), sum or last."))
+  var duplicates: DuplicatePolicy = .error
+
+  @Option(help: ArgumentHelp("The date of a file without a time column (a one-day snapshot).", valueName: "YYYY-MM-DD"))
+  var date: String?
+
+  @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
+  var strict = false
+
+  var ingestOptions: IngestOptions {
+    IngestOptions(
+      layout: layout, timeColumn: time, categoryColumn: category, valueColumn: value, group: group, unit: unit,
+      duplicates: duplicates, snapshotDate: date)
+  }
+}
+
+struct ShareSelectionOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Map categories through a two-column CSV from,to (e.g. exchange → currency).", valueName: "file"))
+  var map: String?
+
+  @Option(help: ArgumentHelp("Categories the map does not list: error (default), keep, other (fold into Other) or drop."))
+  var unmapped: UnmappedPolicy = .error
+
+  @Option(help: ArgumentHelp("Keep the N largest categories over the range and fold the rest into Other.", valueName: "N"))
+  var top: Int?
+
+  @Option(help: ArgumentHelp("Bucket width: day, week (ISO, Monday first), month, quarter or year; default: the data's own resolution."))
+  var every: Every?
+
+  @Option(help: ArgumentHelp("First day included (YYYY-MM-DD; YYYY-MM or YYYY for the start of that month or year).", valueName: "date"))
+  var from: String?
+
+  @Option(help: ArgumentHelp("Last day included (YYYY-MM-DD; YYYY-MM or YYYY for the end of that month or year).", valueName: "date"))
+  var to: String?
+
+  @Option(help: ArgumentHelp("volume (default): volume over the bucket's total; equal: mean of the data's own-resolution shares inside the bucket."))
+  var weighting: Weighting = .volume
+
+  @Option(
+    help: ArgumentHelp(
+      "A category before its first or after its last observation: zero (default: it had not started or had ended) or missing."))
+  var absent: AbsentPolicy = .zero
+
+  func validate() throws {
+    if let top, top < 1 { throw ValidationError("--top needs a number of 1 or more, got \(top)") }
+    let fromDay = try from.map { try DateArgument.day($0, flag: "--from", end: false) }
+    let toDay = try to.map { try DateArgument.day($0, flag: "--to", end: true) }
+    if let fromDay, let toDay, fromDay > toDay {
+      throw ValidationError("--from \(from!) is after --to \(to!): --from and --to are inclusive dates, --from first")
+    }
+  }
+
+  func shareOptions() throws -> ShareOptions {
+    ShareOptions(
+      every: every, fromDay: try from.map { try DateArgument.day($0, flag: "--from", end: false) },
+      toDay: try to.map { try DateArgument.day($0, flag: "--to", end: true) }, weighting: weighting, top: top,
+      absent: absent)
+  }
+
+  func categoryMap() throws -> CategoryMap? {
+    try map.map { try CategoryMap.load(path: $0) }
+  }
+}
+
+struct OutputOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("text (default), csv, json or markdown."))
+  var format: OutputFormatArgument = .text
+
+  @Option(help: ArgumentHelp("Write to this file (atomically: it appears only when complete) instead of standard output.", valueName: "path"))
+  var out: String?
+
+  @Flag(help: "Draw tables with plain ASCII instead of box-drawing characters.")
+  var ascii = false
+}
+
+enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+  case text, csv, json, markdown
+}
+
+/// Dates typed on the command line: a day, or a month or year meaning its first or last day.
+enum DateArgument {
+  static func day(_ text: String, flag: String, end: Bool) throws -> Int64 {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), parts[0].count == 4
+    {
+      let month = parts.count == 2 ? Int(parts[1]) ?? 0 : (end ? 12 : 1)
+      guard (1...12).contains(month) else { throw ValidationError("\(flag) \(text): month \(month) does not exist") }
+      if !end { return CivilDate(year: year, month: month, day: 1).dayNumber }
+      return CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month)).dayNumber
+    }
+    switch TimeParser.parse(text) {
+    case .success(let parsed) where parsed.format == .date:
+      return parsed.seconds.floorDiv(secondsPerDay)
+    case .failure(.impossibleDate(let why)):
+      throw ValidationError("\(flag) \(text) is not a real date: \(why)")
+    default:
+      throw ValidationError("\(flag) \(text) is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import ShareData
+import ShareReport
+
+struct Inspect: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show what sharelens reads in the inputs: layout, columns, time range, categories, gaps.",
+    discussion: """
+      For each input: the detected layout and why, the time column and its format, where the \
+      categories and values come from, rows, time range, empty cells, feed-gap rows and excluded \
+      total columns. Then, over all inputs: the data's resolution, missing time steps, repeated \
+      (time, category) cells, and per category its first and last date, total volume and gaps.
+
+      Repeated cells are counted here rather than refused, so inspect works on any readable file.
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: ArgumentHelp("text (default) or json."))
+  var format: InspectFormat = .text
+
+  @Flag(help: "Draw tables with plain ASCII instead of box-drawing characters.")
+  var ascii = false
+
+  enum InspectFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  func run() throws {
+    try Run.guarded {
+      var options = input.ingestOptions
+      if options.duplicates == .error { options.duplicates = .sum }
+      // A map or events file on its own is described, not refused.
+      if input.files.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.files[0]),
+        (try? Ingest.read(paths: input.files, options: options)) == nil
+      {
+        switch format {
+        case .text: try Run.emit("\(input.files[0])\n  kind        \(auxiliary.description)\n", to: nil)
+        case .json:
+          try Run.emit(JSONValue.object([("name", .string(input.files[0])), ("kind", .string(auxiliary.description))]).render() + "\n", to: nil)
+        }
+        return
+      }
+      let result = try Ingest.read(paths: input.files, options: options)
+      if format == .text { try Run.report(result.warnings, strict: input.strict) }
+      switch format {
+      case .text: try Run.emit(InspectOutput.text(result, ascii: ascii), to: nil)
+      case .json: try Run.emit(InspectOutput.json(result).render() + "\n", to: nil)
+      }
+    }
+  }
+}

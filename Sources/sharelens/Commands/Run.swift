@@ -1,0 +1,75 @@
+// How every command ends: errors become one clear message on standard error and a sysexits
+// status; warnings are printed (or, with --strict, become errors); output goes to standard
+// output or, atomically, to --out.
+
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+enum Run {
+  /// Runs `body`, turning sharelens errors into their message and exit status.
+  static func guarded(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as ShareError {
+      printError("error: \(error)")
+      throw ExitCode(error.status.rawValue)
+    } catch let error as GSLError {
+      printError("error: \(error)")
+      throw ExitCode(ExitStatus.dataError.rawValue)
+    } catch let error as StatisticsInputError {
+      printError("error: \(error)")
+      throw ExitCode(ExitStatus.dataError.rawValue)
+    }
+  }
+
+  static func printError(_ text: String) {
+    var stderr = StandardError()
+    print("sharelens: \(text)", to: &stderr)
+  }
+
+  /// Prints warnings, or with `strict` throws the first as an error.
+  static func report(_ warnings: [Warning], strict: Bool) throws {
+    var log = WarningLog(strict: strict)
+    try log.append(contentsOf: warnings)
+    for warning in log.warnings { printError("warning: \(warning)") }
+  }
+
+  static func emit(_ text: String, to path: String?) throws {
+    if let path {
+      try AtomicFile.write(text, to: path)
+    } else {
+      var stdout = StandardOutput()
+      stdout.write(text)
+    }
+  }
+}
+
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) { writeAll(2, string) }
+}
+
+struct StandardOutput: TextOutputStream {
+  mutating func write(_ string: String) { writeAll(1, string) }
+}
+
+/// write(2) until done; the C stdio globals are not concurrency-safe in Swift 6.
+private func writeAll(_ fd: Int32, _ string: String) {
+  var copy = string
+  copy.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count {
+      let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += n
+    }
+  }
+}

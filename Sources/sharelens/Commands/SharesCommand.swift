@@ -1,0 +1,47 @@
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+struct SharesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shares",
+    abstract: "The share of each category in each time bucket, with totals.",
+    discussion: """
+      A category's share of a bucket is its volume divided by the total volume of the categories \
+      observed in that bucket (--weighting volume). With --weighting equal it is the mean of its \
+      shares at the data's own resolution (e.g. daily) inside the bucket.
+
+      Missing data is never zero: a category with no value inside its span (between its first and \
+      last observation) has no share in that bucket (— in text, null in JSON, empty in CSV). Before \
+      its first or after its last observation it counts as 0 (--absent zero), because it had not \
+      started or had ended: BTC/CNY after the Chinese exchanges closed in 2017. A bucket whose total \
+      is 0 has no shares. A bucket the data only partly covers is marked partial (* in text).
+
+      Each bucket reports its coverage: categories observed / categories active in it.
+
+      EXAMPLES
+        sharelens shares btc-volume-by-exchange-monthly.csv --map exchange-currency.csv --every year
+        sharelens shares daily.csv --map exchange-currency.csv --from 2017-01 --to 2017-12 --every month
+        sharelens shares trades.csv --group quote --every month --format json --out shares.json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: ShareSelectionOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    try Run.guarded {
+      let map = try selection.categoryMap()
+      let analysis = try ShareAnalysis.run(
+        paths: input.files, ingest: input.ingestOptions, map: map, unmapped: selection.unmapped,
+        shares: try selection.shareOptions())
+      try Run.report(analysis.warnings, strict: input.strict)
+      let format = OutputFormat(rawValue: output.format.rawValue)!
+      let group = map != nil ? "mapped by \(map!.name)" : (input.group ?? input.category ?? "category")
+      let unit = input.unit == .base ? "base" : "quote"
+      let text = ShareTableOutput.render(analysis, format: format, unit: unit, group: group, ascii: output.ascii)
+      try Run.emit(text, to: output.out)
+    }
+  }
+}

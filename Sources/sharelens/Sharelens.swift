@@ -1,0 +1,33 @@
+// The command-line entry point. Subcommands live in Commands/, one per file; they parse options,
+// call the libraries, and print. No analysis happens here.
+
+import ArgumentParser
+
+@main
+struct Sharelens: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sharelens",
+    abstract: "Who has what share of a market's trading volume, and how it changed.",
+    discussion: """
+      sharelens reads trade-volume series by exchange, currency pair or any other category and \
+      computes each category's share of the volume in every day, week, month, quarter or year.
+
+      It reads the files you have: bitcoinity-style wide exports (Time,<exchange>,…), long tables \
+      (time, category, value), bitcoincharts trade dumps (unixtime,price,amount) and daily OHLCV \
+      bars. The layout is detected; an empty cell is missing data, never zero.
+
+      Start with `sharelens inspect FILE` to see what was detected, then `sharelens shares FILE`.
+
+      EXAMPLES
+        sharelens inspect btc-volume-by-exchange-daily.csv
+        sharelens shares btc-volume-by-exchange-daily.csv --map exchange-currency.csv --every year
+        sharelens shares trades/*.csv --group quote --every month --format csv --out shares.csv
+
+      EXIT STATUS
+        0 success; 64 bad options; 65 bad data; 66 input missing or unreadable;
+        73 output cannot be created; 74 I/O error.
+      """,
+    version: "0.1.0",
+    subcommands: [Inspect.self, SharesCommand.self]
+  )
+}
