@@ -32,10 +32,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ShareDataTests", dependencies: ["ShareData"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ShareStatsTests", dependencies: ["ShareStats", "ShareData"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData"]),
-    .testTarget(name: "CLITests", dependencies: ["ShareData"], resources: [.copy("Fixtures")]),
+    // Paths to fixtures, the shared datasets and the built binary; temporary directories.
+    .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
+    .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),
+    .testTarget(name: "ShareStatsTests", dependencies: ["ShareStats", "ShareData", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["ShareData", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

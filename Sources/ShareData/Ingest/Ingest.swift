@@ -145,7 +145,11 @@ struct SourceReader {
       }
       let blank = scanner.withField(index) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
       if blank { return nil }
-      throw ShareError.data("not a number: \(found)", at: at, expected: DecimalParser.expected)
+      let placeholder = scanner.withField(index) { String(decoding: $0, as: UTF8.self) }
+      throw ShareError.data(
+        "not a number: \(found)", at: at, expected: DecimalParser.expected,
+        hint: Sample.numericPlaceholders.contains(placeholder.headerKey)
+          ? "leave a missing value as an empty cell" : nil)
     }
   }
 
@@ -166,7 +170,7 @@ struct SourceReader {
     let width = plan.header.count
     // A column equal to the row sum of the others (bitcoinity's TOTAL) is found while reading.
     var isRowSum = [Bool](repeating: true, count: columns.count)
-    var rowSumEvidence = [Bool](repeating: false, count: columns.count)
+    var rowSumEvidence = [Int](repeating: 0, count: columns.count)
     var values = [Double?](repeating: nil, count: columns.count)
     summary.categorySource = "columns \(columns.map { plan.header[$0] }.joined(separator: ", "))"
     summary.valueSource = "cell values"
@@ -189,7 +193,7 @@ struct SourceReader {
         if abs(2 * v - total) > 1e-6 * max(total, 1e-300) {
           isRowSum[k] = false
         } else if observed >= 3 && v > 0 {
-          rowSumEvidence[k] = true
+          rowSumEvidence[k] += 1
         }
       }
       for k in columns.indices {
@@ -197,7 +201,11 @@ struct SourceReader {
       }
       note(&summary, time: t)
     }
-    for k in columns.indices where isRowSum[k] && rowSumEvidence[k] {
+    // Two rows of evidence, or one for a column named like a total, so a category that happens to
+    // equal the others' sum once is not mistaken for a total.
+    let totalNames: Set<String> = ["total", "sum", "all", "totals"]
+    for k in columns.indices
+    where isRowSum[k] && rowSumEvidence[k] >= (totalNames.contains(plan.header[columns[k]].headerKey) ? 1 : 2) {
       builder.removeCells(code: codes[k], source: source)
       let columnName = plan.header[columns[k]]
       summary.excludedColumns.append(columnName)

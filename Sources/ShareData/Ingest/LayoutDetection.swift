@@ -18,13 +18,31 @@ struct Sample {
     return Sample(records: records)
   }
 
-  /// Whether every non-empty sampled value of column `index` is a number (an all-empty column counts:
-  /// bitcoinity exports leave a currency's column empty for years before it lists).
+  /// Whether column `index` holds numbers: most of its non-empty sampled values look like numbers.
+  /// An all-empty column counts (bitcoinity exports leave a currency's column empty for years
+  /// before it lists), and so does a column with a few bad values (NaN, text), so that the bad
+  /// value is reported where it is instead of turning the column into a category.
   func isNumericColumn(_ index: Int) -> Bool {
-    rows.allSatisfy { row in
-      index >= row.count || row[index].trimmed.isEmpty || (try? DecimalParser.parse(row[index]).get()) != nil
+    var numbers = 0
+    var others = 0
+    for row in rows where index < row.count && !row[index].trimmed.isEmpty {
+      if Sample.looksNumeric(row[index]) { numbers += 1 } else { others += 1 }
+    }
+    return others <= numbers
+  }
+
+  /// Numbers, and the placeholders spreadsheets write into number columns.
+  static func looksNumeric(_ value: String) -> Bool {
+    switch DecimalParser.parse(value) {
+    case .success, .failure(.overflow): return true
+    case .failure(.notANumber): return numericPlaceholders.contains(value.headerKey)
     }
   }
+
+  static let numericPlaceholders: Set<String> = [
+    "nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "null", "na", "n/a", "#n/a", "none", "-",
+    "#value!", "#div/0!",
+  ]
 
   func isTimeColumn(_ index: Int, allowUnix: Bool) -> Bool {
     var seen = 0

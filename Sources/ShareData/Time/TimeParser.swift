@@ -54,7 +54,7 @@ public enum TimeParser {
     }
 
     // Unix seconds or milliseconds: digits only, optionally a fraction.
-    if n < 4 || byte(4) != UInt8(ascii: "-") {
+    if n <= 4 || byte(4) != UInt8(ascii: "-") {
       var value: Int64 = 0
       var i = 0
       while i < n, isDigit(i) {

@@ -1,0 +1,74 @@
+import ShareData
+import Testing
+
+@Suite struct TimeParserTests {
+  func seconds(_ text: String) throws -> Int64 { try TimeParser.parse(text).get().seconds }
+
+  @Test func theFormatsRealExportsUse() throws {
+    let midnight: Int64 = 1_456_185_600  // 2016-02-23T00:00:00Z
+    #expect(try seconds("2016-02-23") == midnight)
+    #expect(try seconds("2016-02-23 00:00:00 UTC") == midnight)
+    #expect(try seconds("2016-02-23T00:00:00Z") == midnight)
+    #expect(try seconds("2016-02-23T01:30:00+01:30") == midnight)
+    #expect(try seconds("2016-02-22T19:00:00-0500") == midnight)
+    #expect(try seconds("2016-02-23T00:00Z") == midnight)
+    #expect(try seconds("2016-02-23T00:00:00.250Z") == midnight)
+    #expect(try seconds("1456185600") == midnight)
+    #expect(try seconds("1456185600123") == midnight)
+    #expect(try TimeParser.parse("1456185600123").get().format == .unixMilliseconds)
+    #expect(try TimeParser.parse("2016-02-23 00:00:00 UTC").get().format == .dateTime)
+  }
+
+  @Test func impossibleDatesSayWhy() {
+    #expect(throws: TimeParseFailure.impossibleDate("February 2017 has 28 days")) { try TimeParser.parse("2017-02-29").get() }
+    #expect(throws: TimeParseFailure.self) { try TimeParser.parse("2016-13-01").get() }
+    #expect(throws: TimeParseFailure.self) { try TimeParser.parse("2016-01-01 25:00:00").get() }
+  }
+
+  @Test(arguments: ["", "yesterday", "2016/02/23", "23.02.2016", "2016-02-23X", "2016-02-23T00:00:00 CET", "12ab"])
+  func rejectsOtherText(text: String) {
+    #expect(throws: TimeParseFailure.self) { try TimeParser.parse(text).get() }
+  }
+
+  @Test func leapYearsFollowTheGregorianRule() throws {
+    #expect(try seconds("2016-02-29") > 0)
+    #expect(try seconds("2000-02-29") > 0)
+    #expect(throws: TimeParseFailure.self) { try TimeParser.parse("1900-02-29").get() }
+  }
+}
+
+@Suite struct CalendarTests {
+  @Test func civilDatesRoundTripOverFourCenturies() {
+    var day = CivilDate(year: 1800, month: 1, day: 1).dayNumber
+    let end = CivilDate(year: 2200, month: 1, day: 1).dayNumber
+    while day < end {
+      #expect(CivilDate(dayNumber: day).dayNumber == day)
+      day += 17
+    }
+    #expect(CivilDate(dayNumber: 0).description == "1970-01-01")
+  }
+
+  @Test func bucketsStartWhereTheCalendarSays() {
+    let d = CivilDate(year: 2017, month: 1, day: 24).dayNumber  // a Tuesday
+    #expect(CivilDate(dayNumber: Every.week.bucketStart(day: d)).description == "2017-01-23")
+    #expect(CivilDate(dayNumber: Every.month.bucketStart(day: d)).description == "2017-01-01")
+    #expect(CivilDate(dayNumber: Every.quarter.bucketStart(day: CivilDate(year: 2017, month: 8, day: 9).dayNumber)).description == "2017-07-01")
+    #expect(CivilDate(dayNumber: Every.year.bucketStart(day: d)).description == "2017-01-01")
+    #expect(CivilDate(dayNumber: Every.month.nextStart(after: CivilDate(year: 2016, month: 12, day: 1).dayNumber)).description == "2017-01-01")
+  }
+
+  @Test func isoWeekLabelsUseTheWeekNumberingYear() {
+    // 2021-01-01 is a Friday: its week is 2020-W53.
+    let start = Every.week.bucketStart(day: CivilDate(year: 2021, month: 1, day: 1).dayNumber)
+    #expect(Every.week.label(start: start) == "2020-W53")
+    #expect(Every.quarter.label(start: CivilDate(year: 2018, month: 4, day: 1).dayNumber) == "2018-Q2")
+  }
+
+  @Test func resolutionIsTheCoarsestBucketEveryTimeStarts() {
+    func times(_ dates: [String]) -> [Int64] { dates.map { try! TimeParser.parse($0).get().seconds } }
+    #expect(Every.resolution(ofSortedDistinct: times(["2015-01-01", "2015-02-01", "2015-03-01"])) == .month)
+    #expect(Every.resolution(ofSortedDistinct: times(["2015-01-01", "2015-01-02"])) == .day)
+    #expect(Every.resolution(ofSortedDistinct: times(["2015-01-01", "2016-01-01"])) == .year)
+    #expect(Every.resolution(ofSortedDistinct: times(["2015-01-01T01:00:00Z", "2015-02-01"])) == .day)
+  }
+}

@@ -1,0 +1,133 @@
+// What the test targets share: where the repository, its fixtures, the shared real datasets and
+// the built `sharelens` binary are; temporary directories; running the binary.
+
+import Foundation
+import ShareData
+
+public enum Paths {
+  /// The package root (this file is Tests/TestSupport/TestSupport.swift).
+  public static let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  /// ../shared/datasets beside the project root.
+  public static let shared = URL(fileURLWithPath: root).deletingLastPathComponent()
+    .appendingPathComponent("shared/datasets").standardizedFileURL.path
+
+  public static func shared(_ relative: String) -> String { shared + "/" + relative }
+
+  public static func fixture(_ target: String, _ name: String) -> String {
+    root + "/Tests/\(target)/Fixtures/\(name)"
+  }
+
+  public static let dailyByExchange = shared("bitcoinity-daily-by-exchange/btc-volume-by-exchange-daily-2016-2021.csv")
+  public static let monthlyByExchangeCR = shared("bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.cr.csv")
+  public static let monthlyByExchange = shared("bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.csv")
+  public static let exchangeCurrency = shared("exchange-currency.csv")
+  public static let chinaEvents = shared("china-events.csv")
+
+  /// The `sharelens` binary built beside the test bundle (swift build puts both in one directory).
+  public static let binary: String = {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sharelens").path,
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sharelens").path,
+      root + "/.build/debug/sharelens",
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+  }()
+}
+
+/// A fresh temporary directory, removed by `cleanup()`.
+public struct TemporaryDirectory {
+  public let path: String
+
+  public init() {
+    path = NSTemporaryDirectory() + "sharelens-test-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  public func file(_ name: String, _ contents: String) -> String {
+    let full = path + "/" + name
+    try! contents.write(toFile: full, atomically: true, encoding: .utf8)
+    return full
+  }
+
+  public func file(_ name: String, bytes: [UInt8]) -> String {
+    let full = path + "/" + name
+    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    return full
+  }
+
+  public func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Reads CSV text as if from files named `name`.
+public func ingest(_ texts: [(name: String, text: String)], options: IngestOptions = IngestOptions()) throws -> IngestResult {
+  try Ingest.read(streams: texts.map { MemoryStream(name: $0.name, text: $0.text) }, options: options)
+}
+
+public func ingest(_ text: String, name: String = "test.csv", options: IngestOptions = IngestOptions()) throws -> IngestResult {
+  try ingest([(name, text)], options: options)
+}
+
+/// The result of running the binary.
+public struct CommandResult {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+/// Runs `sharelens` with `arguments`, optional standard input, in `directory`.
+public func runSharelens(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: Paths.binary)
+  process.arguments = arguments
+  var env = ProcessInfo.processInfo.environment
+  for (k, v) in environment { env[k] = v }
+  process.environment = env
+  if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  let input = Pipe()
+  process.standardInput = input
+  try process.run()
+  if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+  try? input.fileHandleForWriting.close()
+  // Read both pipes before waiting, so a large output cannot block the child.
+  let group = DispatchGroup()
+  nonisolated(unsafe) var errData = Data()
+  group.enter()
+  DispatchQueue.global().async {
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.leave()
+  }
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Relative difference, for comparing against reference values.
+public func relativeDifference(_ a: Double, _ b: Double) -> Double {
+  if a == b { return 0 }
+  return abs(a - b) / max(abs(a), abs(b))
+}
+
+/// A small deterministic generator (SplitMix64) so randomized tests replay exactly.
+public struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+  public init(seed: UInt64) { state = seed }
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
