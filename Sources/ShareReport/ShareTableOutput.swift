@@ -76,6 +76,18 @@ public enum ShareTableOutput {
     return parts.count > 1 ? result + "." + parts[1] : result
   }
 
+  /// The volume table as a wide CSV that sharelens reads back (`Time,<cat1>,<cat2>,…`): a
+  /// category not observed in a bucket (missing, or outside its span) is an empty cell.
+  public static func wideVolumeCSV(_ b: ShareBreakdown) -> String {
+    var writer = CSVWriter(header: ["Time"] + b.categories)
+    for bucket in b.buckets {
+      writer.row(
+        [bucket.startDate.description]
+          + b.categories.indices.map { bucket.states[$0] == .observed ? machineNumber(bucket.volumes[$0]) : "" })
+    }
+    return writer.text
+  }
+
   /// Tidy CSV: one row per bucket and category.
   static func csv(_ b: ShareBreakdown) -> String {
     var writer = CSVWriter(header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"])

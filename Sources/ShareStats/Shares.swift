@@ -4,6 +4,16 @@
 
 import ShareData
 
+/// What a category was in a bucket.
+public enum CellState: Sendable, Equatable {
+  /// It has a value.
+  case observed
+  /// Inside its span but without a value: unknown.
+  case missing
+  /// Outside its span (not started or ended): 0 under `--absent zero`.
+  case absent
+}
+
 /// One bucket of the share table.
 public struct BucketShares: Sendable, Equatable {
   /// First day (day number, UTC) and the day after the last.
@@ -15,6 +25,8 @@ public struct BucketShares: Sendable, Equatable {
   public var volumes: [Double?]
   /// Per category; nil = undefined (not observed, or the bucket total is 0).
   public var shares: [Double?]
+  /// Per category: observed, missing or absent in this bucket.
+  public var states: [CellState]
   /// Categories with an observation in the bucket.
   public var observed: Int
   /// Categories whose span overlaps the bucket (observed ones included).
@@ -137,16 +149,19 @@ public enum Shares {
       }
       guard bucketHasData else { return }
       var volumes = [Double?](repeating: nil, count: k)
+      var states = [CellState](repeating: .missing, count: k)
       var total = 0.0
       var observed = 0
       var active = 0
       for c in 0..<k {
         if seen[c] {
+          states[c] = .observed
           volumes[c] = volume[c]
           total += volume[c]
           observed += 1
-        } else if absent[c] && absentCounts {
-          volumes[c] = 0
+        } else if absent[c] {
+          states[c] = .absent
+          if absentCounts { volumes[c] = 0 }
         }
         if let span = spans[c], span.lowerBound < end, span.upperBound >= bucketStart { active += 1 }
       }
@@ -165,7 +180,7 @@ public enum Shares {
       let partial = bucketStart < coveredFrom || end > coveredUntil
       let result = BucketShares(
         startDay: bucketStart, endDay: end, total: bucketTotal, volumes: volumes, shares: shares,
-        observed: observed, active: active, partial: partial)
+        states: states, observed: observed, active: active, partial: partial)
       if partial {
         let from = CivilDate(dayNumber: max(bucketStart, coveredFrom))
         let to = CivilDate(dayNumber: min(end, coveredUntil) - 1)
@@ -221,9 +236,19 @@ public enum Shares {
     for bucket in buckets {
       for c in 0..<k { totalVolumes[c] += bucket.volumes[c] ?? 0 }
     }
+    // Largest first (ties by name), so the order never depends on the order of the input.
+    let order = (0..<k).sorted {
+      totalVolumes[$0] != totalVolumes[$1]
+        ? totalVolumes[$0] > totalVolumes[$1] : table.categories[$0] < table.categories[$1]
+    }
+    for i in buckets.indices {
+      buckets[i].volumes = order.map { buckets[i].volumes[$0] }
+      buckets[i].shares = order.map { buckets[i].shares[$0] }
+      buckets[i].states = order.map { buckets[i].states[$0] }
+    }
     return ShareBreakdown(
-      every: every, weighting: options.weighting, resolution: table.resolution, categories: table.categories,
-      buckets: buckets, totalVolumes: totalVolumes, grandTotal: totalVolumes.reduce(0, +), spans: spans,
-      warnings: warnings)
+      every: every, weighting: options.weighting, resolution: table.resolution,
+      categories: order.map { table.categories[$0] }, buckets: buckets, totalVolumes: order.map { totalVolumes[$0] },
+      grandTotal: totalVolumes.reduce(0, +), spans: order.map { spans[$0] }, warnings: warnings)
   }
 }

@@ -19,15 +19,15 @@ struct Sharelens: ParsableCommand {
       Start with `sharelens inspect FILE` to see what was detected, then `sharelens shares FILE`.
 
       EXAMPLES
-        sharelens inspect btc-volume-by-exchange-daily.csv
-        sharelens shares btc-volume-by-exchange-daily.csv --map exchange-currency.csv --every year
-        sharelens shares trades/*.csv --group quote --every month --format csv --out shares.csv
+        sharelens inspect daily-by-exchange.csv
+        sharelens shares daily-by-exchange.csv --map exchange-currency.csv --every year
+        sharelens shares trades/*.csv --group quote --every month --format csv
 
       EXIT STATUS
         0 success; 64 bad options; 65 bad data; 66 input missing or unreadable;
         73 output cannot be created; 74 I/O error.
       """,
     version: "0.1.0",
-    subcommands: [Inspect.self, SharesCommand.self]
+    subcommands: [Inspect.self, SharesCommand.self, VolumesCommand.self]
   )
 }

@@ -7,26 +7,37 @@ func shares(_ text: String, _ options: ShareOptions = ShareOptions(), ingestOpti
   try Shares.compute(try ingest(text, options: ingestOptions).table, options: options)
 }
 
+extension ShareBreakdown {
+  /// Bucket `i`'s shares by category name.
+  func shares(_ i: Int) -> [String: Double?] {
+    Dictionary(uniqueKeysWithValues: zip(categories, buckets[i].shares))
+  }
+
+  func volumes(_ i: Int) -> [String: Double?] {
+    Dictionary(uniqueKeysWithValues: zip(categories, buckets[i].volumes))
+  }
+}
+
 @Suite struct SharesTests {
   @Test func volumeWeightedSharesOfObservedCategories() throws {
     let b = try shares("Time,a,b,c\n2016-01-01,1,3,\n2016-01-02,2,2,4\n", ShareOptions(every: .day))
     // c has not started on day 1: it counts as 0, not as missing.
-    #expect(b.buckets[0].shares == [0.25, 0.75, 0])
+    #expect(b.shares(0) == ["a": 0.25, "b": 0.75, "c": 0])
     #expect(b.buckets[0].total == 4)
     #expect(b.buckets[0].observed == 2)
-    #expect(b.buckets[1].shares == [0.25, 0.25, 0.5])
+    #expect(b.shares(1) == ["a": 0.25, "b": 0.25, "c": 0.5])
   }
 
   @Test func aGapInsideTheSpanIsMissingButAnEndedCategoryIsZero() throws {
     // b is observed on day 1 and 3: day 2 is a gap. c ends after day 1.
     let text = "Time,a,b,c\n2016-01-01,1,1,2\n2016-01-02,1,,\n2016-01-03,1,1,\n"
     let b = try shares(text, ShareOptions(every: .day))
-    #expect(b.buckets[1].shares == [1, nil, 0])
-    #expect(b.buckets[1].volumes == [1, nil, 0])
+    #expect(b.shares(1) == ["a": 1, "b": nil, "c": 0])
+    #expect(b.volumes(1) == ["a": 1, "b": nil, "c": 0])
     #expect(b.buckets[1].active == 2)
     #expect(b.buckets[1].coverage == 0.5)
     let missing = try shares(text, ShareOptions(every: .day, absent: .missing))
-    #expect(missing.buckets[1].shares == [1, nil, nil])
+    #expect(missing.shares(1) == ["a": 1, "b": nil, "c": nil])
   }
 
   @Test func aZeroTotalBucketHasNoSharesNotNaN() throws {
@@ -39,9 +50,9 @@ func shares(_ text: String, _ options: ShareOptions = ShareOptions(), ingestOpti
     // Day 1: a 10%, day 2: a 90% → equal weighting 50%; volume weighting (1+90)/(10+100).
     let text = "Time,a,b\n2016-01-01,1,9\n2016-01-02,90,10\n"
     let equal = try shares(text, ShareOptions(every: .month, weighting: .equal))
-    #expect(abs(equal.buckets[0].shares[0]! - 0.5) < 1e-15)
+    #expect(abs(equal.shares(0)["a"]!! - 0.5) < 1e-15)
     let volume = try shares(text, ShareOptions(every: .month))
-    #expect(abs(volume.buckets[0].shares[0]! - 91.0 / 110) < 1e-15)
+    #expect(abs(volume.shares(0)["a"]!! - 91.0 / 110) < 1e-15)
   }
 
   @Test func partialFirstAndLastBucketsAreFlaggedWithWarnings() throws {
@@ -76,7 +87,7 @@ func shares(_ text: String, _ options: ShareOptions = ShareOptions(), ingestOpti
   @Test func topKeepsTheLargestAndFoldsTheRestIntoOther() throws {
     let b = try shares("Time,a,b,c,d\n2016-01-01,10,5,1,2\n", ShareOptions(top: 2))
     #expect(b.categories == ["a", "b", "Other"])
-    #expect(b.buckets[0].volumes == [10, 5, 3])
+    #expect(b.volumes(0) == ["a": 10, "b": 5, "Other": 3])
   }
 
   @Test func weeksAreISOWeeks() throws {
