@@ -217,10 +217,16 @@ enum LayoutDetector {
         plan.valueIndex = numeric[0]
       } else {
         let names = (candidates.isEmpty ? numeric : candidates).map { header[$0] }
+        if names.isEmpty {
+          let example = text.first.flatMap { column in sample.rows.first { column < $0.count }.map { (column, $0[column]) } }
+          throw ShareError.data(
+            "no column of numbers to use as the volume",
+            at: SourceLocation(file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
+            expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
+            hint: "a wide file has one column of numbers per category; a long file needs a value column (--value)")
+        }
         throw ShareError.usage(
-          names.isEmpty
-            ? "no numeric value column in \(source)"
-            : "\(source) has several numeric columns (\(names.joined(separator: ", "))) and none is clearly the volume",
+          "\(source) has several numeric columns (\(names.joined(separator: ", "))) and none is clearly the volume",
           hint: "name the volume column with --value")
       }
     }

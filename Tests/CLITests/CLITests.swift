@@ -1,0 +1,154 @@
+// The binary as a user runs it: exit statuses, messages, atomic output, the acceptance numbers.
+
+import Foundation
+import ShareData
+import TestSupport
+import Testing
+
+@Suite(.serialized) struct CLITests {
+  @Test func theAcceptanceRunShowsCNYAndExcludesTOTAL() throws {
+    let result = try runSharelens(["shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year"])
+    #expect(result.status == 0)
+    let row2016 = result.stdout.split(separator: "\n").first { $0.hasPrefix("2016") }!
+    let row2018 = result.stdout.split(separator: "\n").first { $0.hasPrefix("2018") }!
+    let header = result.stdout.split(separator: "\n").first!
+    let cnyColumn = header.split(separator: "│").firstIndex { $0.trimmingCharacters(in: .whitespaces) == "CNY" }!
+    #expect(row2016.split(separator: "│")[cnyColumn].trimmingCharacters(in: .whitespaces) == "95.75%")
+    let cny2018 = Double(row2018.split(separator: "│")[cnyColumn].trimmingCharacters(in: .whitespaces).dropLast())!
+    #expect(cny2018 < 1)
+    #expect(result.stderr.contains("\"TOTAL\" equals the sum of the other columns"))
+  }
+
+  @Test func inspectSucceedsOnEverySharedCSV() throws {
+    let enumerator = FileManager.default.enumerator(atPath: Paths.shared)!
+    var checked = 0
+    while let path = enumerator.nextObject() as? String {
+      guard path.hasSuffix(".csv") else { continue }
+      let result = try runSharelens(["inspect", Paths.shared(path)])
+      #expect(result.status == 0, "\(path): \(result.stderr)")
+      #expect(result.stdout.contains("layout") || result.stdout.contains("kind"), "\(path)")
+      checked += 1
+    }
+    #expect(checked >= 9)
+  }
+
+  @Test func jsonFollowsTheContract() throws {
+    let result = try runSharelens(["shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year", "--format", "json"])
+    #expect(result.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    #expect(json["every"] as? String == "year")
+    #expect((json["categories"] as? [String])?.first == "CNY")
+    let buckets = json["buckets"] as! [[String: Any]]
+    #expect(buckets.count == 4)
+    let y2016 = buckets[1]
+    #expect(y2016["start"] as? String == "2016-01-01" && y2016["end"] as? String == "2016-12-31")
+    let share = (y2016["shares"] as! [String: Any])["CNY"] as! Double
+    #expect(abs(share - 0.9574905816577839) < 1e-12)
+    #expect(buckets[3]["partial"] as? Bool == true)
+    #expect(!result.stdout.contains("NaN") && !result.stdout.contains("inf"))
+  }
+
+  @Test func csvIsTidyAndNullIsEmpty() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let input = dir.file("in.csv", "Time,a,b\n2016-01-01,1,\n2016-01-02,1,1\n2016-01-03,1,3\n")
+    let result = try runSharelens(["shares", input, "--format", "csv"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines[0] == "start,end,category,volume,share,total,coverage,partial")
+    #expect(lines.contains("2016-01-01,2016-01-01,a,1,1,1,1,false"))
+    #expect(lines.contains("2016-01-01,2016-01-01,b,0,0,1,1,false"))  // b had not started: 0
+  }
+
+  @Test func standardInputIsReadWithDash() throws {
+    let result = try runSharelens(["shares", "-", "--format", "csv"], stdin: "Time,a,b\n2016-01-01,1,3\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("2016-01-01,2016-01-01,b,3,0.75,4,1,false"))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let input = dir.file("in.csv", "Time,a\n2016-01-01,1\n")
+    for arguments in [
+      ["shares", input, "--from", "2017-01-01", "--to", "2016-01-01"],
+      ["shares", input, "--every", "fortnight"],
+      ["shares", input, "--top", "0"],
+      ["shares", input, "--from", "2016-02-30"],
+      ["shares", input, "--group", "exchange"],
+      ["shares", input, "--no-such-flag"],
+      ["shares"],
+    ] {
+      let result = try runSharelens(arguments)
+      #expect(result.status == 64, "\(arguments): \(result.stderr)")
+      #expect(!result.stderr.isEmpty)
+    }
+  }
+
+  @Test func dataErrorsExit65WithFileLineAndColumn() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let input = dir.file("bad.csv", "Time,a,b\n2016-01-01,1,2\n2016-01-02,3,x\n2016-01-03,3,4\n2016-01-04,3,4\n")
+    let result = try runSharelens(["shares", input])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("bad.csv:3:3: not a number: \"x\""))
+    #expect(result.stderr.contains("expected a decimal number"))
+    #expect(!result.stderr.contains("Fatal error"))
+  }
+
+  @Test func missingInputsAndDirectoriesExit66() throws {
+    #expect(try runSharelens(["shares", "/nonexistent.csv"]).status == 66)
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let result = try runSharelens(["inspect", dir.path])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("directory"))
+  }
+
+  @Test func outputIsAtomicAndUnwritableOutputExits73() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let good = dir.file("good.csv", "Time,a\n2016-01-01,1\n")
+    let bad = dir.file("bad.csv", "Time,a\n2016-01-01,oops\n")
+    let out = dir.path + "/out.csv"
+    // A failed run creates nothing.
+    #expect(try runSharelens(["shares", bad, "--out", out]).status == 65)
+    #expect(!FileManager.default.fileExists(atPath: out))
+    // A good run writes; a later failing run leaves the file as it was.
+    #expect(try runSharelens(["shares", good, "--format", "csv", "--out", out]).status == 0)
+    let before = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(try runSharelens(["shares", bad, "--format", "csv", "--out", out]).status == 65)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == before)
+    // A directory that does not exist, or a directory as the target.
+    #expect(try runSharelens(["shares", good, "--out", dir.path + "/no/such/dir/x.csv"]).status == 73)
+    #expect(try runSharelens(["shares", good, "--out", dir.path]).status == 73)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func strictTurnsWarningsIntoErrors() throws {
+    let result = try runSharelens(["shares", Paths.monthlyByExchange, "--strict"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("--strict"))
+  }
+
+  @Test func theBundledDatasetIsCurrent() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let out = dir.path + "/monthly.csv"
+    let result = try runSharelens([
+      "volumes", Paths.dailyByExchange, "--map", Paths.exchangeCurrency, "--every", "month", "--out", out,
+    ])
+    #expect(result.status == 0)
+    let committed = try String(contentsOfFile: Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", encoding: .utf8)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == committed, "run make datasets")
+  }
+
+  @Test func helpReadsLikeAManual() throws {
+    let help = try runSharelens(["shares", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("EXAMPLES"))
+    #expect(help.stdout.contains("--weighting"))
+    #expect(try runSharelens(["--version"]).status == 0)
+  }
+}
