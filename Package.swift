@@ -32,6 +32,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // libFuzzer targets (make fuzz); a plain build links them as empty programs.
+    .executableTarget(name: "FuzzCSV", dependencies: ["ShareData"], path: "Fuzz/FuzzCSV"),
+    .executableTarget(name: "FuzzTime", dependencies: ["ShareData"], path: "Fuzz/FuzzTime"),
+    .executableTarget(name: "FuzzNumber", dependencies: ["ShareData"], path: "Fuzz/FuzzNumber"),
+    .executableTarget(name: "FuzzLayout", dependencies: ["ShareData"], path: "Fuzz/FuzzLayout"),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),

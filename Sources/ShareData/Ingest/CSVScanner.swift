@@ -49,7 +49,8 @@ public final class CSVScanner {
     self.name = stream.name
     self.chunkSize = chunkSize
     self.maxRecordBytes = maxRecordBytes
-    capacity = chunkSize
+    // Start small (most inputs are small files) and grow by doubling up to the chunk size.
+    capacity = min(chunkSize, 64 << 10)
     buffer = .allocate(capacity: capacity)
     fieldStarts = .allocate(capacity: fieldCapacity)
     fieldEnds = .allocate(capacity: fieldCapacity)
