@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo test setup build release datasets clean
+.PHONY: demo test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -21,10 +21,29 @@ demo: release
 	$(BIN) inspect $(DATASET)
 	$(BIN) shares $(DATASET) --every year
 
-# Installs what is missing, then runs the whole test suite.
-test: setup
+# Installs what is missing, then runs the whole test suite: unit and CLI tests, the same under
+# AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
+test: setup unit-test test-sanitize fuzz-smoke
+
+unit-test:
 	swift build $(SWIFT_BUILD_FLAGS)
 	swift test $(SWIFT_BUILD_FLAGS)
+
+# XCTest itself leaks, so LeakSanitizer is off; Swift Testing may print "passed" on a race, so the
+# exit status decides.
+test-sanitize: setup
+	swift build --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan
+	swift build --sanitize=thread --scratch-path .build-tsan
+	swift test --sanitize=thread --scratch-path .build-tsan
+
+# Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: setup
+	scripts/fuzz.sh 30
 
 # Regenerates datasets/ with sharelens itself from the shared real exports.
 datasets: release

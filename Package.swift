@@ -12,7 +12,9 @@ let package = Package(
     .executable(name: "sharelens", targets: ["sharelens"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Tests only: property-based checks of the share invariants.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // The only place GSL's C headers are seen. Linking names gsl, gslcblas and m in the module map,
@@ -40,7 +42,12 @@ let package = Package(
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),
-    .testTarget(name: "ShareStatsTests", dependencies: ["ShareStats", "ShareData", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ShareStatsTests",
+      dependencies: [
+        "ShareStats", "ShareData", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Fixtures"]),
     .testTarget(name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["ShareData", "TestSupport"]),
   ],
