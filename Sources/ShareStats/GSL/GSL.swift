@@ -85,3 +85,83 @@ public enum Fitting {
     return (c0, c1, cov00, cov01, cov11, sumsq)
   }
 }
+
+extension Distributions {
+  /// Two-sided p-value of a t statistic: 2 · P(T > |t|) (gsl_cdf_tdist_Q).
+  public static func studentTTwoSided(_ t: Double, degreesOfFreedom: Double) throws -> Double {
+    min(1, 2 * (try studentTUpperTail(abs(t), degreesOfFreedom: degreesOfFreedom)))
+  }
+
+  /// Upper tail of the F distribution (gsl_cdf_fdist_Q): P(F > f).
+  public static func fUpperTail(_ f: Double, numeratorDF: Double, denominatorDF: Double) throws -> Double {
+    GSL.ensureReady()
+    guard f.isFinite, f >= 0, numeratorDF > 0, denominatorDF > 0 else {
+      throw StatisticsInputError(description: "the F distribution needs F ≥ 0 and positive degrees of freedom")
+    }
+    return gsl_cdf_fdist_Q(f, numeratorDF, denominatorDF)
+  }
+}
+
+/// A seeded Mersenne Twister (gsl_rng_mt19937). Not Sendable: make one per task.
+public final class RandomSource {
+  private let rng: UnsafeMutablePointer<gsl_rng>
+
+  public init(seed: UInt) {
+    GSL.ensureReady()
+    // gsl_rng_alloc returns nil only when out of memory.
+    rng = gsl_rng_alloc(sharelens_rng_mt19937())!
+    gsl_rng_set(rng, seed)
+  }
+
+  /// A uniform integer in 0..<bound (gsl_rng_uniform_int).
+  public func uniformInt(below bound: Int) -> Int {
+    precondition(bound > 0)
+    return Int(gsl_rng_uniform_int(rng, UInt(bound)))
+  }
+
+  deinit { gsl_rng_free(rng) }
+}
+
+/// Moving-window smoothing through gsl_movstat (centred window, edges truncated).
+public enum MovingWindow {
+  public enum Statistic: String, CaseIterable, Sendable { case mean, median }
+
+  /// Smooths `values` with a centred window of `window` points (odd; even is rounded up).
+  public static func smooth(_ values: [Double], window: Int, statistic: Statistic) throws -> [Double] {
+    GSL.ensureReady()
+    guard window >= 1 else { throw StatisticsInputError(description: "a smoothing window needs 1 or more points") }
+    guard values.count > 1, window > 1 else { return values }
+    let half = window / 2
+    let workspace = gsl_movstat_alloc(half * 2 + 1)
+    defer { gsl_movstat_free(workspace) }
+    var input = values
+    var output = [Double](repeating: 0, count: values.count)
+    let status = input.withUnsafeMutableBufferPointer { inBuffer in
+      output.withUnsafeMutableBufferPointer { outBuffer in
+        var x = gsl_vector_view_array(inBuffer.baseAddress, inBuffer.count)
+        var y = gsl_vector_view_array(outBuffer.baseAddress, outBuffer.count)
+        switch statistic {
+        case .mean: return gsl_movstat_mean(GSL_MOVSTAT_END_TRUNCATE, &x.vector, &y.vector, workspace)
+        case .median: return gsl_movstat_median(GSL_MOVSTAT_END_TRUNCATE, &x.vector, &y.vector, workspace)
+        }
+      }
+    }
+    try GSL.check(status, "gsl_movstat_\(statistic.rawValue)")
+    return output
+  }
+}
+
+/// Quantiles through gsl_stats_quantile_from_sorted_data (linear interpolation, numpy's default).
+public enum Quantiles {
+  public static func fromSorted(_ sorted: [Double], _ fraction: Double) throws -> Double {
+    GSL.ensureReady()
+    guard !sorted.isEmpty, (0...1).contains(fraction) else {
+      throw StatisticsInputError(description: "a quantile needs values and a fraction in 0...1")
+    }
+    // GSL does not check the order; a wrong order gives a silently wrong answer.
+    for i in 1..<sorted.count where sorted[i - 1] > sorted[i] {
+      throw StatisticsInputError(description: "quantile input is not sorted")
+    }
+    return sorted.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress!, 1, $0.count, fraction) }
+  }
+}

@@ -1,0 +1,261 @@
+// Dating the breaks in a category's share series: PELT (Killick, Fearnhead & Eckley 2012) on the
+// logit of the daily share with a penalised l2 (change-in-mean) cost, and the Chow (1960) test
+// at a known date.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ShareData
+
+/// The logit of shares, with 0 and 1 clamped to [ε, 1 − ε], ε = 10⁻⁴ (and counted).
+public struct LogitSeries: Sendable {
+  public static let epsilon = 1e-4
+  public var values: [Double]
+  public var clamped: Int
+
+  public init(_ shares: [Double]) {
+    var clamped = 0
+    values = shares.map { s in
+      let c = min(max(s, LogitSeries.epsilon), 1 - LogitSeries.epsilon)
+      if c != s { clamped += 1 }
+      return log(c / (1 - c))
+    }
+    self.clamped = clamped
+  }
+
+  /// Time in months since 1970-01-01 (mean Gregorian month, 30.436875 days): the regressor of
+  /// trends and Chow tests, so slopes read "per month".
+  public static func months(day: Int64) -> Double { Double(day) / 30.436875 }
+}
+
+/// The penalty per break, in the units of the l2 cost of data with noise variance σ².
+public enum BreakPenalty: Sendable, Equatable, CustomStringConvertible {
+  /// 3 ln n · σ² (the changepoint package's MBIC for a change in mean).
+  case mbic
+  /// 2 ln n · σ².
+  case bic
+  /// 4 σ².
+  case aic
+  /// A number used as it is.
+  case manual(Double)
+
+  public init?(_ text: String) {
+    switch text.lowercased() {
+    case "mbic": self = .mbic
+    case "bic", "sic": self = .bic
+    case "aic": self = .aic
+    default:
+      guard let value = Double(text), value.isFinite, value >= 0 else { return nil }
+      self = .manual(value)
+    }
+  }
+
+  public func value(count n: Int, sigma: Double) -> Double {
+    switch self {
+    case .mbic: 3 * log(Double(n)) * sigma * sigma
+    case .bic: 2 * log(Double(n)) * sigma * sigma
+    case .aic: 4 * sigma * sigma
+    case .manual(let v): v
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .mbic: "mbic"
+    case .bic: "bic"
+    case .aic: "aic"
+    case .manual(let v): String(v)
+    }
+  }
+}
+
+public struct Break: Sendable, Equatable {
+  /// Position in the series where the new segment starts.
+  public var index: Int
+  public var day: Int64
+  public var shareBefore: Double
+  public var shareAfter: Double
+  public var deltaPP: Double { 100 * (shareAfter - shareBefore) }
+  public var date: CivilDate { CivilDate(dayNumber: day) }
+}
+
+public struct BreakAnalysis: Sendable {
+  public var category: String
+  public var penalty: BreakPenalty
+  public var penaltyValue: Double
+  public var sigma: Double
+  public var minSegment: Int
+  public var count: Int
+  public var clamped: Int
+  /// The penalised cost of the optimal segmentation.
+  public var objective: Double
+  /// All breaks PELT found, in date order.
+  public var allBreaks: [Break]
+  /// The ones reported: the K largest |Δ| when `maxBreaks` is set, in date order.
+  public var breaks: [Break]
+}
+
+public enum Breaks {
+  /// Robust noise scale of the logit series: MAD(diff)/√2 over the category's span only (a run of
+  /// clamped zeros after a category ended has no noise and would shrink the estimate to nothing).
+  public static func sigma(_ y: [Double], inSpan: [Bool]) -> Double {
+    var diffs: [Double] = []
+    for i in 1..<max(1, y.count) where inSpan[i] && inSpan[i - 1] { diffs.append(y[i] - y[i - 1]) }
+    if diffs.isEmpty { for i in 1..<max(1, y.count) { diffs.append(y[i] - y[i - 1]) } }
+    guard !diffs.isEmpty else { return 1 }
+    let mad = 1.4826 * median(diffs.map { abs($0 - median(diffs)) })
+    if mad > 0 { return mad / 2.0.squareRoot() }
+    if diffs.count >= 2, let variance = try? Descriptive.variance(diffs), variance > 0 {
+      return variance.squareRoot() / 2.0.squareRoot()
+    }
+    return 1
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return (try? Quantiles.fromSorted(sorted, 0.5)) ?? 0
+  }
+
+  /// PELT for the l2 cost with a minimum segment length: exact (the same optimum as optimal
+  /// partitioning), pruned by the rule F(s) + C(s, t) > F(t).
+  public static func pelt(_ y: [Double], penalty beta: Double, minSegment m: Int) -> (breaks: [Int], objective: Double) {
+    let n = y.count
+    guard n >= 2 * m, m >= 1 else {
+      return ([], cost(prefix(y), 0, n))
+    }
+    let sums = prefix(y)
+    var f = [Double](repeating: .infinity, count: n + 1)
+    var last = [Int](repeating: 0, count: n + 1)
+    f[0] = -beta
+    // Each candidate last break s, and the time its pruning condition first held. Pruning at t is
+    // exact only for ends T ≥ t + m (the split at t must itself be admissible), so a pruned s stays
+    // until then; pruning at once is what makes ruptures' PELT inexact with a minimum segment.
+    var candidates: [(s: Int, prunedAt: Int?)] = [(0, nil)]
+    for t in m...n {
+      if t - m >= m { candidates.append((t - m, nil)) }  // the newest admissible last break
+      candidates.removeAll { $0.prunedAt.map { t >= $0 + m } ?? false }
+      var best = Double.infinity
+      var bestS = 0
+      var costs = [Double](repeating: .infinity, count: candidates.count)
+      for (i, candidate) in candidates.enumerated() where t - candidate.s >= m && f[candidate.s].isFinite {
+        let c = cost(sums, candidate.s, t)
+        costs[i] = c
+        let value = f[candidate.s] + c + beta
+        if value < best {
+          best = value
+          bestS = candidate.s
+        }
+      }
+      f[t] = best
+      last[t] = bestS
+      // A start that cannot beat t now never will for ends T ≥ t + m (the l2 cost is additive, K = 0).
+      for i in candidates.indices where candidates[i].prunedAt == nil && costs[i].isFinite {
+        if f[candidates[i].s] + costs[i] > f[t] { candidates[i].prunedAt = t }
+      }
+    }
+    var breaks: [Int] = []
+    var t = n
+    while t > 0 {
+      let s = last[t]
+      if s > 0 { breaks.append(s) }
+      t = s
+    }
+    return (breaks.reversed(), f[n])
+  }
+
+  struct PrefixSums {
+    var s1: [Double]
+    var s2: [Double]
+  }
+
+  static func prefix(_ y: [Double]) -> PrefixSums {
+    var s1 = [0.0]
+    var s2 = [0.0]
+    for v in y {
+      s1.append(s1.last! + v)
+      s2.append(s2.last! + v * v)
+    }
+    return PrefixSums(s1: s1, s2: s2)
+  }
+
+  /// Σ (y − ȳ)² over positions s..<t.
+  static func cost(_ p: PrefixSums, _ s: Int, _ t: Int) -> Double {
+    guard t > s else { return 0 }
+    let sum = p.s1[t] - p.s1[s]
+    return max(0, (p.s2[t] - p.s2[s]) - sum * sum / Double(t - s))
+  }
+
+  /// Break dating on a share series.
+  public static func analyse(
+    _ series: ShareSeries, penalty: BreakPenalty = .mbic, minSegment: Int = 7, maxBreaks: Int? = nil
+  ) throws -> BreakAnalysis {
+    guard minSegment >= 1 else { throw ShareError.usage("--min-segment must be 1 or more") }
+    if let maxBreaks, maxBreaks < 1 { throw ShareError.usage("--max-breaks must be 1 or more") }
+    guard series.count >= 2 * minSegment else {
+      throw ShareError.usage(
+        "\(series.category) has \(series.count) values: too few for segments of at least \(minSegment)",
+        hint: "lower --min-segment or widen --from/--to")
+    }
+    let logit = LogitSeries(series.shares)
+    let sigma = sigma(logit.values, inSpan: series.inSpan)
+    let beta = penalty.value(count: series.count, sigma: sigma)
+    let (indices, objective) = pelt(logit.values, penalty: beta, minSegment: minSegment)
+    let bounds = [0] + indices + [series.count]
+    var all: [Break] = []
+    for (j, index) in indices.enumerated() {
+      let before = series.shares[bounds[j]..<index]
+      let after = series.shares[index..<bounds[j + 2]]
+      all.append(
+        Break(
+          index: index, day: series.days[index], shareBefore: before.reduce(0, +) / Double(before.count),
+          shareAfter: after.reduce(0, +) / Double(after.count)))
+    }
+    var kept = all
+    if let maxBreaks, all.count > maxBreaks {
+      kept = Array(
+        all.enumerated().sorted {
+          abs($0.element.deltaPP) != abs($1.element.deltaPP) ? abs($0.element.deltaPP) > abs($1.element.deltaPP) : $0.offset < $1.offset
+        }.prefix(maxBreaks).map(\.element)
+      ).sorted { $0.index < $1.index }
+    }
+    return BreakAnalysis(
+      category: series.category, penalty: penalty, penaltyValue: beta, sigma: sigma, minSegment: minSegment,
+      count: series.count, clamped: logit.clamped, objective: objective, allBreaks: all, breaks: kept)
+  }
+}
+
+/// The Chow test for a structural break at a known date in the regression y = a + b·t.
+public struct ChowTest: Sendable {
+  public var day: Int64
+  public var f: Double
+  public var df1: Int
+  public var df2: Int
+  public var pValue: Double
+  public var rssPooled: Double
+  public var rssBefore: Double
+  public var rssAfter: Double
+
+  public init(_ series: ShareSeries, at day: Int64) throws {
+    let y = LogitSeries(series.shares).values
+    let t = series.days.map(LogitSeries.months)
+    let split = series.days.firstIndex { $0 >= day } ?? series.count
+    let k = 2
+    guard split >= k + 1, series.count - split >= k + 1 else {
+      throw ShareError.usage(
+        "a Chow test at \(CivilDate(dayNumber: day)) needs at least \(k + 1) values on each side",
+        hint: "the series runs from \(CivilDate(dayNumber: series.days.first ?? 0)) to \(CivilDate(dayNumber: series.days.last ?? 0))")
+    }
+    self.day = day
+    rssPooled = try Fitting.linear(x: t, y: y).sumSquares
+    rssBefore = try Fitting.linear(x: Array(t[..<split]), y: Array(y[..<split])).sumSquares
+    rssAfter = try Fitting.linear(x: Array(t[split...]), y: Array(y[split...])).sumSquares
+    df1 = k
+    df2 = series.count - 2 * k
+    let within = rssBefore + rssAfter
+    f = within > 0 ? ((rssPooled - within) / Double(k)) / (within / Double(df2)) : .infinity
+    pValue = f.isFinite ? try Distributions.fUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : 0
+    if !f.isFinite { f = Double.greatestFiniteMagnitude }
+  }
+}

@@ -1,0 +1,55 @@
+// The trend of a category's share: OLS of the logit share on time (gsl_fit_linear). On the logit
+// scale a steady decline is a straight line, and its slope gives the half-life of the odds.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ShareData
+
+public struct TrendFit: Sendable {
+  public var category: String
+  public var count: Int
+  public var clamped: Int
+  public var intercept: Double
+  /// Logit units per month.
+  public var slope: Double
+  public var slopeSE: Double
+  /// Two-sided, Student's t with n − 2 degrees of freedom.
+  public var pValue: Double
+  public var r2: Double
+  /// ln 2 / −slope months when the share declines: the time for the odds s/(1−s) to halve
+  /// (for a small share, the share itself).
+  public var halfLifeMonths: Double?
+  public var firstDay: Int64
+  public var lastDay: Int64
+
+  public init(_ series: ShareSeries) throws {
+    guard series.count >= 3 else {
+      throw ShareError.usage(
+        "\(series.category) has \(series.count) value\(series.count == 1 ? "" : "s") in the range: a trend needs 3 or more",
+        hint: "widen --from/--to")
+    }
+    let logit = LogitSeries(series.shares)
+    let x = series.days.map(LogitSeries.months)
+    let fit = try Fitting.linear(x: x, y: logit.values)
+    category = series.category
+    count = series.count
+    clamped = logit.clamped
+    intercept = fit.intercept
+    slope = fit.slope
+    slopeSE = fit.cov11.squareRoot()
+    let mean = logit.values.reduce(0, +) / Double(count)
+    let total = logit.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    r2 = total > 0 ? 1 - fit.sumSquares / total : 0
+    if slopeSE > 0 {
+      pValue = try Distributions.studentTTwoSided(slope / slopeSE, degreesOfFreedom: Double(count - 2))
+    } else {
+      pValue = slope == 0 ? 1 : 0
+    }
+    halfLifeMonths = slope < 0 ? log(2) / -slope : nil
+    firstDay = series.days.first!
+    lastDay = series.days.last!
+  }
+}
