@@ -45,7 +45,7 @@ public enum ShareTableOutput {
     notes.append(
       b.weighting == .volume
         ? "Shares of each \(b.every.rawValue)'s volume; total in the data's volume unit."
-        : "Shares are the mean of \(b.resolution.rawValue)ly shares within each \(b.every.rawValue).")
+        : "Shares are the mean of \(b.resolution.adjective) shares within each \(b.every.rawValue).")
     if b.buckets.contains(where: \.partial) { notes.append("* partial bucket: the data covers only part of it.") }
     if b.buckets.contains(where: { $0.shares.contains { $0 == nil } }) {
       notes.append("— not observed in the bucket (missing, not zero).")

@@ -24,11 +24,14 @@ public struct ShareAnalysis: Sendable {
   public static func run(
     ingest: IngestResult, map: CategoryMap? = nil, unmapped: UnmappedPolicy = .error, shares shareOptions: ShareOptions
   ) throws -> ShareAnalysis {
-    var table = ingest.table
-    if let map {
-      table = table.regrouped(try map.newNames(for: table.categories, unmapped: unmapped))
-    }
+    let table = try mapped(ingest.table, map: map, unmapped: unmapped)
     let breakdown = try Shares.compute(table, options: shareOptions)
     return ShareAnalysis(ingest: ingest, table: table, breakdown: breakdown, mapName: map?.name)
+  }
+
+  /// The table with its categories renamed through `map` (unchanged without one).
+  public static func mapped(_ table: VolumeTable, map: CategoryMap?, unmapped: UnmappedPolicy) throws -> VolumeTable {
+    guard let map else { return table }
+    return table.regrouped(try map.newNames(for: table.categories, unmapped: unmapped))
   }
 }

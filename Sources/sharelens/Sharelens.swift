@@ -28,6 +28,9 @@ struct Sharelens: ParsableCommand {
         73 output cannot be created; 74 I/O error.
       """,
     version: "0.1.0",
-    subcommands: [Inspect.self, SharesCommand.self, VolumesCommand.self]
+    subcommands: [
+      Inspect.self, SharesCommand.self, CompareCommand.self, ConcentrationCommand.self, BreaksCommand.self,
+      TrendCommand.self, VolumesCommand.self,
+    ]
   )
 }

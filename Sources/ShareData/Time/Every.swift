@@ -17,6 +17,17 @@ public enum Every: String, CaseIterable, Sendable, Comparable {
 
   public static func < (a: Every, b: Every) -> Bool { a.rank < b.rank }
 
+  /// "daily", "weekly", … for sentences.
+  public var adjective: String {
+    switch self {
+    case .day: "daily"
+    case .week: "weekly"
+    case .month: "monthly"
+    case .quarter: "quarterly"
+    case .year: "yearly"
+    }
+  }
+
   /// The day number on which the bucket holding `day` starts.
   @inlinable public func bucketStart(day: Int64) -> Int64 {
     switch self {

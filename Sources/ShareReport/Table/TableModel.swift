@@ -72,3 +72,9 @@ func pad(_ text: String, to width: Int, alignment: ColumnAlignment) -> String {
   case .right, .decimal: return String(repeating: " ", count: gap) + text
   }
 }
+
+/// A table as text (box drawing or ASCII) or markdown.
+public func renderTable(_ table: TableModel, format: OutputFormat, ascii: Bool) -> String {
+  format == .markdown
+    ? MarkdownTableRenderer().render(table) : TextTableRenderer(style: ascii ? .ascii : .unicode).render(table)
+}

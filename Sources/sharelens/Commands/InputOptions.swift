@@ -11,6 +11,8 @@ extension UnmappedPolicy: ExpressibleByArgument {}
 extension Every: ExpressibleByArgument {}
 extension Weighting: ExpressibleByArgument {}
 extension AbsentPolicy: ExpressibleByArgument {}
+extension MovingWindow.Statistic: ExpressibleByArgument {}
+extension ConcentrationBands: ExpressibleByArgument {}
 
 struct InputOptions: ParsableArguments {
   @Argument(help: ArgumentHelp("CSV files to read (their union); - reads standard input.", valueName: "file"))
@@ -21,9 +23,6 @@ struct InputOptions: ParsableArguments {
 
   @Option(help: ArgumentHelp("The time column's name, when detection picks the wrong one.", valueName: "column"))
   var time: String?
-
-  @Option(help: ArgumentHelp("The category column's name (long layout).", valueName: "column"))
-  var category: String?
 
   @Option(help: ArgumentHelp("The value (volume) column's name (long layout).", valueName: "column"))
   var value: String?
@@ -46,11 +45,19 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
   var strict = false
 
-  var ingestOptions: IngestOptions {
+  /// How to read the inputs; `categoryColumn` is the long layout's category column, if named.
+  func ingestOptions(categoryColumn: String? = nil) -> IngestOptions {
     IngestOptions(
-      layout: layout, timeColumn: time, categoryColumn: category, valueColumn: value, group: group, unit: unit,
+      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
   }
+}
+
+/// `--category <column>` for the commands that analyse every category (in `breaks` and `trend`
+/// `--category` names the category to analyse; there `--group` names the column).
+struct CategoryColumnOption: ParsableArguments {
+  @Option(help: ArgumentHelp("The category column's name (long layout); the same as --group.", valueName: "column"))
+  var category: String?
 }
 
 struct ShareSelectionOptions: ParsableArguments {

@@ -15,6 +15,7 @@ struct Inspect: ParsableCommand {
       """)
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var column: CategoryColumnOption
 
   @Option(help: ArgumentHelp("text (default) or json."))
   var format: InspectFormat = .text
@@ -26,7 +27,7 @@ struct Inspect: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      var options = input.ingestOptions
+      var options = input.ingestOptions(categoryColumn: column.category)
       if options.duplicates == .error { options.duplicates = .sum }
       // A map or events file on its own is described, not refused.
       if input.files.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.files[0]),

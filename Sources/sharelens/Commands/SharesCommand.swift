@@ -29,18 +29,32 @@ struct SharesCommand: ParsableCommand {
       """)
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var column: CategoryColumnOption
   @OptionGroup var selection: ShareSelectionOptions
   @OptionGroup var output: OutputOptions
+
+  @Option(help: ArgumentHelp("Smooth each category's share series with a centred window of N buckets.", valueName: "N"))
+  var smooth: Int?
+
+  @Option(help: ArgumentHelp("The smoothing statistic: mean (default) or median."))
+  var smoothMethod: MovingWindow.Statistic = .mean
+
+  func validate() throws {
+    if let smooth, smooth < 1 { throw ValidationError("--smooth needs a window of 1 or more buckets") }
+  }
 
   func run() throws {
     try Run.guarded {
       let map = try selection.categoryMap()
-      let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: input.ingestOptions, map: map, unmapped: selection.unmapped,
+      var analysis = try ShareAnalysis.run(
+        paths: input.files, ingest: input.ingestOptions(categoryColumn: column.category), map: map, unmapped: selection.unmapped,
         shares: try selection.shareOptions())
       try Run.report(analysis.warnings, strict: input.strict)
+      if let smooth {
+        analysis.breakdown = try analysis.breakdown.smoothed(window: smooth, statistic: smoothMethod)
+      }
       let format = OutputFormat(rawValue: output.format.rawValue)!
-      let group = map != nil ? "mapped by \(map!.name)" : (input.group ?? input.category ?? "category")
+      let group = map != nil ? "mapped by \(map!.name)" : (input.group ?? column.category ?? "category")
       let unit = input.unit == .base ? "base" : "quote"
       let text = ShareTableOutput.render(analysis, format: format, unit: unit, group: group, ascii: output.ascii)
       try Run.emit(text, to: output.out)

@@ -19,6 +19,7 @@ struct VolumesCommand: ParsableCommand {
       """)
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var column: CategoryColumnOption
   @OptionGroup var selection: ShareSelectionOptions
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
@@ -27,7 +28,7 @@ struct VolumesCommand: ParsableCommand {
   func run() throws {
     try Run.guarded {
       let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: input.ingestOptions, map: try selection.categoryMap(),
+        paths: input.files, ingest: input.ingestOptions(categoryColumn: column.category), map: try selection.categoryMap(),
         unmapped: selection.unmapped, shares: try selection.shareOptions())
       try Run.report(analysis.warnings, strict: input.strict)
       try Run.emit(ShareTableOutput.wideVolumeCSV(analysis.breakdown), to: out)

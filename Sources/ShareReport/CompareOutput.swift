@@ -1,0 +1,167 @@
+// `compare` in every format: the periods with their concentration, each category's shares and
+// the tests of its change against the baseline, and where the moved share went.
+
+import ShareData
+import ShareStats
+
+public enum CompareOutput {
+  public static func render(_ c: Comparison, format: OutputFormat, ascii: Bool = false) -> String {
+    switch format {
+    case .json: return json(c).render() + "\n"
+    case .csv: return csv(c)
+    case .text, .markdown:
+      func draw(_ table: TableModel) -> String { renderTable(table, format: format, ascii: ascii) }
+      func heading(_ text: String) -> String { format == .text ? text + "\n\n" : "### " + text + "\n\n" }
+      var out = heading("Periods (baseline \(c.baseline.label))") + draw(periodTable(c)) + "\n"
+      for q in c.options.periods.indices where q != c.options.baseline {
+        let label = c.options.periods[q].label
+        out += heading("Shares, \(c.baseline.label) → \(label)") + draw(categoryTable(c, q)) + "\n"
+        out += heading("Who gained the share, \(c.baseline.label) → \(label)") + draw(redistributionTable(c, q)) + "\n"
+      }
+      out += notes(c)
+      return out
+    }
+  }
+
+  static func periodTable(_ c: Comparison) -> TableModel {
+    TableModel(
+      columns: [
+        TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left), TableColumn("days"),
+        TableColumn("total"), TableColumn("HHI"), TableColumn("ΔHHI"), TableColumn("CR4"), TableColumn("band", .left),
+      ],
+      rows: c.periods.map { p in
+        [
+          p.period.label, p.period.from.description, p.period.to.description, String(p.days), ShareTableOutput.volume(p.total),
+          NumberFormat.fixed(p.concentration?.hhi, 0),
+          p.deltaHHI.map { NumberFormat.signed($0, 0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
+          ShareTableOutput.percent(p.concentration?.cr4), p.band ?? "—",
+        ]
+      })
+  }
+
+  static func categoryTable(_ c: Comparison, _ q: Int) -> TableModel {
+    let b = c.options.baseline
+    let a = c.options.periods[b].label
+    let l = c.options.periods[q].label
+    return TableModel(
+      columns: [
+        TableColumn("category", .left), TableColumn(a), TableColumn(l), TableColumn("Δ pp"), TableColumn("95% CI pp", .right),
+        TableColumn("Welch p", .right), TableColumn("HAC SE pp"), TableColumn("rank", .right),
+      ],
+      rows: c.categories.map { cat in
+        let ch = cat.changes[q]
+        return [
+          cat.category, ShareTableOutput.percent(cat.share[b]), ShareTableOutput.percent(cat.share[q]),
+          NumberFormat.signed(ch?.deltaPP, 2),
+          ch?.ci95pp.map { "\(NumberFormat.signed($0.low, 2)) … \(NumberFormat.signed($0.high, 2))" } ?? "—",
+          NumberFormat.pValue(ch?.welch.pValue), NumberFormat.fixed(ch?.hacSEpp, 2),
+          "\(cat.rank[b].map(String.init) ?? "—") → \(cat.rank[q].map(String.init) ?? "—")",
+        ]
+      })
+  }
+
+  static func redistributionTable(_ c: Comparison, _ q: Int) -> TableModel {
+    let rows = c.categories.sorted { ($0.changes[q]?.deltaPP ?? 0) > ($1.changes[q]?.deltaPP ?? 0) }.map { cat -> [String] in
+      let ch = cat.changes[q]
+      return [
+        cat.category, NumberFormat.signed(ch?.deltaPP, 2),
+        ch?.shareOfMovedPoints.map { ShareTableOutput.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains") } ?? "—",
+        NumberFormat.signed(ch?.dailyVolumeChange, 0), ShareTableOutput.percent(ch?.partOfVolumeChange),
+      ]
+    }
+    return TableModel(
+      columns: [
+        TableColumn("category", .left), TableColumn("Δ pp"), TableColumn("of the moved points", .right),
+        TableColumn("Δ daily volume"), TableColumn("of the volume change"),
+      ], rows: rows)
+  }
+
+  static func notes(_ c: Comparison) -> String {
+    var lines = [
+      "Shares are volume-weighted over each period; Welch's t-test compares the \(c.resolution.adjective) shares.",
+      "95% CI: moving-block bootstrap of Δ (\(c.options.resamples) resamples, seed \(c.options.seed)); HAC SE: Newey–West.",
+      "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100.",
+    ]
+    for p in c.categories {
+      for (q, ch) in p.changes.enumerated() {
+        if let note = ch?.welch.note { lines.append("\(p.category), \(c.options.periods[q].label): \(note).") }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  // MARK: Machine formats
+
+  public static func json(_ c: Comparison) -> JSONValue {
+    let labels = c.options.periods.map(\.label)
+    let b = c.options.baseline
+    let others = labels.indices.filter { $0 != b }
+    func byLabel(_ values: [Double?]) -> JSONValue { .object(zip(labels, values).map { ($0, .optional($1)) }) }
+    /// One value per compared period: a bare value for two periods, keyed by label for more.
+    func perChange(_ value: (Int) -> JSONValue) -> JSONValue {
+      others.count == 1 ? value(others[0]) : .object(others.map { (labels[$0], value($0)) })
+    }
+    let periods = c.periods.map { p -> JSONValue in
+      .object([
+        ("label", .string(p.period.label)), ("from", .string(p.period.from.description)), ("to", .string(p.period.to.description)),
+        ("days", .number(Double(p.days))), ("total", .number(p.total)), ("hhi", .optional(p.concentration?.hhi)),
+        ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)), ("cr4", .optional(p.concentration?.cr4)),
+        ("effective_n", .optional(p.concentration?.effectiveNumber)), ("band", p.band.map { .string($0) } ?? .null),
+        ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
+      ])
+    }
+    let categories = c.categories.map { cat -> JSONValue in
+      .object([
+        ("category", .string(cat.category)),
+        ("volume", byLabel(cat.volume)),
+        ("share", byLabel(cat.share)),
+        ("mean_daily_share", byLabel(cat.meanDailyShare)),
+        ("rank", .object(zip(labels, cat.rank).map { ($0, $1.map { .number(Double($0)) } ?? .null) })),
+        ("delta_pp", perChange { .optional(cat.changes[$0]?.deltaPP) }),
+        ("ratio", perChange { .optional(cat.changes[$0]?.ratio) }),
+        ("log_ratio", perChange { .optional(cat.changes[$0]?.logRatio) }),
+        ("rank_change", perChange { q in cat.changes[q]?.rankChange.map { .number(Double($0)) } ?? .null }),
+        ("welch_t", perChange { .optional(cat.changes[$0]?.welch.t) }),
+        ("df", perChange { .optional(cat.changes[$0]?.welch.degreesOfFreedom) }),
+        ("p_value", perChange { .optional(cat.changes[$0]?.welch.pValue) }),
+        ("ci95_pp", perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }),
+        ("hac_se_pp", perChange { .optional(cat.changes[$0]?.hacSEpp) }),
+        ("note", perChange { q in cat.changes[q]?.welch.note.map { .string($0) } ?? .null }),
+      ])
+    }
+    let redistribution = c.categories.map { cat -> JSONValue in
+      .object([
+        ("category", .string(cat.category)),
+        ("delta_pp", perChange { .optional(cat.changes[$0]?.deltaPP) }),
+        ("share_of_moved_points", perChange { .optional(cat.changes[$0]?.shareOfMovedPoints) }),
+        ("daily_volume_change", perChange { .optional(cat.changes[$0]?.dailyVolumeChange) }),
+        ("part_of_volume_change", perChange { .optional(cat.changes[$0]?.partOfVolumeChange) }),
+      ])
+    }
+    return .object([
+      ("baseline", .string(c.baseline.label)), ("resolution", .string(c.resolution.rawValue)),
+      ("resamples", .number(Double(c.options.resamples))), ("seed", .number(Double(c.options.seed))),
+      ("bands", .string(c.options.bands.rawValue)), ("periods", .array(periods)), ("categories", .array(categories)),
+      ("redistribution", .array(redistribution)),
+    ])
+  }
+
+  static func csv(_ c: Comparison) -> String {
+    var writer = CSVWriter(header: [
+      "category", "period", "volume", "share", "mean_daily_share", "rank", "baseline", "delta_pp", "ratio", "log_ratio",
+      "welch_t", "df", "p_value", "ci95_low_pp", "ci95_high_pp", "hac_se_pp",
+    ])
+    for cat in c.categories {
+      for (q, p) in c.options.periods.enumerated() {
+        let ch = cat.changes[q]
+        writer.row([
+          cat.category, p.label, machineNumber(cat.volume[q]), machineNumber(cat.share[q]), machineNumber(cat.meanDailyShare[q]),
+          cat.rank[q].map(String.init) ?? "", c.baseline.label, machineNumber(ch?.deltaPP), machineNumber(ch?.ratio),
+          machineNumber(ch?.logRatio), machineNumber(ch?.welch.t), machineNumber(ch?.welch.degreesOfFreedom),
+          machineNumber(ch?.welch.pValue), machineNumber(ch?.ci95pp?.low), machineNumber(ch?.ci95pp?.high), machineNumber(ch?.hacSEpp),
+        ])
+      }
+    }
+    return writer.text
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+struct ConcentrationCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "concentration",
+    abstract: "How concentrated the market is in each bucket: HHI, CR1/3/4, entropy, Gini.",
+    discussion: """
+      Per bucket, over the categories' volume-weighted shares: the Herfindahl–Hirschman index \
+      HHI = Σ (100·share)² (0–10,000), the concentration ratios CR1, CR3 and CR4, the effective \
+      number of categories 10,000/HHI, Shannon entropy (nats), the Gini coefficient of the observed \
+      categories' shares, and the band of the 2023 US merger guidelines (< 1,000 unconcentrated, \
+      1,000–1,800 moderately, > 1,800 highly concentrated; --bands 2010 for 1,500 / 2,500).
+
+      EXAMPLE
+        sharelens concentration daily-by-exchange.csv --map exchange-currency.csv --every month
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var column: CategoryColumnOption
+  @OptionGroup var selection: ShareSelectionOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: ArgumentHelp("HHI bands: 2023 (default: 1,000 / 1,800) or 2010 (1,500 / 2,500)."))
+  var bands: ConcentrationBands = .guidelines2023
+
+  func run() throws {
+    try Run.guarded {
+      let analysis = try ShareAnalysis.run(
+        paths: input.files, ingest: input.ingestOptions(categoryColumn: column.category), map: try selection.categoryMap(),
+        unmapped: selection.unmapped, shares: try selection.shareOptions())
+      try Run.report(analysis.warnings, strict: input.strict)
+      let series = ConcentrationSeries(analysis.breakdown, bands: bands)
+      let format = OutputFormat(rawValue: output.format.rawValue)!
+      try Run.emit(ConcentrationOutput.render(series, format: format, ascii: output.ascii), to: output.out)
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+struct TrendCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trend",
+    abstract: "The trend of one category's share: slope per month, its significance, half-life.",
+    discussion: """
+      Ordinary least squares of the logit of the category's daily share on time in months, within \
+      --from/--to: the slope per month with its standard error and two-sided p-value (Student's t, \
+      n − 2 df), R², and for a decline the half-life: ln 2 / −slope months, the time for the odds \
+      share/(1 − share) to halve (for a small share, the share itself). Shares of 0 or 1 are \
+      clamped to 0.0001 / 0.9999 and counted.
+
+      In this command --category names the category to analyse; --group names the column.
+
+      EXAMPLE
+        sharelens trend daily.csv --map exchange-currency.csv --category CNY --from 2017-01-24 --to 2017-10-31
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: ShareSelectionOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: ArgumentHelp("The category whose share trend is fitted.", valueName: "name"))
+  var category: String
+
+  func run() throws {
+    try Run.guarded {
+      let analysis = try ShareAnalysis.run(
+        paths: input.files, ingest: input.ingestOptions(), map: try selection.categoryMap(), unmapped: selection.unmapped,
+        shares: try selection.shareOptions())
+      try Run.report(analysis.ingest.warnings, strict: input.strict)
+      let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
+      let format = OutputFormat(rawValue: output.format.rawValue)!
+      try Run.emit(TrendOutput.render(fit, format: format), to: output.out)
+    }
+  }
+}
