@@ -32,8 +32,8 @@ public enum CompareOutput {
       rows: c.periods.map { p in
         [
           p.period.label, p.period.from.description, p.period.to.description, String(p.days), ShareTableOutput.volume(p.total),
-          NumberFormat.fixed(p.concentration?.hhi, 0),
-          p.deltaHHI.map { NumberFormat.signed($0, 0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
+          NumberFormat.grouped(p.concentration?.hhi),
+          p.deltaHHI.map { NumberFormat.signedGrouped($0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
           ShareTableOutput.percent(p.concentration?.cr4), p.band ?? "—",
         ]
       })
@@ -66,7 +66,7 @@ public enum CompareOutput {
       return [
         cat.category, NumberFormat.signed(ch?.deltaPP, 2),
         ch?.shareOfMovedPoints.map { ShareTableOutput.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains") } ?? "—",
-        NumberFormat.signed(ch?.dailyVolumeChange, 0), ShareTableOutput.percent(ch?.partOfVolumeChange),
+        NumberFormat.signedGrouped(ch?.dailyVolumeChange), ShareTableOutput.percent(ch?.partOfVolumeChange),
       ]
     }
     return TableModel(

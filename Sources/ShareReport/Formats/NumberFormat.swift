@@ -25,4 +25,24 @@ public enum NumberFormat {
     if p < 0.001 { return String(format: "%.2e", p) }
     return String(format: "%.3f", p)
   }
+
+  /// A whole number with thousands separators: 9,191.
+  public static func grouped(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    let digits = String(Int64(abs(value).rounded()))
+    var out = ""
+    for (i, ch) in digits.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { out.append(",") }
+      out.append(ch)
+    }
+    return (value < 0 && Int64(abs(value).rounded()) != 0 ? "-" : "") + String(out.reversed())
+  }
+
+  /// A signed whole number with separators and a real minus: −2,817,514.
+  public static func signedGrouped(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    let magnitude = grouped(abs(value))
+    if magnitude == "0" { return magnitude }
+    return (value > 0 ? "+" : "−") + magnitude
+  }
 }

@@ -3,6 +3,7 @@
 import ArgumentParser
 import ShareData
 import ShareStats
+import ShareReport
 
 extension Layout: ExpressibleByArgument {}
 extension VolumeUnit: ExpressibleByArgument {}
@@ -109,8 +110,17 @@ struct ShareSelectionOptions: ParsableArguments {
 }
 
 struct OutputOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("text (default), csv, json or markdown."))
+  @Option(help: ArgumentHelp("text (default), csv, json, markdown, or svg (the chart alone)."))
   var format: OutputFormatArgument = .text
+
+  @Flag(help: "With text output, also draw the chart in the terminal.")
+  var chart = false
+
+  @Option(help: ArgumentHelp("Width of text output in columns (default: the terminal's, or 80).", valueName: "N"))
+  var width: Int?
+
+  @Option(help: ArgumentHelp("Colour in text output: auto (default: only on a terminal, never with NO_COLOR), always or never."))
+  var color: ColorChoice = .auto
 
   @Option(help: ArgumentHelp("Write to this file (atomically: it appears only when complete) instead of standard output.", valueName: "path"))
   var out: String?
@@ -120,7 +130,44 @@ struct OutputOptions: ParsableArguments {
 }
 
 enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-  case text, csv, json, markdown
+  case text, csv, json, markdown, svg
+
+  /// The table format; svg has none.
+  var table: OutputFormat { OutputFormat(rawValue: rawValue) ?? .text }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+extension OutputOptions {
+  /// Output options set in code (for commands with their own flags).
+  static func make(out: String?, width: Int?, color: ColorChoice, ascii: Bool) -> OutputOptions {
+    var options = OutputOptions()
+    options.out = out
+    options.width = width
+    options.color = color
+    options.ascii = ascii
+    return options
+  }
+
+  /// The terminal renderer for this output: width from --width, the terminal, or 80; colour only
+  /// on a terminal (standard output, not --out) unless forced, and never with NO_COLOR.
+  var terminal: TerminalRenderer {
+    TerminalRenderer(width: width ?? Terminal.columns(toFile: out != nil), height: 12, color: useColor, ascii: ascii)
+  }
+
+  var useColor: Bool {
+    switch color {
+    case .always: return true
+    case .never: return false
+    case .auto: return out == nil && Terminal.isTerminal(1) && Terminal.environment("NO_COLOR").map(\.isEmpty) ?? true
+    }
+  }
+
+  func validateWidth() throws {
+    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+  }
 }
 
 /// Dates typed on the command line: a day, or a month or year meaning its first or last day.

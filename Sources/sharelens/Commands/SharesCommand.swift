@@ -41,6 +41,7 @@ struct SharesCommand: ParsableCommand {
 
   func validate() throws {
     if let smooth, smooth < 1 { throw ValidationError("--smooth needs a window of 1 or more buckets") }
+    try output.validateWidth()
   }
 
   func run() throws {
@@ -53,10 +54,15 @@ struct SharesCommand: ParsableCommand {
       if let smooth {
         analysis.breakdown = try analysis.breakdown.smoothed(window: smooth, statistic: smoothMethod)
       }
-      let format = OutputFormat(rawValue: output.format.rawValue)!
       let group = map != nil ? "mapped by \(map!.name)" : (input.group ?? column.category ?? "category")
       let unit = input.unit == .base ? "base" : "quote"
-      let text = ShareTableOutput.render(analysis, format: format, unit: unit, group: group, ascii: output.ascii)
+      let chart = Charts.stackedShares(analysis.breakdown)
+      if output.format == .svg {
+        try Run.emit(SVGRenderer().render(chart), to: output.out)
+        return
+      }
+      var text = ShareTableOutput.render(analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii)
+      if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }
   }

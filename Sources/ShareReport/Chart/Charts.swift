@@ -1,0 +1,91 @@
+// Chart specs built from analysis results: the report's charts and `--format svg`. Each function
+// only arranges numbers the statistics already computed.
+
+import ShareData
+import ShareStats
+
+public enum Charts {
+  /// Colour index per category name: by position, stable across a report's charts.
+  static func colorIndex(_ name: String, in categories: [String]) -> Int {
+    categories.firstIndex(of: name) ?? 0
+  }
+
+  static func timeAxis(_ b: ShareBreakdown) -> ChartSpec.XAxis {
+    .time(b.buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) })
+  }
+
+  static func eventAnnotations(_ events: [MarketEvent], within buckets: [BucketShares]) -> [ChartSpec.Annotation] {
+    guard let first = buckets.first?.startDay, let last = buckets.last?.endDay else { return [] }
+    return events.filter { $0.day >= first && $0.day < last }.map { .event(day: $0.day, label: $0.label) }
+  }
+
+  /// Shares over time, stacked to 100%; a category not observed in a bucket leaves a gap.
+  public static func stackedShares(_ b: ShareBreakdown, events: [MarketEvent] = [], title: String? = nil) -> ChartSpec {
+    ChartSpec(
+      title: title ?? "Share of volume per \(b.every.rawValue)",
+      caption: "Each \(b.every.rawValue)'s volume split by category (100% stacked); gaps are buckets without data.",
+      mark: .stackedArea, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
+      series: b.categories.enumerated().map { c, name in .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c) },
+      annotations: eventAnnotations(events, within: b.buckets))
+  }
+
+  /// Selected categories' shares as lines.
+  public static func shareLines(_ b: ShareBreakdown, categories: [String]? = nil, events: [MarketEvent] = [], title: String? = nil) -> ChartSpec {
+    let names = categories ?? b.categories
+    return ChartSpec(
+      title: title ?? "Share of volume", caption: "Volume-weighted share per \(b.every.rawValue); gaps are missing data.",
+      mark: .line, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
+      series: names.compactMap { name in
+        b.categories.firstIndex(of: name).map { c in .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c) }
+      },
+      annotations: eventAnnotations(events, within: b.buckets))
+  }
+
+  /// Each category's share in each period, as grouped bars.
+  public static func comparisonBars(_ c: Comparison) -> ChartSpec {
+    ChartSpec(
+      title: "Share of volume by period", caption: "Volume-weighted share of each category in each period.",
+      mark: .bar, x: .labels(c.categories.map(\.category)), scale: .percent, yLabel: "share of volume",
+      series: c.options.periods.enumerated().map { q, p in .init(name: p.label, values: c.categories.map { $0.share[q] }, colorIndex: q) },
+      yDomain: 0...1)
+  }
+
+  /// Baseline versus one period, one line per category.
+  public static func slope(_ c: Comparison, period q: Int) -> ChartSpec {
+    let b = c.options.baseline
+    return ChartSpec(
+      title: "\(c.options.periods[b].label) → \(c.options.periods[q].label)",
+      caption: "Each category's volume-weighted share in the two periods.",
+      mark: .slope, x: .labels([c.options.periods[b].label, c.options.periods[q].label]), scale: .percent,
+      yLabel: "share of volume",
+      series: c.categories.enumerated().map { i, cat in .init(name: cat.category, values: [cat.share[b], cat.share[q]], colorIndex: i) },
+      yDomain: 0...1)
+  }
+
+  /// HHI over time with the guideline bands shaded.
+  public static func concentration(_ s: ConcentrationSeries, events: [MarketEvent] = []) -> ChartSpec {
+    let (moderate, high) = s.bands.thresholds
+    let buckets = s.rows.map(\.bucket)
+    return ChartSpec(
+      title: "Concentration (HHI)",
+      caption: "Herfindahl–Hirschman index per \(s.every.rawValue); bands of the \(s.bands.rawValue) US merger guidelines.",
+      mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }), scale: .absolute,
+      yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, colorIndex: 3)],
+      annotations: [
+        .band(from: 0, to: moderate, label: "unconcentrated"),
+        .band(from: moderate, to: high, label: "moderately concentrated"),
+        .band(from: high, to: 10_000, label: "highly concentrated"),
+      ] + eventAnnotations(events, within: buckets),
+      yDomain: 0...10_000)
+  }
+
+  /// A category's share series with its breaks marked.
+  public static func breaks(_ series: ShareSeries, analysis: BreakAnalysis) -> ChartSpec {
+    let buckets = series.days.map { ChartSpec.TimeBucket(startDay: $0, endDay: $0 + 1) }
+    return ChartSpec(
+      title: "\(series.category): breaks in the share", caption: "Daily share; vertical lines mark the breaks PELT found.",
+      mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
+      series: [.init(name: series.category, values: series.shares.map { $0 }, colorIndex: 0)],
+      annotations: analysis.breaks.map { .event(day: $0.day, label: "break, \(NumberFormat.signed($0.deltaPP, 1)) points") })
+  }
+}

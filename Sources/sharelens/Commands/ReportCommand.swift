@@ -1,0 +1,119 @@
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "The whole analysis in one file: headlines, shares, comparison, concentration, breaks.",
+    discussion: """
+      Writes a report someone can publish: headline sentences in plain words, a data summary \
+      (sources, coverage, warnings), the share table, the stacked share chart with --events marked, \
+      the period comparison with its tests (with two or more --period), concentration over time, the \
+      dated breaks of one category (--category, default the largest mover), and a methods footer \
+      (units, weighting, tests and their assumptions, provenance).
+
+      --format text draws the charts in the terminal (at --width); markdown links SVG charts written \
+      beside the --out file; html is one self-contained page with inline SVG and CSS and nothing \
+      fetched from anywhere. --out writes atomically. Two runs on the same input are byte-identical.
+
+      In this command --category names the category whose breaks are dated; --group names the column.
+
+      EXAMPLE
+        sharelens report daily.csv --map exchange-currency.csv --events china-events.csv \\
+          --period 2016=2016 --period 2018H1=2018-01..2018-06 --asset BTC --format html --out r.html
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: ShareSelectionOptions
+
+  @Option(help: ArgumentHelp("text (default), markdown or html."))
+  var format: ReportFormat = .text
+
+  @Option(help: ArgumentHelp("Write to this file (atomically); markdown writes its SVG charts beside it.", valueName: "path"))
+  var out: String?
+
+  @Option(help: ArgumentHelp("Dated events to mark on the charts: a CSV date,event.", valueName: "file"))
+  var events: String?
+
+  @Option(
+    name: .customLong("period"),
+    help: ArgumentHelp("A period to compare, LABEL=FROM..TO; give two or more.", valueName: "label=from..to"))
+  var periodTexts: [String] = []
+
+  @Option(help: ArgumentHelp("The label of the baseline period (default: the first).", valueName: "label"))
+  var baseline: String?
+
+  @Option(help: ArgumentHelp("The category whose breaks are dated (default: the largest mover).", valueName: "name"))
+  var category: String?
+
+  @Option(help: ArgumentHelp("The traded asset, for the sentences (e.g. BTC: \"share of BTC volume\").", valueName: "name"))
+  var asset: String?
+
+  @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
+  var title: String?
+
+  @Option(help: "Bootstrap resamples for the comparison's intervals.")
+  var resamples = 2000
+
+  @Option(help: "Seed of the bootstrap's random numbers.")
+  var seed: UInt = 20_170_124
+
+  @Option(help: ArgumentHelp("Width of the text report in columns (default: the terminal's, or 80).", valueName: "N"))
+  var width: Int?
+
+  @Option(help: ArgumentHelp("Colour in the text report: auto, always or never."))
+  var color: ColorChoice = .auto
+
+  @Flag(help: "Draw with plain ASCII instead of box-drawing and block characters.")
+  var ascii = false
+
+  enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, html }
+
+  func validate() throws {
+    let periods = try PeriodArgument.parse(periodTexts)
+    if periods.count == 1 { throw ValidationError("give two or more --period to compare, or none") }
+    if let baseline, !periods.contains(where: { $0.label == baseline }) {
+      throw ValidationError("--baseline \(baseline) is not one of the periods")
+    }
+    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+  }
+
+  func run() throws {
+    try Run.guarded {
+      let ingest = try Ingest.read(paths: input.files, options: input.ingestOptions())
+      let map = try selection.categoryMap()
+      let table = try ShareAnalysis.mapped(ingest.table, map: map, unmapped: selection.unmapped)
+      let periods = try PeriodArgument.parse(periodTexts)
+      var shareOptions = try selection.shareOptions()
+      if shareOptions.top == nil { shareOptions.top = 6 }
+      let request = ReportRequest(
+        table: table, ingest: ingest, mapName: map?.name, events: try events.map { try EventList.load(path: $0) } ?? [],
+        eventsName: events, shareOptions: shareOptions,
+        compare: periods.isEmpty
+          ? nil
+          : CompareOptions(periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples, seed: seed),
+        focus: category, asset: asset, title: title)
+      let (document, warnings) = try ReportBuilder.build(request)
+      try Run.report(warnings, strict: input.strict)
+      switch format {
+      case .text:
+        let output = OutputOptions.make(out: out, width: width, color: color, ascii: ascii)
+        try Run.emit(ReportRenderer.text(document, terminal: output.terminal), to: out)
+      case .html:
+        try Run.emit(ReportRenderer.html(document), to: out)
+      case .markdown:
+        let prefix = out.map { path -> String in
+          let base = path.split(separator: "/").last.map(String.init) ?? path
+          return base.hasSuffix(".md") ? String(base.dropLast(3)) : base
+        }
+        let (text, files) = ReportRenderer.markdown(document, svgPrefix: prefix)
+        let directory = out.flatMap { $0.contains("/") ? String($0[..<$0.lastIndex(of: "/")!]) + "/" : nil } ?? ""
+        // Charts first, the markdown last: the report appears only when everything it links is there.
+        for file in files { try AtomicFile.write(file.contents, to: directory + file.name) }
+        try Run.emit(out == nil ? text + "_Charts are written as SVG files beside the report with --out._\n" : text, to: out)
+      }
+    }
+  }
+}
