@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -16,22 +16,34 @@ build: setup
 release: setup
 	swift build -c release $(SWIFT_BUILD_FLAGS)
 
-# Installs what is missing, builds, and runs the main job on the bundled dataset.
+# Installs what is missing, builds, and runs the main job on the bundled dataset: the example
+# China report, printed as text, with the path of its HTML version.
 demo: release
 	$(BIN) inspect $(DATASET)
-	$(BIN) shares $(DATASET) --every year
+	scripts/make-reports.sh $(BIN)
+	@cat reports/china.txt
+	@echo "HTML report: $$(pwd)/reports/china.html"
+
+# Regenerates the committed example report in reports/ from datasets/.
+reports: release
+	scripts/make-reports.sh $(BIN)
 
 # Installs what is missing, then runs the whole test suite: unit and CLI tests, the same under
 # AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
 test: setup unit-test test-sanitize fuzz-smoke
 
+# Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
+TEST_TOOLS = libxml2-utils librsvg2-bin chromium
+
 unit-test:
+	scripts/setup.sh $(TEST_TOOLS)
 	swift build $(SWIFT_BUILD_FLAGS)
 	swift test $(SWIFT_BUILD_FLAGS)
 
 # XCTest itself leaks, so LeakSanitizer is off; Swift Testing may print "passed" on a race, so the
 # exit status decides.
 test-sanitize: setup
+	scripts/setup.sh $(TEST_TOOLS)
 	swift build --sanitize=address --scratch-path .build-asan
 	ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan
 	swift build --sanitize=thread --scratch-path .build-tsan

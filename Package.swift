@@ -48,7 +48,8 @@ let package = Package(
         "ShareStats", "ShareData", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"]),
+    .testTarget(
+      name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["ShareData", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

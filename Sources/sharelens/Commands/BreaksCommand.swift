@@ -53,6 +53,7 @@ struct BreaksCommand: ParsableCommand {
     if minSegment < 1 { throw ValidationError("--min-segment must be 1 or more") }
     if let maxBreaks, maxBreaks < 1 { throw ValidationError("--max-breaks must be 1 or more") }
     for date in at { _ = try DateArgument.day(date, flag: "--at", end: false) }
+    try output.validateWidth()
   }
 
   func run() throws {
@@ -62,12 +63,16 @@ struct BreaksCommand: ParsableCommand {
         shares: try selection.shareOptions())
       try Run.report(analysis.ingest.warnings, strict: input.strict)
       let series = try ShareSeries(analysis.breakdown, category: category)
-      let format = OutputFormat(rawValue: output.format.rawValue)!
-      let text: String
+      let format = output.format.table
+      var text: String
       if at.isEmpty {
         let result = try Breaks.analyse(series, penalty: BreakPenalty(penalty)!, minSegment: minSegment, maxBreaks: maxBreaks)
+        let chart = Charts.breaks(series, analysis: result)
+        if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
         text = BreaksOutput.render(result, chow: [], category: category, format: format, ascii: output.ascii)
+        if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       } else {
+        if output.format == .svg { throw ShareError.usage("--format svg draws the PELT breaks; it does not apply to --at") }
         let tests = try at.map { try ChowTest(series, at: try DateArgument.day($0, flag: "--at", end: false)) }
         text = BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: output.ascii)
       }

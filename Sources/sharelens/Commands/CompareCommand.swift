@@ -61,6 +61,7 @@ struct CompareCommand: ParsableCommand {
     }
     if resamples < 0 { throw ValidationError("--resamples must be 0 or more") }
     if let block, block < 1 { throw ValidationError("--block must be 1 or more days") }
+    try output.validateWidth()
   }
 
   func run() throws {
@@ -76,8 +77,11 @@ struct CompareCommand: ParsableCommand {
         seed: seed, bands: bands)
       let comparison = try Compare.run(table, shareOptions: shareOptions, options: options)
       try Run.report(ingest.warnings + comparison.warnings, strict: input.strict)
-      let format = OutputFormat(rawValue: output.format.rawValue)!
-      try Run.emit(CompareOutput.render(comparison, format: format, ascii: output.ascii), to: output.out)
+      let chart = Charts.comparisonBars(comparison)
+      if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
+      var text = CompareOutput.render(comparison, format: output.format.table, ascii: output.ascii)
+      if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
+      try Run.emit(text, to: output.out)
     }
   }
 }

@@ -26,6 +26,8 @@ struct ConcentrationCommand: ParsableCommand {
   @Option(help: ArgumentHelp("HHI bands: 2023 (default: 1,000 / 1,800) or 2010 (1,500 / 2,500)."))
   var bands: ConcentrationBands = .guidelines2023
 
+  func validate() throws { try output.validateWidth() }
+
   func run() throws {
     try Run.guarded {
       let analysis = try ShareAnalysis.run(
@@ -33,8 +35,11 @@ struct ConcentrationCommand: ParsableCommand {
         unmapped: selection.unmapped, shares: try selection.shareOptions())
       try Run.report(analysis.warnings, strict: input.strict)
       let series = ConcentrationSeries(analysis.breakdown, bands: bands)
-      let format = OutputFormat(rawValue: output.format.rawValue)!
-      try Run.emit(ConcentrationOutput.render(series, format: format, ascii: output.ascii), to: output.out)
+      let chart = Charts.concentration(series)
+      if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
+      var text = ConcentrationOutput.render(series, format: output.format.table, ascii: output.ascii)
+      if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
+      try Run.emit(text, to: output.out)
     }
   }
 }

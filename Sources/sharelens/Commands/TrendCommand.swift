@@ -34,8 +34,8 @@ struct TrendCommand: ParsableCommand {
         shares: try selection.shareOptions())
       try Run.report(analysis.ingest.warnings, strict: input.strict)
       let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
-      let format = OutputFormat(rawValue: output.format.rawValue)!
-      try Run.emit(TrendOutput.render(fit, format: format), to: output.out)
+      if output.format == .svg { throw ShareError.usage("trend has no chart: use --format text, csv, json or markdown") }
+      try Run.emit(TrendOutput.render(fit, format: output.format.table), to: output.out)
     }
   }
 }
