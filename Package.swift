@@ -24,7 +24,9 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"])]
     ),
-    .target(name: "ShareData"),
+    // zlib for .csv.gz input, linked by name so pkg-config is not needed.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "ShareData", dependencies: ["CZlib"]),
     .target(name: "ShareStats", dependencies: ["ShareData", "CGSL"]),
     .target(name: "ShareReport", dependencies: ["ShareData", "ShareStats"]),
     .executableTarget(
@@ -34,6 +36,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The benchmark harness's seeded data generator (Benchmarks/bench.sh).
+    .executableTarget(name: "sharelens-gen", path: "Benchmarks/Generator"),
     // libFuzzer targets (make fuzz); a plain build links them as empty programs.
     .executableTarget(name: "FuzzCSV", dependencies: ["ShareData"], path: "Fuzz/FuzzCSV"),
     .executableTarget(name: "FuzzTime", dependencies: ["ShareData"], path: "Fuzz/FuzzTime"),

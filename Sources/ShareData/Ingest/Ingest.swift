@@ -2,6 +2,8 @@
 // into the table builder. Every value error names the file, line and column, what was found and
 // what was expected.
 
+import Foundation
+
 /// What reading produced: the table, what was found in each input, and warnings.
 public struct IngestResult: Sendable {
   public var table: VolumeTable
@@ -18,17 +20,30 @@ public enum Ingest {
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ShareError.usage("standard input (-) can be read only once")
     }
-    return try read(streams: paths.map { try FileStream(path: $0) }, options: options)
+    // Every input is opened first, so a missing file is reported before any work is done.
+    let streams = try paths.map { try openInput($0) }
+    return try read(
+      streams: streams, options: options,
+      reopen: paths.map { path in path == "-" ? nil : { try openInput(path) } },
+      sizes: paths.map { fileSize($0) })
   }
 
   public static func read(streams: [ByteStream], options: IngestOptions) throws -> IngestResult {
+    try read(streams: streams, options: options, reopen: streams.map { _ in nil }, sizes: streams.map { _ in nil })
+  }
+
+  static func read(
+    streams: [ByteStream], options: IngestOptions, reopen: [(() throws -> ByteStream)?], sizes: [Int?]
+  ) throws -> IngestResult {
     var builder = VolumeTableBuilder(policy: options.duplicates)
     var summaries: [SourceSummary] = []
     var warnings: [Warning] = []
-    for stream in streams {
+    for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
       var reader = SourceReader(scanner: scanner, source: source, options: options)
+      reader.reopen = reopen[i]
+      reader.fileSize = sizes[i]
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
     }
@@ -38,12 +53,23 @@ public enum Ingest {
   }
 }
 
+/// The size of a regular file, nil for standard input and anything else.
+func fileSize(_ path: String) -> Int? {
+  guard path != "-" else { return nil }
+  var info = stat()
+  guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+  return Int(info.st_size)
+}
+
 /// Reads one input.
 struct SourceReader {
   let scanner: CSVScanner
   let source: Int32
   let options: IngestOptions
   var warnings: [Warning] = []
+  /// Opens the input again from the start (files only): the parallel path reads it afresh.
+  var reopen: (() throws -> ByteStream)?
+  var fileSize: Int?
   private var timeFormat: TimeFormat?
   private var timeFormatLine = 0
   private var header: [String] = []
@@ -63,6 +89,7 @@ struct SourceReader {
     var summary = SourceSummary(
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
+    if let parallel = try readInParallel(plan, &builder, summary) { return parallel }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
     case .wide: try readWide(plan, &builder, &summary)
@@ -77,6 +104,64 @@ struct SourceReader {
         expected: "at least one data row")
     }
     return summary
+  }
+
+  /// Big trade files go to the parallel reader; nil when this input is not one, or when the
+  /// parallel reader hands it back (quotes, CR-only line ends).
+  private func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws -> SourceSummary? {
+    guard let reopen, let size = fileSize, size >= options.parallelThreshold else { return nil }
+    var summary = summary
+    let fast: FastPlan
+    switch plan.layout {
+    case .trades:
+      let market = MarketName(fileName: name)
+      let category = try market.category(group: options.group)
+      (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
+      fast = FastPlan(
+        source: name, header: plan.header, fieldCount: 3, timeIndex: 0, categoryIndices: [], constantCategory: category,
+        amountIndex: 2, priceIndex: 1, quoteUnit: options.unit == .quote)
+    case .long where plan.priceIndex != nil && plan.timeIndex != nil:
+      (summary.categorySource, summary.valueSource) = describeLong(plan)
+      fast = FastPlan(
+        source: name, header: plan.header, fieldCount: plan.header.count, timeIndex: plan.timeIndex!,
+        categoryIndices: plan.categoryIndices, constantCategory: nil, amountIndex: plan.valueIndex!, priceIndex: plan.priceIndex!,
+        quoteUnit: options.unit == .quote)
+    default:
+      return nil
+    }
+    var trial = builder
+    guard
+      let result = try ParallelIngest.read(
+        stream: try reopen(), plan: fast, hasHeader: plan.hasHeader, source: source, builder: &trial, summary: summary,
+        blockSize: options.blockSize, workers: max(1, options.workers))
+    else { return nil }
+    if result.rows == 0 {
+      throw ShareError.data("the file has a header but no data rows", at: SourceLocation(file: name), expected: "at least one data row")
+    }
+    builder = trial
+    return result
+  }
+
+  private func describeTrades(_ market: MarketName, _ category: String) -> (String, String, String) {
+    (
+      "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))",
+      options.unit == .quote ? "price × amount (\(market.quote))" : "amount (\(market.base))", "unixtime"
+    )
+  }
+
+  private func describeLong(_ plan: LayoutPlan) -> (String, String) {
+    let categories = plan.categoryIndices
+    let valueIndex = plan.valueIndex!
+    let categorySource =
+      categories.count == 2 ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
+      : "column \(quoted(plan.header[categories[0]]))"
+    let valueSource =
+      plan.priceIndex != nil
+      ? (options.unit == .quote
+        ? "price × \(plan.header[valueIndex]) (quote units), trades summed per day"
+        : "\(plan.header[valueIndex]) (base units), trades summed per day")
+      : "column \(quoted(plan.header[valueIndex]))"
+    return (categorySource, valueSource)
   }
 
   // MARK: Fields
@@ -223,13 +308,7 @@ struct SourceReader {
     let isTradeLog = plan.priceIndex != nil
     let priceIndex = plan.priceIndex ?? 0
     let quoteUnit = options.unit == .quote
-    summary.categorySource =
-      categories.count == 2 ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
-      : "column \(quoted(plan.header[categories[0]]))"
-    summary.valueSource =
-      isTradeLog
-      ? (quoteUnit ? "price × \(plan.header[valueIndex]) (quote units), trades summed per day" : "\(plan.header[valueIndex]) (base units), trades summed per day")
-      : "column \(quoted(plan.header[valueIndex]))"
+    (summary.categorySource, summary.valueSource) = describeLong(plan)
     if let snapshot = plan.snapshotTime { summary.timeColumn = "none: dated \(dateString(seconds: snapshot))" }
     var pairKey: [UInt8] = []
     while try scanner.next() {
@@ -284,9 +363,7 @@ struct SourceReader {
     let category = try market.category(group: options.group)
     let code = builder.code(for: category)
     let quoteUnit = options.unit == .quote
-    summary.categorySource = "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))"
-    summary.valueSource = quoteUnit ? "price × amount (\(market.quote))" : "amount (\(market.base))"
-    summary.timeColumn = "unixtime"
+    (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
     while try scanner.next() {
       if scanner.fieldCount != 3 {
         throw ShareError.data(

@@ -1,3 +1,5 @@
+import Foundation
+
 // What a user tells the reader about their files. Everything is optional: layouts and columns
 // are detected, and these options only settle what detection cannot.
 
@@ -37,6 +39,12 @@ public struct IngestOptions: Sendable {
   public var duplicates: DuplicatePolicy
   /// The date of a file with no time column (a snapshot); else taken from the file name.
   public var snapshotDate: String?
+  /// Trade files at least this big (bytes on disk) are read by the parallel reader.
+  public var parallelThreshold = 8 << 20
+  /// Parsing threads of the parallel reader (one more thread reads and decompresses).
+  public var workers = ProcessInfo.processInfo.activeProcessorCount
+  /// Bytes per block of the parallel reader.
+  public var blockSize = 4 << 20
 
   public init(
     layout: Layout? = nil, timeColumn: String? = nil, categoryColumn: String? = nil,

@@ -113,6 +113,20 @@ public struct VolumeTableBuilder {
     lastEvent = (key, cell)
   }
 
+  /// Volume summed elsewhere (a block of trades) added to the cell of its day and category.
+  public mutating func addEventSum(day: Int64, code: Int32, volume: Double, count: Int64, origin: CellOrigin) {
+    let key = Key(time: day * secondsPerDay, code: code)
+    if let cell = index[key] {
+      volumes[cell] += volume
+      counts[cell] += count
+      return
+    }
+    index[key] = times.count
+    append(time: key.time, code: code, volume: volume, origin: origin)
+    counts[counts.count - 1] = count
+    lastEvent = nil
+  }
+
   private mutating func append(time: Int64, code: Int32, volume: Double?, origin: CellOrigin) {
     times.append(time)
     codes.append(code)
@@ -155,8 +169,9 @@ public struct VolumeTableBuilder {
       remap[code] = Int32(names.count)
       names.append(name)
     }
-    let order = (0..<times.count).sorted {
-      times[$0] != times[$1] ? times[$0] < times[$1] : remap[Int(codes[$0])] < remap[Int(codes[$1])]
+    let order = (0..<times.count).sorted { (a: Int, b: Int) -> Bool in
+      if times[a] != times[b] { return times[a] < times[b] }
+      return remap[Int(codes[a])] < remap[Int(codes[b])]
     }
     var sortedValid = BitVector()
     sortedValid.reserveCapacity(order.count)

@@ -1,0 +1,87 @@
+// .csv.gz input: zlib inflate in streaming mode, so a multi-GB dump is never held in memory.
+// `inflateInit2` is a macro Swift cannot see; `inflateInit2_` with 15 + 32 window bits accepts
+// gzip and zlib headers. Concatenated gzip members (as `cat a.gz b.gz` makes) are read in turn.
+
+import CZlib
+
+public final class GzipStream: ByteStream {
+  public let name: String
+  private let source: ByteStream
+  private var stream = z_stream()
+  private var input: UnsafeMutablePointer<UInt8>
+  private let inputSize = 1 << 20
+  private var finished = false
+  private var sourceDone = false
+
+  public init(source: ByteStream) throws {
+    self.source = source
+    name = source.name
+    input = .allocate(capacity: inputSize)
+    let status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+    guard status == Z_OK else {
+      input.deallocate()
+      throw ShareError(.ioError, "cannot start decompression (zlib status \(status))", at: SourceLocation(file: source.name))
+    }
+  }
+
+  deinit {
+    inflateEnd(&stream)
+    input.deallocate()
+  }
+
+  public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    if finished { return 0 }
+    stream.next_out = buffer.assumingMemoryBound(to: UInt8.self)
+    stream.avail_out = UInt32(min(count, Int(UInt32.max)))
+    while stream.avail_out > 0 {
+      if stream.avail_in == 0 && !sourceDone {
+        let got = try source.read(into: input, count: inputSize)
+        if got == 0 {
+          sourceDone = true
+        } else {
+          stream.next_in = input
+          stream.avail_in = UInt32(got)
+        }
+      }
+      if stream.avail_in == 0 && sourceDone {
+        // A stream that stops before its end is a truncated download, not an empty file.
+        if stream.total_in > 0 && !finished {
+          throw ShareError.data(
+            "the compressed data ends early", at: SourceLocation(file: name),
+            expected: "a complete gzip file", hint: "the download may be truncated: test it with gzip -t")
+        }
+        break
+      }
+      let status = inflate(&stream, Z_NO_FLUSH)
+      if status == Z_STREAM_END {
+        // Another gzip member may follow.
+        if stream.avail_in == 0 {
+          let got = try source.read(into: input, count: inputSize)
+          if got == 0 {
+            finished = true
+            break
+          }
+          stream.next_in = input
+          stream.avail_in = UInt32(got)
+        }
+        inflateReset(&stream)
+        continue
+      }
+      guard status == Z_OK || status == Z_BUF_ERROR else {
+        let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+        throw ShareError.data(
+          "cannot decompress: \(reason)", at: SourceLocation(file: name), expected: "gzip-compressed CSV",
+          hint: "is the file really .gz? test it with gzip -t")
+      }
+      if status == Z_BUF_ERROR && stream.avail_in == 0 && sourceDone { break }
+    }
+    return count - Int(stream.avail_out)
+  }
+}
+
+/// Opens a path as bytes: `-` is standard input, a `.gz` name (or gzip magic bytes) is decompressed.
+public func openInput(_ path: String) throws -> ByteStream {
+  let file = try FileStream(path: path)
+  if path.hasSuffix(".gz") { return try GzipStream(source: file) }
+  return file
+}

@@ -1,0 +1,260 @@
+// The hot loop: one block of trade lines into partial sums by (day, category). Works on the bytes
+// in place: fields are found by scanning for commas, categories are looked up by their bytes,
+// numbers are parsed without making Strings, and sums go into a per-day slot array indexed by
+// category code, so a row costs no allocation and no hashing beyond the category's bytes.
+
+/// What the parser needs to know about the columns (decided by layout detection).
+struct FastPlan: Sendable {
+  var source: String
+  var header: [String]
+  var fieldCount: Int
+  var timeIndex: Int
+  /// Empty for a single-market trade dump: then `constantCategory` is every row's category.
+  var categoryIndices: [Int]
+  var constantCategory: String?
+  var amountIndex: Int
+  var priceIndex: Int
+  var quoteUnit: Bool
+}
+
+/// A block's result: its sums by (day, local category code), and what it saw.
+struct Partial: Sendable {
+  var dictionary = CategoryDictionary()
+  var days: [Int64] = []
+  var codes: [Int32] = []
+  var sums: [Double] = []
+  var counts: [Int64] = []
+  /// Lines consumed, blank ones included (to turn a line within the block into a file line).
+  var lines = 0
+  var rows = 0
+  var minTime = Int64.max
+  var maxTime = Int64.min
+  var format: TimeFormat?
+  var formatLine = 0
+  /// An error at a line counted from the block's first line (0-based).
+  var failure: (line: Int, error: ShareError)?
+  /// A quoted field: the file must be read by the general scanner.
+  var needsScanner = false
+}
+
+enum BlockParser {
+  static let comma = UInt8(ascii: ",")
+  static let newline: UInt8 = 0x0A
+  static let cr: UInt8 = 0x0D
+  static let quote = UInt8(ascii: "\"")
+
+  static func parse(_ bytes: UnsafeRawBufferPointer, plan: FastPlan) -> Partial {
+    var partial = Partial()
+    let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    let end = bytes.count
+    let maxFields = plan.fieldCount
+    var starts = [Int](repeating: 0, count: maxFields + 1)
+    var ends = [Int](repeating: 0, count: maxFields + 1)
+    var slot: [Int] = []
+    var touched: [Int32] = []
+    var currentDay = Int64.min
+    var constantCode: Int32 = -1
+    if let name = plan.constantCategory { constantCode = partial.dictionary.code(for: name) }
+    var pairKey = [UInt8]()
+    var p = 0
+    var line = 0
+
+    func fail(_ message: String, column: Int? = nil, expected: String? = nil, hint: String? = nil) {
+      partial.failure = (
+        line,
+        ShareError.data(
+          message, at: SourceLocation(file: plan.source, line: line, column: column.map { $0 + 1 }, columnName: column.flatMap { $0 < plan.header.count ? plan.header[$0] : nil }),
+          expected: expected, hint: hint)
+      )
+    }
+    func text(_ f: Int) -> String {
+      quoted(bytes: UnsafeBufferPointer(start: base + starts[f], count: ends[f] - starts[f]))
+    }
+
+    while p < end {
+      // One line: record field boundaries.
+      var field = 0
+      var lineEnd = p
+      var fieldStart = p
+      var sawQuote = false
+      starts[0] = p
+      while lineEnd < end {
+        let c = base[lineEnd]
+        if c == newline { break }
+        if c == comma {
+          if field < maxFields {
+            ends[field] = lineEnd
+          }
+          field += 1
+          fieldStart = lineEnd + 1
+          if field <= maxFields { starts[field] = fieldStart }
+        } else if c == quote {
+          sawQuote = true
+        } else if c == 0 {
+          fail("NUL byte in the input", column: field, expected: "text: this looks like a binary file",
+            hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
+          return partial
+        }
+        lineEnd += 1
+      }
+      var contentEnd = lineEnd
+      if contentEnd > p && base[contentEnd - 1] == cr { contentEnd -= 1 }
+      if field < maxFields { ends[field] = contentEnd } else if field == maxFields { ends[field] = contentEnd }
+      let next = lineEnd + 1
+      line += 1
+      defer { p = next }
+      if sawQuote {
+        partial.needsScanner = true
+        partial.lines = line
+        return partial
+      }
+      // Blank lines are skipped.
+      if field == 0 {
+        var blank = true
+        var k = p
+        while k < contentEnd {
+          if base[k] != 0x20 && base[k] != 0x09 { blank = false; break }
+          k += 1
+        }
+        if blank {
+          p = next
+          continue
+        }
+      }
+      let fieldCount = field + 1
+      if fieldCount != maxFields {
+        line -= 0
+        fail(
+          plan.constantCategory != nil ? "this row has \(fieldCount) fields" : "this row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), the header has \(maxFields)",
+          expected: plan.constantCategory != nil ? "3 fields: unixtime,price,amount" : "\(maxFields) comma-separated fields on every row",
+          hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
+        return partial
+      }
+      _ = fieldStart
+
+      // Time.
+      let ts = starts[plan.timeIndex]
+      let te = ends[plan.timeIndex]
+      var time: Int64 = 0
+      var format = TimeFormat.unixSeconds
+      var fast = te - ts >= 9 && te - ts <= 10
+      if fast {
+        var k = ts
+        while k < te {
+          let d = base[k] &- 0x30
+          if d > 9 { fast = false; break }
+          time = time * 10 + Int64(d)
+          k += 1
+        }
+      }
+      if !fast {
+        switch TimeParser.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) {
+        case .success(let parsed):
+          time = parsed.seconds
+          format = parsed.format
+        case .failure(let failure):
+          switch failure {
+          case .impossibleDate(let why): fail("impossible date \(text(plan.timeIndex)): \(why)", column: plan.timeIndex, expected: "a real calendar date")
+          case .outOfRange: fail("time \(text(plan.timeIndex)) is out of range", column: plan.timeIndex, expected: "a time between years 1 and 9999")
+          case .notATime: fail(te == ts ? "empty time" : "not a time: \(text(plan.timeIndex))", column: plan.timeIndex, expected: TimeParser.expected)
+          }
+          return partial
+        }
+      }
+      if let known = partial.format {
+        if !known.mixes(with: format) {
+          fail("mixed time formats: \(text(plan.timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
+            column: plan.timeIndex, expected: "one time format in the whole column")
+          return partial
+        }
+      } else {
+        partial.format = format
+        partial.formatLine = line
+      }
+
+      // Category.
+      var code = constantCode
+      if code < 0 {
+        if plan.categoryIndices.count == 2 {
+          pairKey.removeAll(keepingCapacity: true)
+          let a = plan.categoryIndices[0]
+          let b = plan.categoryIndices[1]
+          pairKey.append(contentsOf: UnsafeBufferPointer(start: base + starts[a], count: ends[a] - starts[a]))
+          pairKey.append(UInt8(ascii: "/"))
+          pairKey.append(contentsOf: UnsafeBufferPointer(start: base + starts[b], count: ends[b] - starts[b]))
+          code = pairKey.withUnsafeBufferPointer { partial.dictionary.code(for: $0) } ?? -1
+        } else {
+          let c = plan.categoryIndices[0]
+          if ends[c] == starts[c] {
+            fail("empty category", column: c, expected: "a category name on every row")
+            return partial
+          }
+          code = partial.dictionary.code(for: UnsafeBufferPointer(start: base + starts[c], count: ends[c] - starts[c])) ?? -1
+        }
+        if code < 0 {
+          fail("invalid UTF-8 text", column: plan.categoryIndices.last!, expected: "UTF-8 text",
+            hint: "convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8")
+          return partial
+        }
+      }
+
+      // Volume.
+      func number(_ f: Int, _ what: String) -> Double? {
+        let s = starts[f]
+        let e = ends[f]
+        if s == e {
+          fail("empty \(what)", column: f, expected: "the \(what) on every trade row")
+          return nil
+        }
+        switch DecimalParser.parse(UnsafeBufferPointer(start: base + s, count: e - s)) {
+        case .success(let v):
+          if v < 0 {
+            fail("negative \(what) \(text(f))", column: f, expected: "a \(what) of 0 or more")
+            return nil
+          }
+          return v
+        case .failure(.overflow):
+          fail("number \(text(f)) is too large", column: f, expected: "a number below 1.8e308")
+          return nil
+        case .failure(.notANumber):
+          fail("not a number: \(text(f))", column: f, expected: DecimalParser.expected)
+          return nil
+        }
+      }
+      guard var volume = number(plan.amountIndex, "amount") else { return partial }
+      if plan.quoteUnit {
+        guard let price = number(plan.priceIndex, "price") else { return partial }
+        volume *= price
+      } else if plan.constantCategory != nil {
+        // A dump's price must still be a number, even when only the amount is summed.
+        guard number(plan.priceIndex, "price") != nil else { return partial }
+      }
+
+      // Sum into (day, code).
+      let day = time.floorDiv(secondsPerDay)
+      if day != currentDay {
+        for c in touched { slot[Int(c)] = -1 }
+        touched.removeAll(keepingCapacity: true)
+        currentDay = day
+      }
+      if Int(code) >= slot.count { slot.append(contentsOf: repeatElement(-1, count: Int(code) + 1 - slot.count)) }
+      let cell = slot[Int(code)]
+      if cell >= 0 {
+        partial.sums[cell] += volume
+        partial.counts[cell] += 1
+      } else {
+        slot[Int(code)] = partial.days.count
+        touched.append(code)
+        partial.days.append(day)
+        partial.codes.append(code)
+        partial.sums.append(volume)
+        partial.counts.append(1)
+      }
+      partial.rows += 1
+      if time < partial.minTime { partial.minTime = time }
+      if time > partial.maxTime { partial.maxTime = time }
+    }
+    partial.lines = line
+    return partial
+  }
+}

@@ -1,0 +1,209 @@
+// Big trade files on all cores: one thread reads (and decompresses) the input into blocks of whole
+// lines, the others parse blocks into partial sums by (day, category), and the partials are merged
+// in block order. Memory is bounded by a few blocks; the result does not depend on the number of
+// threads (blocks are cut by size, not by thread). A quoted field or CR-only line ends send the
+// file back to the general scanner, which reads every CSV there is.
+
+import Foundation
+
+enum ParallelIngest {
+  struct Outcome {
+    var summary: SourceSummary
+  }
+
+  /// Reads `stream` (a fresh one, positioned at the start) and adds its sums to `builder`.
+  /// Returns nil when the file needs the general scanner.
+  static func read(
+    stream: ByteStream, plan: FastPlan, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder,
+    summary: SourceSummary, blockSize: Int, workers: Int
+  ) throws -> SourceSummary? {
+    let queue = BlockQueue(capacity: 2 * workers)
+    let results = Results()
+    let reader = Reader(stream: stream, queue: queue, blockSize: blockSize, hasHeader: hasHeader)
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      reader.run()
+      group.leave()
+    }
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let block = queue.pop() {
+        defer { queue.recycle(block.buffer) }
+        guard block.index <= queue.stopAfter else { continue }
+        let partial = BlockParser.parse(block.bytes, plan: plan)
+        results.set(block.index, partial)
+        if partial.failure != nil || partial.needsScanner { queue.stop(after: block.index) }
+      }
+    }
+    group.wait()
+    if reader.needsScanner { return nil }
+
+    var summary = summary
+    var lineBase = reader.headerLines
+    var format: (TimeFormat, Int)? = nil
+    let partials = results.ordered
+    for (i, partial) in partials.enumerated() {
+      if partial.needsScanner { return nil }
+      if var failure = partial.failure {
+        failure.error.location?.line = lineBase + failure.line
+        throw failure.error
+      }
+      if let f = partial.format {
+        if let (known, line) = format, !known.mixes(with: f) {
+          throw ShareError.data(
+            "mixed time formats: line \(lineBase + partial.formatLine) is \(f.rawValue), but line \(line) was \(known.rawValue)",
+            at: SourceLocation(file: plan.source, line: lineBase + partial.formatLine, column: plan.timeIndex + 1, columnName: plan.header[plan.timeIndex]),
+            expected: "one time format in the whole column")
+        }
+        if format == nil { format = (f, lineBase + partial.formatLine) }
+      }
+      _ = i
+      lineBase += partial.lines
+    }
+    if let error = reader.error { throw error }
+    if partials.count < reader.blocksRead { throw ShareError(.ioError, "a block of the input was not parsed", at: SourceLocation(file: plan.source)) }
+
+    // Merge in block order.
+    var lineOfBlock = reader.headerLines + 1
+    for partial in partials {
+      let global = partial.dictionary.names.map { builder.code(for: $0) }
+      for cell in partial.days.indices {
+        builder.addEventSum(
+          day: partial.days[cell], code: global[Int(partial.codes[cell])], volume: partial.sums[cell], count: partial.counts[cell],
+          origin: CellOrigin(source: source, line: Int64(lineOfBlock)))
+      }
+      lineOfBlock += partial.lines
+      summary.rows += partial.rows
+      if partial.rows > 0 {
+        summary.firstTime = min(summary.firstTime ?? .max, partial.minTime)
+        summary.lastTime = max(summary.lastTime ?? .min, partial.maxTime)
+      }
+    }
+    summary.timeFormat = format?.0
+    return summary
+  }
+
+  /// Partials by block index, filled by the workers.
+  final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var partials: [Int: Partial] = [:]
+
+    func set(_ index: Int, _ partial: Partial) {
+      lock.lock()
+      partials[index] = partial
+      lock.unlock()
+    }
+
+    /// Partials in block order, up to the first gap (blocks after a failure are not parsed).
+    var ordered: [Partial] {
+      lock.lock()
+      defer { lock.unlock() }
+      var out: [Partial] = []
+      var i = 0
+      while let p = partials[i] {
+        out.append(p)
+        i += 1
+      }
+      return out
+    }
+  }
+
+  /// Reads the input into blocks that end at a line end, skipping the byte order mark and header.
+  final class Reader: @unchecked Sendable {
+    let stream: ByteStream
+    let queue: BlockQueue
+    let blockSize: Int
+    let hasHeader: Bool
+    var headerLines = 0
+    var needsScanner = false
+    var error: ShareError?
+    var blocksRead = 0
+    static let maxLine = 16 << 20
+
+    init(stream: ByteStream, queue: BlockQueue, blockSize: Int, hasHeader: Bool) {
+      self.stream = stream
+      self.queue = queue
+      self.blockSize = blockSize
+      self.hasHeader = hasHeader
+    }
+
+    func run() {
+      defer { queue.close() }
+      var carry: [UInt8] = []  // an unfinished line, to start the next block
+      var first = true
+      var index = 0
+      while true {
+        let buffer = queue.buffer(size: max(blockSize, carry.count * 2))
+        carry.withUnsafeBytes { if !$0.isEmpty { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+        var filled = carry.count
+        var atEnd = false
+        do {
+          while filled < buffer.count {
+            let got = try stream.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
+            if got == 0 {
+              atEnd = true
+              break
+            }
+            filled += got
+          }
+        } catch {
+          self.error = error as? ShareError ?? ShareError(.ioError, "read failed: \(error)", at: SourceLocation(file: stream.name))
+          queue.recycle(buffer)
+          return
+        }
+        let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var start = 0
+        if first {
+          first = false
+          if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+          // CR-only line ends: the general scanner handles them.
+          if memchr(bytes + start, 0x0A, filled - start) == nil && memchr(bytes + start, 0x0D, filled - start) != nil {
+            needsScanner = true
+            queue.recycle(buffer)
+            return
+          }
+          if hasHeader {
+            // Blank lines, then the header line.
+            while start < filled {
+              let lineEnd = memchr(bytes + start, 0x0A, filled - start).map { bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? filled
+              if memchr(bytes + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil {
+                needsScanner = true
+                queue.recycle(buffer)
+                return
+              }
+              let isBlank = (start..<lineEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+              headerLines += 1
+              start = min(filled, lineEnd + 1)
+              if !isBlank { break }
+            }
+          }
+        }
+        // Cut after the last line end; the rest starts the next block.
+        var cut = filled
+        if !atEnd {
+          var k = filled
+          while k > start && bytes[k - 1] != 0x0A { k -= 1 }
+          if k == start {
+            // No line end in the whole buffer: a very long line. Carry it into a bigger buffer.
+            if filled - start >= Reader.maxLine {
+              error = ShareError.data(
+                "a record longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
+                expected: "CSV records of reasonable length")
+              queue.recycle(buffer)
+              return
+            }
+            carry = Array(UnsafeBufferPointer(start: bytes + start, count: filled - start))
+            queue.recycle(buffer)
+            continue
+          }
+          cut = k
+        }
+        carry = Array(UnsafeBufferPointer(start: bytes + cut, count: filled - cut))
+        blocksRead += 1
+        guard queue.push(Block(index: index, buffer: buffer, start: start, end: cut)) else { return }
+        index += 1
+        if atEnd { return }
+      }
+    }
+  }
+}

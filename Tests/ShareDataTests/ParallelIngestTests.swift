@@ -1,0 +1,134 @@
+// The parallel reader must give what the general scanner gives: the same cells (sums to 1e-12),
+// the same rows and range, the same errors at the same lines, whatever the block size.
+
+import Foundation
+import ShareData
+import TestSupport
+import Testing
+
+/// A trade log of `rows` rows over ~40 days with five venues in three currencies.
+func tradeLog(rows: Int, seed: UInt64, header: Bool = true, lineEnd: String = "\n") -> String {
+  var rng = SeededGenerator(seed: seed)
+  let venues = [("bitstamp", "USD"), ("kraken", "EUR"), ("okcoin", "CNY"), ("huobi", "CNY"), ("gemini", "USD")]
+  var lines: [String] = header ? ["timestamp,exchange,base,quote,price,amount"] : []
+  for i in 0..<rows {
+    let (venue, quote) = venues[Int.random(in: 0..<venues.count, using: &rng)]
+    let t = 1_483_228_800 + i * 40 * 86_400 / rows
+    let price = String(format: "%.2f", Double.random(in: 800...1200, using: &rng))
+    let amount = String(format: "%.8f", Double.random(in: 0.0001...5, using: &rng))
+    lines.append("\(t),\(venue),BTC,\(quote),\(price),\(amount)")
+  }
+  return lines.joined(separator: lineEnd) + lineEnd
+}
+
+func readBoth(_ path: String, _ options: IngestOptions = IngestOptions(group: "quote"), block: Int = 4096) throws -> (serial: IngestResult, parallel: IngestResult) {
+  var serial = options
+  serial.parallelThreshold = Int.max
+  var parallel = options
+  parallel.parallelThreshold = 0
+  parallel.blockSize = block
+  parallel.workers = 2
+  return (try Ingest.read(paths: [path], options: serial), try Ingest.read(paths: [path], options: parallel))
+}
+
+func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
+  #expect(a.categories == b.categories)
+  #expect(a.times == b.times)
+  #expect(a.codes == b.codes)
+  #expect(a.counts == b.counts)
+  for (x, y) in zip(a.volumes, b.volumes) { #expect(relativeDifference(x, y) <= 1e-12) }
+}
+
+@Suite struct ParallelIngestTests {
+  @Test(arguments: [512, 4096, 1 << 20])
+  func parallelEqualsSerialOnATradeLog(block: Int) throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file("log.csv", tradeLog(rows: 3000, seed: 11))
+    for unit in [VolumeUnit.base, .quote] {
+      for group in ["quote", "exchange", "pair"] {
+        let (s, p) = try readBoth(path, IngestOptions(group: group, unit: unit), block: block)
+        expectSameTable(s.table, p.table)
+        #expect(s.sources[0].rows == p.sources[0].rows)
+        #expect(s.sources[0].firstTime == p.sources[0].firstTime && s.sources[0].lastTime == p.sources[0].lastTime)
+        #expect(s.sources[0].valueSource == p.sources[0].valueSource)
+      }
+    }
+  }
+
+  @Test func bitcoinchartsDumpsGzipCRLFAndBOMAllMatch() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let dump = tradeLog(rows: 2000, seed: 12, header: false).split(separator: "\n").map { line in
+      let f = line.split(separator: ",")
+      return "\(f[0]),\(f[4]),\(f[5])"
+    }.joined(separator: "\n") + "\n"
+    let plain = dir.file("bitstampUSD.csv", dump)
+    let (s, p) = try readBoth(plain, IngestOptions(unit: .quote))
+    expectSameTable(s.table, p.table)
+    #expect(p.table.categories == ["bitstampUSD"])
+    // The same dump gzipped, in two gzip members.
+    let half = dump.count / 2
+    let cut = dump.index(dump.startIndex, offsetBy: half)
+    let newline = dump[cut...].firstIndex(of: "\n")!
+    let first = dir.file("a.csv", String(dump[...newline]))
+    let second = dir.file("b.csv", String(dump[dump.index(after: newline)...]))
+    let gz = dir.path + "/bitstampUSD.csv.gz"
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = ["-c", "gzip -c '\(first)' > '\(gz)' && gzip -c '\(second)' >> '\(gz)'"]
+    try shell.run()
+    shell.waitUntilExit()
+    let (sg, pg) = try readBoth(gz, IngestOptions(unit: .quote))
+    expectSameTable(s.table, sg.table)
+    expectSameTable(s.table, pg.table)
+    // CRLF and a byte order mark.
+    let crlf = dir.file("crlf.csv", "\u{FEFF}" + tradeLog(rows: 500, seed: 13, lineEnd: "\r\n"))
+    let (sc, pc) = try readBoth(crlf)
+    expectSameTable(sc.table, pc.table)
+  }
+
+  @Test func errorsNameTheSameLineAsTheScanner() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    var lines = tradeLog(rows: 2000, seed: 14).split(separator: "\n").map(String.init)
+    for (row, bad) in [(1500, "1483228800,kraken,BTC,EUR,1000.00,abc"), (1700, "1483228800,kraken,BTC"), (1900, "2017-01-01,kraken,BTC,EUR,1,1")] {
+      var broken = lines
+      broken[row] = bad
+      let path = dir.file("bad-\(row).csv", broken.joined(separator: "\n") + "\n")
+      var serial = IngestOptions(group: "quote")
+      serial.parallelThreshold = Int.max
+      var parallel = IngestOptions(group: "quote")
+      parallel.parallelThreshold = 0
+      parallel.blockSize = 2048
+      let e1 = #expect(throws: ShareError.self) { try Ingest.read(paths: [path], options: serial) }
+      let e2 = #expect(throws: ShareError.self) { try Ingest.read(paths: [path], options: parallel) }
+      #expect(e1?.location?.line == row + 1)
+      #expect(e2?.location?.line == row + 1, "\(e2?.description ?? "")")
+      #expect(e1?.status == e2?.status)
+    }
+    // Two bad lines in different blocks: the first one is reported.
+    lines[300] = "1483228800,kraken,BTC,EUR,-1,1"
+    lines[1800] = "1483228800,kraken,BTC,EUR,x,1"
+    let path = dir.file("two.csv", lines.joined(separator: "\n") + "\n")
+    var parallel = IngestOptions(group: "quote", unit: .quote)
+    parallel.parallelThreshold = 0
+    parallel.blockSize = 1024
+    let error = #expect(throws: ShareError.self) { try Ingest.read(paths: [path], options: parallel) }
+    #expect(error?.location?.line == 301)
+    #expect(error?.message.contains("negative price") == true)
+  }
+
+  @Test func quotesAndCROnlyLineEndsGoBackToTheScanner() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    var lines = tradeLog(rows: 1000, seed: 15).split(separator: "\n").map(String.init)
+    lines[700] = "1483228800,\"kraken\",BTC,EUR,\"1,000.00\",1"
+    let quoted = dir.file("quoted.csv", lines.joined(separator: "\n") + "\n")
+    let (s, p) = try readBoth(quoted, IngestOptions(group: "exchange"))
+    expectSameTable(s.table, p.table)
+    let cr = dir.file("cr.csv", tradeLog(rows: 500, seed: 16, lineEnd: "\r"))
+    let (sc, pc) = try readBoth(cr)
+    expectSameTable(sc.table, pc.table)
+  }
+}
