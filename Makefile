@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports bench test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -56,6 +56,10 @@ fuzz: setup
 
 fuzz-smoke: setup
 	scripts/fuzz.sh 30
+
+# sharelens against polars, DuckDB and pandas (BENCH_50M=1 adds the 50M-row log; see docs/performance.md).
+bench: setup
+	Benchmarks/bench.sh
 
 # Regenerates datasets/ with sharelens itself from the shared real exports.
 datasets: release

@@ -13,6 +13,8 @@ public protocol ByteStream: AnyObject {
   var name: String { get }
   /// Fills up to `count` bytes; returns 0 at the end of the input.
   func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int
+  /// Bytes taken from the underlying file so far (compressed bytes for a .gz), for progress.
+  var consumed: Int { get }
 }
 
 /// A file (or standard input) read with read(2).
@@ -20,6 +22,7 @@ public final class FileStream: ByteStream {
   public let name: String
   private let fd: Int32
   private let ownsDescriptor: Bool
+  public private(set) var consumed = 0
 
   /// Opens `path` for reading; `-` is standard input. Missing, unreadable and directory paths are
   /// `noInput` errors (exit 66), as sysexits asks.
@@ -54,7 +57,10 @@ public final class FileStream: ByteStream {
       #else
         let got = Darwin.read(fd, buffer, count)
       #endif
-      if got >= 0 { return got }
+      if got >= 0 {
+        consumed += got
+        return got
+      }
       if errno == EINTR { continue }
       if errno == EISDIR {
         throw ShareError(.noInput, "this is a directory, not a file", at: SourceLocation(file: name))
@@ -74,6 +80,7 @@ public final class MemoryStream: ByteStream {
   public let name: String
   private let bytes: [UInt8]
   private var offset = 0
+  public var consumed: Int { offset }
 
   public init(name: String, bytes: [UInt8]) {
     self.name = name

@@ -36,6 +36,8 @@ public final class CSVScanner {
   private var scratch: [UInt8] = []
 
   private var mark: (position: Int, line: Int, recordIndex: Int)?
+  /// Called after each read from the stream (progress reporting).
+  public var onRead: (() -> Void)?
 
   /// Bytes that end an unquoted field: comma, LF, CR, NUL.
   private static let stops: [Bool] = {
@@ -257,6 +259,7 @@ public final class CSVScanner {
       filled += got
       if filled >= chunkSize / 2 { break }
     }
+    onRead?()
   }
 
   private func growFields() {

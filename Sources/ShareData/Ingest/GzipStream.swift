@@ -13,6 +13,8 @@ public final class GzipStream: ByteStream {
   private var finished = false
   private var sourceDone = false
 
+  public var consumed: Int { source.consumed }
+
   public init(source: ByteStream) throws {
     self.source = source
     name = source.name

@@ -44,6 +44,10 @@ public enum Ingest {
       var reader = SourceReader(scanner: scanner, source: source, options: options)
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]
+      if let progress = options.progress {
+        let total = sizes[i]
+        scanner.onRead = { progress(stream.name, stream.consumed, total) }
+      }
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
     }
@@ -130,10 +134,15 @@ struct SourceReader {
       return nil
     }
     var trial = builder
+    var report: (@Sendable (Int) -> Void)? = nil
+    if let progress = options.progress {
+      let input = name
+      report = { done in progress(input, done, size) }
+    }
     guard
       let result = try ParallelIngest.read(
         stream: try reopen(), plan: fast, hasHeader: plan.hasHeader, source: source, builder: &trial, summary: summary,
-        blockSize: options.blockSize, workers: max(1, options.workers))
+        blockSize: options.blockSize, workers: max(1, options.workers), progress: report)
     else { return nil }
     if result.rows == 0 {
       throw ShareError.data("the file has a header but no data rows", at: SourceLocation(file: name), expected: "at least one data row")

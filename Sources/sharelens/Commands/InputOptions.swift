@@ -48,9 +48,11 @@ struct InputOptions: ParsableArguments {
 
   /// How to read the inputs; `categoryColumn` is the long layout's category column, if named.
   func ingestOptions(categoryColumn: String? = nil) -> IngestOptions {
-    IngestOptions(
+    var options = IngestOptions(
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
+    options.progress = ProgressBar.shared.callback
+    return options
   }
 }
 

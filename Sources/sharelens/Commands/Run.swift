@@ -14,6 +14,7 @@ import ShareStats
 enum Run {
   /// Runs `body`, turning sharelens errors into their message and exit status.
   static func guarded(_ body: () throws -> Void) throws {
+    defer { ProgressBar.shared.finish() }
     do {
       try body()
     } catch let error as ShareError {
@@ -35,6 +36,7 @@ enum Run {
 
   /// Prints warnings, or with `strict` throws the first as an error.
   static func report(_ warnings: [Warning], strict: Bool) throws {
+    ProgressBar.shared.finish()
     var log = WarningLog(strict: strict)
     try log.append(contentsOf: warnings)
     for warning in log.warnings { printError("warning: \(warning)") }

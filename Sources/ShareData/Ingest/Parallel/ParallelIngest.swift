@@ -15,11 +15,12 @@ enum ParallelIngest {
   /// Returns nil when the file needs the general scanner.
   static func read(
     stream: ByteStream, plan: FastPlan, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder,
-    summary: SourceSummary, blockSize: Int, workers: Int
+    summary: SourceSummary, blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> SourceSummary? {
     let queue = BlockQueue(capacity: 2 * workers)
     let results = Results()
     let reader = Reader(stream: stream, queue: queue, blockSize: blockSize, hasHeader: hasHeader)
+    reader.progress = progress
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
@@ -118,6 +119,7 @@ enum ParallelIngest {
     var needsScanner = false
     var error: ShareError?
     var blocksRead = 0
+    var progress: (@Sendable (Int) -> Void)?
     static let maxLine = 16 << 20
 
     init(stream: ByteStream, queue: BlockQueue, blockSize: Int, hasHeader: Bool) {
@@ -151,6 +153,7 @@ enum ParallelIngest {
           queue.recycle(buffer)
           return
         }
+        progress?(stream.consumed)
         let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var start = 0
         if first {

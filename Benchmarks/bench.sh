@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The benchmark harness (make bench): sharelens against polars, DuckDB and pandas on the same
+# aggregation, alternating runs, median wall time, throughput and peak RSS (/usr/bin/time -v),
+# and a check that all four give the same numbers. Then the scaling and .csv.gz figures.
+#
+# Usage: Benchmarks/bench.sh [ROWS…]   (default 5000000; BENCH_50M=1 adds 50,000,000; RUNS=5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+sizes=("$@")
+((${#sizes[@]})) || sizes=(5000000)
+[ "${BENCH_50M:-0}" = 1 ] && sizes+=(50000000)
+data=Benchmarks/data
+mkdir -p "$data" Benchmarks/results
+scripts/setup.sh time >/dev/null
+swift build -c release --product sharelens >/dev/null
+swift build -c release --product sharelens-gen >/dev/null
+bin=.build/release/sharelens
+gen=.build/release/sharelens-gen
+
+venv=Benchmarks/.venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q polars duckdb pandas
+fi
+py="$venv/bin/python"
+
+# One run of a command: "wall_seconds peak_rss_kb".
+once() {
+  /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" >/dev/null 2>"$data/stderr.txt" || { cat "$data/stderr.txt" >&2; return 1; }
+  cat "$data/time.txt"
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+maximum() { printf '%s\n' "$@" | sort -n | tail -n 1; }
+
+# Median wall time and peak RSS of one command over $runs runs: "label median rss_kb".
+measure() { # label command…
+  local label=$1 walls=() peaks=()
+  shift
+  for _ in $(seq "$runs"); do
+    read -r wall kb <<<"$(once "$@")"
+    walls+=("$wall")
+    peaks+=("$kb")
+  done
+  echo "$label $(median "${walls[@]}") $(maximum "${peaks[@]}")"
+}
+
+report=Benchmarks/results/latest.md
+{
+  echo "# sharelens benchmark, $(date -u +%Y-%m-%d)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(swift --version 2>&1 | head -n 1)"
+  echo "Tools: $("$py" -c 'import polars, duckdb, pandas; print(f"polars {polars.__version__}, DuckDB {duckdb.__version__}, pandas {pandas.__version__}")')"
+  echo "Median of $runs alternating runs, warm page cache; throughput = file size / median wall time."
+  echo
+  echo "| rows | file | tool | median wall | throughput | peak RSS |"
+  echo "|---:|---:|---|---:|---:|---:|"
+} >"$report"
+
+for rows in "${sizes[@]}"; do
+  file="$data/log-$rows.csv"
+  [ -f "$file" ] || "$gen" log "$rows" 20170124 >"$file"
+  bytes=$(stat -c %s "$file")
+  cat "$file" >/dev/null  # warm the page cache
+  tools=(sharelens polars duckdb)
+  ((rows <= 10000000)) && tools+=(pandas)  # pandas needs ~15 GB at 50M rows
+  declare -A walls=() peaks=() wall=()
+  # Alternate: every round runs each tool once, so drift in the machine hits all alike.
+  for _ in $(seq "$runs"); do
+    for tool in "${tools[@]}"; do
+      if [ "$tool" = sharelens ]; then
+        result=$(once "$bin" shares "$file" --group quote --every month --format csv --out "$data/out-sharelens.csv")
+      else
+        result=$(once "$py" Benchmarks/reference.py "$tool" "$file" "$data/out-$tool.csv")
+      fi
+      read -r w kb <<<"$result"
+      walls[$tool]+="$w "
+      peaks[$tool]+="$kb "
+    done
+  done
+  for tool in "${tools[@]}"; do
+    # shellcheck disable=SC2086
+    median_wall=$(median ${walls[$tool]})
+    # shellcheck disable=SC2086
+    peak=$(maximum ${peaks[$tool]})
+    wall[$tool]=$median_wall
+    printf '| %s | %s MB | %s | %s s | %s MB/s | %s MB |\n' "$rows" "$((bytes / 1000000))" "$tool" "$median_wall" \
+      "$(awk -v b="$bytes" -v t="$median_wall" 'BEGIN {printf "%.0f", b / 1e6 / t}')" "$((peak / 1024))" >>"$report"
+  done
+  refs=()
+  for tool in polars duckdb pandas; do [ -n "${wall[$tool]:-}" ] && refs+=("$data/out-$tool.csv"); done
+  "$py" Benchmarks/compare_outputs.py "$data/out-sharelens.csv" "${refs[@]}" | sed 's/^/    /' >>"$data/check.txt"
+  echo "rows $rows: sharelens ${wall[sharelens]} s vs polars ${wall[polars]} s: ratio $(awk -v a="${wall[sharelens]}" -v b="${wall[polars]}" 'BEGIN {printf "%.2f", a / b}')" >>"$data/check.txt"
+  unset walls peaks wall
+done
+
+# .csv.gz: sharelens on a gzipped bitcoincharts dump against zcat alone.
+dump="$data/bitstampUSD.csv"
+[ -f "$dump.gz" ] || { "$gen" dump 20000000 bitstampUSD 7 >"$dump"; gzip -kf "$dump"; }
+zc=$(measure zcat sh -c "zcat '$dump.gz' > /dev/null")
+gz=$(measure sharelens-gz "$bin" shares "$dump.gz" --every month --format csv)
+{
+  echo
+  echo "| .csv.gz input (20M-row dump, $(($(stat -c %s "$dump.gz") / 1000000)) MB gzipped) | median wall | peak RSS |"
+  echo "|---|---:|---:|"
+  read -r _ t r <<<"$zc"
+  echo "| zcat FILE > /dev/null | $t s | $((r / 1024)) MB |"
+  read -r _ t r <<<"$gz"
+  echo "| sharelens shares FILE.gz --every month | $t s | $((r / 1024)) MB |"
+  echo
+  echo "Checks:"
+  echo
+  sed 's/^/    /' "$data/check.txt"
+} >>"$report"
+rm -f "$data/check.txt"
+cat "$report"
