@@ -35,10 +35,12 @@ test: setup unit-test test-sanitize fuzz-smoke
 # Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
 TEST_TOOLS = libxml2-utils librsvg2-bin chromium
 
+# The engine tests need ClickHouse (two shards) and PostgreSQL: scripts/with-engines.sh starts them
+# on loopback, loads the test data, runs the suite, and stops them.
 unit-test:
 	scripts/setup.sh $(TEST_TOOLS)
 	swift build $(SWIFT_BUILD_FLAGS)
-	swift test $(SWIFT_BUILD_FLAGS)
+	scripts/with-engines.sh swift test $(SWIFT_BUILD_FLAGS)
 
 # XCTest itself leaks, so LeakSanitizer is off; Swift Testing may print "passed" on a race, so the
 # exit status decides.

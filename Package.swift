@@ -26,7 +26,9 @@ let package = Package(
     ),
     // zlib for .csv.gz input, linked by name so pkg-config is not needed.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "ShareData", dependencies: ["CZlib"]),
+    // libpq for postgres:// sources, linked by name.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "ShareData", dependencies: ["CZlib", "CLibPQ"]),
     .target(name: "ShareStats", dependencies: ["ShareData", "CGSL"]),
     .target(name: "ShareReport", dependencies: ["ShareData", "ShareStats"]),
     .executableTarget(

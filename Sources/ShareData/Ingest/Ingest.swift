@@ -20,12 +20,20 @@ public enum Ingest {
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ShareError.usage("standard input (-) can be read only once")
     }
-    // Every input is opened first, so a missing file is reported before any work is done.
-    let streams = try paths.map { try openInput($0) }
+    // Database sources are parsed first, files opened first, so a bad URL or a missing file is
+    // reported before any work is done.
+    let urls = try paths.map { SourceURL.isURL($0) ? try SourceURL($0) : nil }
+    let files = paths.enumerated().filter { urls[$0.offset] == nil }.map(\.element)
+    let streams = try files.map { try openInput($0) }
+    var builder = VolumeTableBuilder(policy: options.duplicates)
+    var summaries: [SourceSummary] = []
+    for url in urls.compactMap({ $0 }) {
+      let source = builder.addSource(url.display)
+      summaries.append(try EngineSource.read(url, options: options, engine: options.engine, source: source, builder: &builder))
+    }
     return try read(
-      streams: streams, options: options,
-      reopen: paths.map { path in path == "-" ? nil : { try openInput(path) } },
-      sizes: paths.map { fileSize($0) })
+      streams: streams, options: options, reopen: files.map { path in path == "-" ? nil : { try openInput(path) } },
+      sizes: files.map { fileSize($0) }, builder: builder, summaries: summaries)
   }
 
   public static func read(streams: [ByteStream], options: IngestOptions) throws -> IngestResult {
@@ -33,10 +41,11 @@ public enum Ingest {
   }
 
   static func read(
-    streams: [ByteStream], options: IngestOptions, reopen: [(() throws -> ByteStream)?], sizes: [Int?]
+    streams: [ByteStream], options: IngestOptions, reopen: [(() throws -> ByteStream)?], sizes: [Int?],
+    builder: VolumeTableBuilder? = nil, summaries: [SourceSummary] = []
   ) throws -> IngestResult {
-    var builder = VolumeTableBuilder(policy: options.duplicates)
-    var summaries: [SourceSummary] = []
+    var builder = builder ?? VolumeTableBuilder(policy: options.duplicates)
+    var summaries = summaries
     var warnings: [Warning] = []
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
@@ -93,6 +102,11 @@ struct SourceReader {
     var summary = SourceSummary(
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
+    if !options.filters.isEmpty && plan.layout != .long {
+      throw ShareError.usage(
+        "--include and --exclude select rows of long tables; \(name) is \(plan.layout.rawValue)",
+        hint: plan.layout == .wide ? "to leave out columns of a wide file, map them with --map … --unmapped drop" : nil)
+    }
     if let parallel = try readInParallel(plan, &builder, summary) { return parallel }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
@@ -113,7 +127,7 @@ struct SourceReader {
   /// Big trade files go to the parallel reader; nil when this input is not one, or when the
   /// parallel reader hands it back (quotes, CR-only line ends).
   private func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws -> SourceSummary? {
-    guard let reopen, let size = fileSize, size >= options.parallelThreshold else { return nil }
+    guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else { return nil }
     var summary = summary
     let fast: FastPlan
     switch plan.layout {
@@ -320,8 +334,22 @@ struct SourceReader {
     (summary.categorySource, summary.valueSource) = describeLong(plan)
     if let snapshot = plan.snapshotTime { summary.timeColumn = "none: dated \(dateString(seconds: snapshot))" }
     var pairKey: [UInt8] = []
-    while try scanner.next() {
+    // --include/--exclude: the column's index and the wanted values as bytes.
+    let keys = plan.header.map(\.headerKey)
+    let filters = try options.filters.map { filter -> (index: Int, values: [[UInt8]], include: Bool) in
+      guard let index = keys.firstIndex(of: filter.column.headerKey) else {
+        throw ShareError.usage(
+          "\(filter.include ? "--include" : "--exclude") \(filter.column): no such column in \(name)",
+          hint: "its columns are \(plan.header.map { quoted($0) }.joined(separator: ", "))")
+      }
+      return (index, filter.values.map { Array($0.utf8) }, filter.include)
+    }
+    rows: while try scanner.next() {
       try checkWidth(width)
+      for filter in filters {
+        let matches = scanner.withField(filter.index) { field in filter.values.contains { $0.elementsEqual(field) } }
+        if matches != filter.include { continue rows }
+      }
       let t = try plan.timeIndex.map { try time($0) } ?? plan.snapshotTime!
       let code: Int32?
       if categories.count == 2 {

@@ -45,6 +45,10 @@ public struct IngestOptions: Sendable {
   public var workers = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per block of the parallel reader.
   public var blockSize = 4 << 20
+  /// Rows to keep or drop by a column's value (files: long layouts; databases: in the query).
+  public var filters: [RowFilter] = []
+  /// Database sources: timeout and the time predicate.
+  public var engine = EngineOptions()
   /// Called now and then while reading: input name, bytes read, bytes in all (nil if unknown).
   /// It may be called from the reading thread; the command-line tool draws a progress bar.
   public var progress: (@Sendable (_ name: String, _ done: Int, _ total: Int?) -> Void)?

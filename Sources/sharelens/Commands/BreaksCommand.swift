@@ -58,8 +58,10 @@ struct BreaksCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
+      let ingestOptions = try input.ingestOptions(selection: selection)
+      if try input.showSQLIfAsked(ingestOptions) { return }
       let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: input.ingestOptions(), map: try selection.categoryMap(), unmapped: selection.unmapped,
+        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(), unmapped: selection.unmapped,
         shares: try selection.shareOptions())
       try Run.report(analysis.ingest.warnings, strict: input.strict)
       let series = try ShareSeries(analysis.breakdown, category: category)

@@ -67,7 +67,9 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     try Run.guarded {
       let periods = try PeriodArgument.parse(periodTexts)
-      let ingest = try Ingest.read(paths: input.files, options: input.ingestOptions(categoryColumn: column.category))
+      let ingestOptions = try input.ingestOptions(categoryColumn: column.category)
+      if try input.showSQLIfAsked(ingestOptions) { return }
+      let ingest = try Ingest.read(paths: input.files, options: ingestOptions)
       let table = try ShareAnalysis.mapped(ingest.table, map: try selection.categoryMap(), unmapped: selection.unmapped)
       var shareOptions = try selection.shareOptions()
       shareOptions.fromDay = nil

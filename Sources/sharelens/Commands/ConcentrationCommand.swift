@@ -30,8 +30,10 @@ struct ConcentrationCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
+      let ingestOptions = try input.ingestOptions(categoryColumn: column.category, selection: selection)
+      if try input.showSQLIfAsked(ingestOptions) { return }
       let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: input.ingestOptions(categoryColumn: column.category), map: try selection.categoryMap(),
+        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(),
         unmapped: selection.unmapped, shares: try selection.shareOptions())
       try Run.report(analysis.warnings, strict: input.strict)
       let series = ConcentrationSeries(analysis.breakdown, bands: bands)

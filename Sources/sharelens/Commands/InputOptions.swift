@@ -46,13 +46,45 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
   var strict = false
 
-  /// How to read the inputs; `categoryColumn` is the long layout's category column, if named.
-  func ingestOptions(categoryColumn: String? = nil) -> IngestOptions {
+  @Option(help: ArgumentHelp("Keep only rows whose COLUMN is one of the values (long tables and databases; repeatable).", valueName: "column=v1,v2"))
+  var include: [String] = []
+
+  @Option(help: ArgumentHelp("Drop rows whose COLUMN is one of the values (repeatable).", valueName: "column=v1,v2"))
+  var exclude: [String] = []
+
+  @Option(help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
+  var timeout: Double = 60
+
+  @Flag(help: "Database sources: print the SQL sharelens would send, and exit.")
+  var showSQL = false
+
+  /// How to read the inputs; `categoryColumn` is the long layout's category column, if named;
+  /// `selection` turns --from/--to into the database query's time predicate.
+  func ingestOptions(categoryColumn: String? = nil, selection: ShareSelectionOptions? = nil) throws -> IngestOptions {
     var options = IngestOptions(
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
     options.progress = ProgressBar.shared.callback
+    options.filters = try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
+    guard timeout > 0, timeout.isFinite else { throw ShareError.usage("--timeout needs a number of seconds above 0") }
+    options.engine.timeout = timeout
+    if let selection {
+      let share = try selection.shareOptions()
+      options.engine.fromSeconds = share.fromDay.map { $0 * secondsPerDay }
+      options.engine.untilSeconds = share.toDay.map { ($0 + 1) * secondsPerDay }
+    }
     return options
+  }
+
+  /// With --show-sql: prints each database source's query and returns true (the command stops).
+  func showSQLIfAsked(_ options: IngestOptions) throws -> Bool {
+    guard showSQL else { return false }
+    let urls = try files.filter(SourceURL.isURL).map { try SourceURL($0) }
+    guard !urls.isEmpty else { throw ShareError.usage("--show-sql applies to database sources (clickhouse://, postgres://)") }
+    for url in urls {
+      try Run.emit("-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine)) + ";\n", to: nil)
+    }
+    return true
   }
 }
 

@@ -27,7 +27,9 @@ struct Inspect: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      var options = input.ingestOptions(categoryColumn: column.category)
+      let ingestOptions = try input.ingestOptions(categoryColumn: column.category)
+      if try input.showSQLIfAsked(ingestOptions) { return }
+      var options = ingestOptions
       if options.duplicates == .error { options.duplicates = .sum }
       // A map or events file on its own is described, not refused.
       if input.files.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.files[0]),

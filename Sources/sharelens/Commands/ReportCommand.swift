@@ -82,7 +82,9 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let ingest = try Ingest.read(paths: input.files, options: input.ingestOptions())
+      let ingestOptions = try input.ingestOptions(selection: selection)
+      if try input.showSQLIfAsked(ingestOptions) { return }
+      let ingest = try Ingest.read(paths: input.files, options: ingestOptions)
       let map = try selection.categoryMap()
       let table = try ShareAnalysis.mapped(ingest.table, map: map, unmapped: selection.unmapped)
       let periods = try PeriodArgument.parse(periodTexts)

@@ -47,8 +47,10 @@ struct SharesCommand: ParsableCommand {
   func run() throws {
     try Run.guarded {
       let map = try selection.categoryMap()
+      let ingestOptions = try input.ingestOptions(categoryColumn: column.category, selection: selection)
+      if try input.showSQLIfAsked(ingestOptions) { return }
       var analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: input.ingestOptions(categoryColumn: column.category), map: map, unmapped: selection.unmapped,
+        paths: input.files, ingest: ingestOptions, map: map, unmapped: selection.unmapped,
         shares: try selection.shareOptions())
       try Run.report(analysis.warnings, strict: input.strict)
       if let smooth {

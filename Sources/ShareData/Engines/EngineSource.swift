@@ -1,0 +1,160 @@
+// A database table as an input: sharelens asks the engine for one aggregation (sums and counts by
+// day and category, in UTC) and puts the small answer in the same VolumeTable a file scan makes.
+// From there on nothing knows where the data came from.
+
+import Foundation
+
+/// What the engine path needs beyond the file options.
+public struct EngineOptions: Sendable {
+  /// Seconds before a request is given up (exit 75).
+  public var timeout: Double
+  /// --from/--to as a time predicate in the query.
+  public var fromSeconds: Int64?
+  public var untilSeconds: Int64?
+
+  public init(timeout: Double = 60, fromSeconds: Int64? = nil, untilSeconds: Int64? = nil) {
+    self.timeout = timeout
+    self.fromSeconds = fromSeconds
+    self.untilSeconds = untilSeconds
+  }
+}
+
+public enum EngineSource {
+  /// The table's columns: name and the engine's type name.
+  static func columns(_ url: SourceURL, timeout: Double) throws -> [(name: String, type: String)] {
+    switch url.kind {
+    case .clickhouse:
+      let client = ClickHouseClient(url: url, timeout: timeout)
+      let q = SQLDialect.clickhouse.identifier
+      return try client.rows("DESCRIBE TABLE \(q(url.database)).\(q(url.table))").map { ($0[0], $0.count > 1 ? $0[1] : "") }
+    case .postgres:
+      let client = try PostgresClient(url: url, timeout: timeout)
+      let rows = try client.rows(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND table_name = $1 ORDER BY ordinal_position",
+        parameters: [url.table])
+      guard !rows.isEmpty else {
+        throw ShareError.data("PostgreSQL has no such table: \(url.table)", at: SourceLocation(file: url.display), expected: "an existing table")
+      }
+      return rows.map { ($0[0] ?? "", $0[1] ?? "") }
+    }
+  }
+
+  /// Decides the query: column roles from the flags or the column names (as for files).
+  public static func plan(_ url: SourceURL, options: IngestOptions, engine: EngineOptions) throws -> AggregationQuery {
+    let columns = try columns(url, timeout: engine.timeout)
+    let names = columns.map(\.name)
+    func find(_ name: String, _ flag: String) throws -> String {
+      guard let match = names.first(where: { $0.lowercased() == name.lowercased() }) else {
+        throw ShareError.data(
+          "\(flag) \(name): \(url.table) has no such column", at: SourceLocation(file: url.display),
+          expected: "one of its columns: \(names.joined(separator: ", "))")
+      }
+      return match
+    }
+    func type(_ name: String) -> String { columns.first { $0.name == name }?.type.lowercased() ?? "" }
+    func isNumeric(_ name: String) -> Bool {
+      let t = type(name)
+      return ["int", "float", "double", "decimal", "numeric", "real", "bigint", "smallint"].contains { t.contains($0) }
+    }
+    func isText(_ name: String) -> Bool {
+      let t = type(name)
+      return t.contains("string") || t.contains("char") || t.contains("text") || t.contains("enum")
+    }
+    let time = try options.timeColumn.map { try find($0, "--time") }
+      ?? names.first { LayoutDetector.timeNames.contains($0.lowercased()) }
+      ?? names.first { type($0).contains("date") || type($0).contains("timestamp") }
+    guard let time else {
+      throw ShareError.usage("\(url.table) has no column that is clearly the time", hint: "name it with --time; its columns are \(names.joined(separator: ", "))")
+    }
+    let timeType = type(time)
+    var kind: TimeColumnKind
+    if timeType.contains("datetime") || timeType.contains("timestamp") {
+      kind = .dateTime
+    } else if timeType.contains("date") {
+      kind = .date
+    } else {
+      kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
+    }
+    let amount = try options.valueColumn.map { try find($0, "--value") }
+      ?? names.first { ["amount", "volume", "qty", "quantity", "size", "value"].contains($0.lowercased()) && isNumeric($0) }
+    guard let amount else {
+      throw ShareError.usage("\(url.table) has no column that is clearly the volume", hint: "name it with --value; its columns are \(names.joined(separator: ", "))")
+    }
+    let price = names.first { $0.lowercased() == "price" }
+    if options.unit == .quote && price == nil {
+      throw ShareError.usage("--unit quote needs a price column; \(url.table) has none")
+    }
+    let group = options.group ?? options.categoryColumn
+    let categories: [String]
+    if group?.lowercased() == "pair" {
+      categories = [try find("base", "--group pair needs"), try find("quote", "--group pair needs")]
+    } else if let group {
+      categories = [try find(group, "--group")]
+    } else if let first = names.first(where: { $0 != time && $0 != amount && $0 != price && isText($0) }) {
+      categories = [first]
+    } else {
+      throw ShareError.usage("\(url.table) has no text column to take the categories from", hint: "name it with --group")
+    }
+    let filters = try options.filters.map { filter -> RowFilter in
+      var f = filter
+      f.column = try find(filter.column, filter.include ? "--include" : "--exclude")
+      return f
+    }
+    return AggregationQuery(
+      dialect: url.kind == .clickhouse ? .clickhouse : .postgres, database: url.database, table: url.table, timeColumn: time,
+      timeKind: kind, categoryColumns: categories, amountColumn: amount, priceColumn: options.unit == .quote ? price : nil,
+      bucket: .day, fromSeconds: engine.fromSeconds, untilSeconds: engine.untilSeconds, filters: filters)
+  }
+
+  /// Integer times above 10^11 are milliseconds (as for files); one row is enough to tell.
+  static func isMilliseconds(_ url: SourceURL, column: String, timeout: Double) throws -> Bool {
+    let dialect: SQLDialect = url.kind == .clickhouse ? .clickhouse : .postgres
+    let sql = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.database)).\(dialect.identifier(url.table)) LIMIT 1"
+    let value: String?
+    switch url.kind {
+    case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first
+    case .postgres:
+      let pgSQL = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.table)) LIMIT 1"
+      value = try PostgresClient(url: url, timeout: timeout).rows(pgSQL).first?.first ?? nil
+    }
+    return (value.flatMap { Double($0) } ?? 0) >= 1e11
+  }
+
+  /// The SQL sharelens sends for this source (for --show-sql).
+  public static func sql(_ query: AggregationQuery) throws -> String { try query.sql() }
+
+  /// Runs the aggregation and adds its cells to `builder`; returns what `inspect` shows.
+  static func read(_ url: SourceURL, options: IngestOptions, engine: EngineOptions, source: Int32, builder: inout VolumeTableBuilder) throws -> SourceSummary {
+    let query = try plan(url, options: options, engine: engine)
+    let sql = try sql(query)
+    let rows: [[String?]]
+    switch url.kind {
+    case .clickhouse: rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
+    case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql)
+    }
+    var summary = SourceSummary(
+      name: url.display, layout: .long, layoutReason: "\(url.kind.rawValue) table, aggregated in the engine",
+      timeColumn: query.timeColumn, categorySource: "column\(query.categoryColumns.count == 2 ? "s" : "") \(query.categoryColumns.joined(separator: "/"))",
+      valueSource: query.priceColumn.map { "\($0) × \(query.amountColumn), summed per day by the engine" } ?? "\(query.amountColumn), summed per day by the engine")
+    for (i, row) in rows.enumerated() {
+      guard row.count == 4, let dayText = row[0], let category = row[1], let volumeText = row[2], let countText = row[3],
+        case .success(let time) = TimeParser.parse(dayText), let volume = Double(volumeText), let count = Int64(countText)
+      else {
+        throw ShareError.data("unexpected answer row \(i + 1) from \(url.kind.rawValue): \(row.map { $0 ?? "NULL" }.joined(separator: ", "))", at: SourceLocation(file: url.display))
+      }
+      guard volume.isFinite, volume >= 0 else {
+        throw ShareError.data("the engine summed a \(volume.isFinite ? "negative" : "non-finite") volume for \(category) on \(dayText)", at: SourceLocation(file: url.display), expected: "volumes of 0 or more")
+      }
+      let day = time.seconds.floorDiv(secondsPerDay)
+      builder.addEventSum(day: day, code: builder.code(for: category), volume: volume, count: count, origin: CellOrigin(source: source, line: Int64(i + 1)))
+      summary.rows += Int(count)
+      summary.firstTime = min(summary.firstTime ?? .max, time.seconds)
+      summary.lastTime = max(summary.lastTime ?? .min, time.seconds)
+    }
+    summary.timeFormat = .date
+    if rows.isEmpty {
+      throw ShareError.data("the query returned no rows", at: SourceLocation(file: url.display), expected: "trades in the selected range", hint: "check --from/--to and --include/--exclude")
+    }
+    return summary
+  }
+}

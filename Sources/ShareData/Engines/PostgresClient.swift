@@ -1,0 +1,102 @@
+// PostgreSQL through libpq: one connection, one query, text results. Connection and statement
+// timeouts come from --timeout, so a silent server never hangs the tool.
+
+import CLibPQ
+import Foundation
+
+final class PostgresClient {
+  private let connection: OpaquePointer
+  let url: SourceURL
+  let timeout: Double
+
+  init(url: SourceURL, timeout: Double) throws {
+    self.url = url
+    self.timeout = timeout
+    var keywords = ["host", "port", "dbname", "connect_timeout", "options", "application_name"]
+    var values = [
+      url.host, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
+      "-c statement_timeout=\(Int(timeout * 1000))", "sharelens",
+    ]
+    if let user = url.user {
+      keywords.append("user")
+      values.append(user)
+    }
+    if let password = url.password {
+      keywords.append("password")
+      values.append(password)
+    }
+    let connection: OpaquePointer? = PostgresClient.withCStrings(keywords) { k in
+      PostgresClient.withCStrings(values) { v in PQconnectdbParams(k, v, 0) }
+    }
+    guard let connection else { throw ShareError(.unavailable, "cannot start a PostgreSQL connection (out of memory)") }
+    self.connection = connection
+    guard PQstatus(connection) == CONNECTION_OK else {
+      // deinit runs for this half-made object and calls PQfinish: do not finish it here too.
+      let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+      throw PostgresClient.connectionError(message, url: url, timeout: timeout)
+    }
+  }
+
+  deinit { PQfinish(connection) }
+
+  /// Runs `sql` with `parameters` ($1, $2, … as text) and returns the rows as text (nil = NULL).
+  func rows(_ sql: String, parameters: [String] = []) throws -> [[String?]] {
+    let result: OpaquePointer? = PostgresClient.withCStrings(parameters) { p in
+      PQexecParams(connection, sql, Int32(parameters.count), nil, p, nil, nil, 0)
+    }
+    guard let result else { throw ShareError(.unavailable, "lost the PostgreSQL connection to \(url.host):\(url.port)") }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_TUPLES_OK else {
+      let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+      let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+      throw PostgresClient.queryError(message, state: state, url: url, timeout: timeout)
+    }
+    let count = Int(PQntuples(result))
+    let columns = Int(PQnfields(result))
+    return (0..<count).map { r in
+      (0..<columns).map { c in
+        PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
+      }
+    }
+  }
+
+  static func connectionError(_ message: String, url: SourceURL, timeout: Double) -> ShareError {
+    let lower = message.lowercased()
+    if lower.contains("password authentication failed") || lower.contains("no password supplied") || lower.contains("authentication failed")
+      || lower.contains("role") && lower.contains("does not exist")
+    {
+      return ShareError(.noPermission, "PostgreSQL refused the login for \(url.user ?? "the default user"): \(firstLine(message))", hint: "check the user in the URL and PGPASSWORD")
+    }
+    if lower.contains("timeout expired") {
+      return ShareError(.tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))", hint: "raise --timeout")
+    }
+    if lower.contains("database") && lower.contains("does not exist") {
+      return ShareError.data("PostgreSQL has no such database: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "an existing database")
+    }
+    return ShareError(
+      .unavailable, "cannot reach PostgreSQL at \(url.host):\(url.port): \(firstLine(message))",
+      hint: "is the server running and listening on \(url.host):\(url.port)?")
+  }
+
+  static func queryError(_ message: String, state: String, url: SourceURL, timeout: Double) -> ShareError {
+    switch state {
+    case "42P01": return ShareError.data("PostgreSQL has no such table: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "an existing table")
+    case "42703": return ShareError.data("PostgreSQL has no such column: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "a column of \(url.table)")
+    case "57014": return ShareError(.tempFail, "PostgreSQL cancelled the query after \(NumberFormatting.seconds(timeout))", hint: "raise --timeout, or narrow the query with --from/--to")
+    case "28000", "28P01", "42501": return ShareError(.noPermission, "PostgreSQL refused: \(firstLine(message))")
+    default: return ShareError.data("PostgreSQL answered an error: \(firstLine(message))", at: SourceLocation(file: url.display))
+    }
+  }
+
+  static func firstLine(_ text: String) -> String {
+    text.split(separator: "\n").first.map { String($0).replacingOccurrences(of: "ERROR:  ", with: "").replacingOccurrences(of: "FATAL:  ", with: "") } ?? text
+  }
+
+  /// Calls `body` with a C array of C strings that live for the call.
+  static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) } + [nil]
+    return pointers.withUnsafeMutableBufferPointer { body(UnsafePointer($0.baseAddress!)) }
+  }
+}

@@ -1,0 +1,171 @@
+// Databases as sources, against real servers (scripts/with-engines.sh starts two ClickHouse shards
+// and a PostgreSQL cluster): the results equal the file path's, errors get their sysexits status,
+// injection attempts are refused or quoted, and no password is ever printed.
+
+import Foundation
+import TestSupport
+import Testing
+
+let engines = ProcessInfo.processInfo.environment["SHARELENS_ENGINES"]
+let clickhouse = "clickhouse://127.0.0.1:18123/default?table="
+let postgres = "postgres://sharelens@127.0.0.1:55432/shares?table="
+let pgEnvironment = ["PGPASSWORD": "pg-secret"]
+
+/// Two share JSONs have the same categories, buckets, flags, and volumes to 1e-12 relative.
+func expectSameShares(_ a: String, _ b: String, _ what: String) throws {
+  let x = try JSONSerialization.jsonObject(with: Data(a.utf8)) as! [String: Any]
+  let y = try JSONSerialization.jsonObject(with: Data(b.utf8)) as! [String: Any]
+  let categories = x["categories"] as! [String]
+  #expect(categories == y["categories"] as! [String], "\(what)")
+  let bx = x["buckets"] as! [[String: Any]]
+  let by = y["buckets"] as! [[String: Any]]
+  #expect(bx.count == by.count, "\(what)")
+  for (p, q) in zip(bx, by) {
+    #expect(p["start"] as! String == q["start"] as! String)
+    #expect(p["partial"] as! Bool == q["partial"] as! Bool)
+    #expect(p["observed"] as! Double == q["observed"] as! Double)
+    let vx = p["volumes"] as! [String: Any]
+    let vy = q["volumes"] as! [String: Any]
+    for c in categories {
+      switch (vx[c] as? Double, vy[c] as? Double) {
+      case let (u?, v?): #expect(relativeDifference(u, v) <= 1e-12, "\(what) \(p["start"]!) \(c): \(u) vs \(v)")
+      case (nil, nil): break
+      default: Issue.record("\(what) \(p["start"]!) \(c): null on one side only")
+      }
+    }
+  }
+}
+
+@Suite(.enabled(if: engines != nil, "needs scripts/with-engines.sh"), .serialized)
+struct EngineTests {
+  var log: String { engines! + "/log1m.csv" }
+
+  @Test func sharesFromEveryEngineEqualTheFilePath() throws {
+    let args = ["--group", "quote", "--every", "month", "--format", "json"]
+    let file = try runSharelens(["shares", log] + args)
+    #expect(file.status == 0)
+    for source in [clickhouse + "trades_dist", clickhouse + "trades", postgres + "trades"] {
+      let engine = try runSharelens(["shares", source] + args, environment: pgEnvironment)
+      #expect(engine.status == 0, "\(source): \(engine.stderr)")
+      try expectSameShares(file.stdout, engine.stdout, source)
+    }
+    // Quote units and pairs too.
+    let quote = try runSharelens(["shares", log, "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json"])
+    let quoteCH = try runSharelens(["shares", clickhouse + "trades_dist", "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json"])
+    try expectSameShares(quote.stdout, quoteCH.stdout, "pair/quote")
+  }
+
+  @Test func theDailyExportThroughEachEngineEqualsTheFile() throws {
+    let map = ["--map", Paths.exchangeCurrency]
+    for command in [["shares", "--every", "month", "--format", "json"]] {
+      let file = try runSharelens([command[0], Paths.dailyByExchange] + map + Array(command.dropFirst()))
+      for source in [clickhouse + "daily_dist", postgres + "daily"] {
+        let engine = try runSharelens([command[0], source, "--group", "exchange"] + map + Array(command.dropFirst()), environment: pgEnvironment)
+        #expect(engine.status == 0, "\(engine.stderr)")
+        try expectSameShares(file.stdout, engine.stdout, source)
+      }
+    }
+    // compare and concentration through each source.
+    let periods = ["--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--format", "csv", "--resamples", "200"]
+    let fileCompare = try runSharelens(["compare", Paths.dailyByExchange] + map + periods)
+    let fileConcentration = try runSharelens(["concentration", Paths.dailyByExchange] + map + ["--every", "quarter", "--format", "csv"])
+    for source in [clickhouse + "daily_dist", postgres + "daily"] {
+      let compare = try runSharelens(["compare", source, "--group", "exchange"] + map + periods, environment: pgEnvironment)
+      #expect(compare.status == 0)
+      #expect(numbersMatch(fileCompare.stdout, compare.stdout, tolerance: 1e-9), "\(source) compare")
+      let concentration = try runSharelens(["concentration", source, "--group", "exchange"] + map + ["--every", "quarter", "--format", "csv"], environment: pgEnvironment)
+      #expect(numbersMatch(fileConcentration.stdout, concentration.stdout, tolerance: 1e-12), "\(source) concentration")
+    }
+  }
+
+  @Test func aReportRunsEndToEndOnClickHouseAndNamesItsSourceWithoutThePassword() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let out = dir.path + "/r.html"
+    let run = try runSharelens(
+      ["report", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=daily_dist", "--group", "exchange", "--map", Paths.exchangeCurrency,
+       "--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--events", Paths.chinaEvents, "--format", "html", "--out", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.contains("clickhouse://analyst@127.0.0.1:18123/default?table=daily_dist"))
+    #expect(!html.contains("ch-secret") && !run.stderr.contains("ch-secret"))
+    #expect(html.contains("95.8%"))
+  }
+
+  @Test func errorsHaveTheirStatusAndNeverShowThePassword() throws {
+    let closed = try runSharelens(["shares", "clickhouse://127.0.0.1:1/default?table=trades"])
+    #expect(closed.status == 69 && closed.stderr.contains("127.0.0.1:1"), "\(closed.stderr)")
+    let pgClosed = try runSharelens(["shares", "postgres://me:pw@127.0.0.1:1/shares?table=trades"])
+    #expect(pgClosed.status == 69 && !pgClosed.stderr.contains("pw@"), "\(pgClosed.stderr)")
+    let wrong = try runSharelens(["shares", "clickhouse://analyst:not-it@127.0.0.1:18123/default?table=trades"])
+    #expect(wrong.status == 77, "\(wrong.stderr)")
+    #expect(!wrong.stderr.contains("not-it"))
+    let pgWrong = try runSharelens(["shares", "postgres://sharelens:not-it@127.0.0.1:55432/shares?table=trades"])
+    #expect(pgWrong.status == 77, "\(pgWrong.stderr)")
+    #expect(!pgWrong.stderr.contains("not-it"))
+    let table = try runSharelens(["shares", clickhouse + "no_such_table"])
+    #expect(table.status == 65 && table.stderr.contains("no_such_table"), "\(table.stderr)")
+    let pgTable = try runSharelens(["shares", postgres + "no_such_table"], environment: pgEnvironment)
+    #expect(pgTable.status == 65 && pgTable.stderr.contains("no_such_table"), "\(pgTable.stderr)")
+    let column = try runSharelens(["shares", clickhouse + "trades", "--value", "nope"])
+    #expect(column.status == 65 && column.stderr.contains("nope"), "\(column.stderr)")
+    let showSQL = try runSharelens(["shares", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=trades", "--show-sql"])
+    #expect(showSQL.status == 0 && showSQL.stdout.contains("SELECT") && !showSQL.stdout.contains("ch-secret"))
+  }
+
+  @Test func aServerThatNeverAnswersTimesOut() throws {
+    // A listener that accepts and says nothing.
+    let silent = Process()
+    silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    silent.arguments = ["python3", "-c", "import socket, time\ns = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', 18999)); s.listen(5)\nconns = []\nwhile True:\n  c, _ = s.accept(); conns.append(c)\n"]
+    try silent.run()
+    defer { silent.terminate() }
+    Thread.sleep(forTimeInterval: 0.5)
+    let start = Date()
+    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:18999/default?table=trades", "--timeout", "2"])
+    #expect(result.status == 75, "\(result.stderr)")
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+
+  @Test func injectionThroughTableColumnsAndValuesIsRefusedOrQuoted() throws {
+    for source in ["clickhouse://127.0.0.1:18123/default?table=trades;DROP%20TABLE%20trades", "postgres://sharelens@127.0.0.1:55432/shares?table=trades%22;DROP"] {
+      let run = try runSharelens(["shares", source], environment: pgEnvironment)
+      #expect(run.status == 64, "\(run.stderr)")
+    }
+    let group = try runSharelens(["shares", clickhouse + "trades", "--group", "quote`) FROM system.tables --"])
+    #expect(group.status == 65 || group.status == 64)
+    for source in [clickhouse + "trades", postgres + "trades"] {
+      let run = try runSharelens(["shares", source, "--group", "quote", "--include", "exchange=x' OR '1'='1", "--include", "exchange=a\\' OR 1=1 --"], environment: pgEnvironment)
+      #expect(run.status == 65 && run.stderr.contains("no rows"), "\(source): \(run.stderr)")
+    }
+    // The tables are still there, whole.
+    let count = try runSharelens(["shares", clickhouse + "trades", "--group", "quote", "--format", "csv"])
+    #expect(count.status == 0)
+    let pgCount = try runSharelens(["shares", postgres + "trades", "--group", "quote", "--format", "csv"], environment: pgEnvironment)
+    #expect(pgCount.status == 0)
+  }
+
+  @Test func includeAndExcludeFilterFilesAndEnginesAlike() throws {
+    let args = ["--group", "quote", "--every", "month", "--format", "json", "--exclude", "exchange=okcoin,huobi", "--include", "base=BTC"]
+    let file = try runSharelens(["shares", log] + args)
+    #expect(file.status == 0, "\(file.stderr)")
+    for source in [clickhouse + "trades_dist", postgres + "trades"] {
+      let engine = try runSharelens(["shares", source] + args, environment: pgEnvironment)
+      try expectSameShares(file.stdout, engine.stdout, source)
+    }
+  }
+}
+
+/// Two CSV outputs with the same cells, numbers equal to `tolerance` relative.
+func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
+  let x = a.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+  let y = b.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+  guard x.count == y.count else { return false }
+  for (r, s) in zip(x, y) {
+    guard r.count == s.count else { return false }
+    for (u, v) in zip(r, s) where u != v {
+      guard let p = Double(u), let q = Double(v), relativeDifference(p, q) <= tolerance else { return false }
+    }
+  }
+  return true
+}

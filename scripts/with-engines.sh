@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs a command with the throwaway database servers up (scripts/engines.sh), loaded with the
+# shared daily by-exchange export and a 1M-row synthetic trade log, and stops them afterwards,
+# also when the command fails. The command sees SHARELENS_ENGINES=<dir> (with <dir>/env).
+# With CI=true a server that cannot start is a failure; elsewhere the engine tests are skipped.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+dir=$(mktemp -d /tmp/sharelens-engines.XXXXXX)
+chmod 755 "$dir"
+trap 'scripts/engines.sh stop "$dir"; rm -rf "$dir"' EXIT
+if scripts/engines.sh start "$dir" && swift build -c release --product sharelens-gen >/dev/null &&
+  .build/release/sharelens-gen log 1000000 42 >"$dir/log1m.csv" &&
+  scripts/engines.sh load "$dir" "$dir/log1m.csv" &&
+  scripts/engines.sh load-daily "$dir" ../shared/datasets/bitcoinity-daily-by-exchange/btc-volume-by-exchange-daily-2016-2021.csv; then
+  export SHARELENS_ENGINES=$dir
+else
+  if [ "${CI:-}" = true ]; then
+    echo "with-engines: the database servers did not start (a failure under CI=true)" >&2
+    exit 1
+  fi
+  echo "with-engines: the database servers did not start; the engine tests will be skipped" >&2
+fi
+"$@"
