@@ -102,14 +102,15 @@ ENV
   echo "engines: ClickHouse on ${ch_host[0]}:${ch_http[0]} and ${ch_host[1]}:${ch_http[1]}, PostgreSQL on 127.0.0.1:$pg_port"
 }
 
-load() { # FILE TABLE-PREFIX
-  local file=${1:?a trade log} name=${2:-trades}
+load() { # FILE TABLE-PREFIX [dist-only]
+  local file=${1:?a trade log} name=${2:-trades} only=${3:-}
   dir=$(cd "$dir" && pwd)
   for n in 0 1; do
     ch "$n" "CREATE TABLE IF NOT EXISTS ${name}_local (timestamp UInt32, exchange String, base String, quote String, price Float64, amount Float64) ENGINE = MergeTree() ORDER BY timestamp" -d ''
     ch "$n" "CREATE TABLE IF NOT EXISTS ${name}_dist AS ${name}_local ENGINE = Distributed(sharelens_two_shards, default, ${name}_local, rand())" -d ''
   done
   curl -sS --fail-with-body "http://${ch_host[0]}:${ch_http[0]}/?insert_distributed_sync=1&query=INSERT%20INTO%20${name}_dist%20FORMAT%20CSVWithNames" --data-binary @"$file"
+  [ "$only" = dist-only ] && return 0
   # The same rows in one local table, for single-node queries.
   ch 0 "CREATE TABLE IF NOT EXISTS ${name} AS ${name}_local" -d ''
   ch 0 "INSERT INTO ${name} FORMAT CSVWithNames" --data-binary @"$file"
@@ -167,7 +168,7 @@ stop() {
 
 case $cmd in
   start) start ;;
-  load) load "${3:?a trade log}" "${4:-trades}" ;;
+  load) load "${3:?a trade log}" "${4:-trades}" "${5:-}" ;;
   load-daily) load_daily "${3:?a wide export}" ;;
   stop) stop ;;
   *) echo "usage: scripts/engines.sh start|load|stop DIR" >&2; exit 64 ;;

@@ -14,18 +14,24 @@ struct Sharelens: ParsableCommand {
 
       It reads the files you have: bitcoinity-style wide exports (Time,<exchange>,…), long tables \
       (time, category, value), bitcoincharts trade dumps (unixtime,price,amount) and daily OHLCV \
-      bars. The layout is detected; an empty cell is missing data, never zero.
+      bars, plain or .csv.gz. The layout is detected; an empty cell is missing data, never zero. \
+      A database table works wherever a file does (clickhouse://host:8123/db?table=T, \
+      postgres://user@host/db?table=T): the engine does the aggregation, sharelens the statistics.
+
+      Then: compare periods with tests (compare), measure concentration (concentration), date the \
+      breaks (breaks), fit a trend (trend), or write the whole analysis as a report (report).
 
       Start with `sharelens inspect FILE` to see what was detected, then `sharelens shares FILE`.
 
       EXAMPLES
         sharelens inspect daily-by-exchange.csv
-        sharelens shares daily-by-exchange.csv --map exchange-currency.csv --every year
+        sharelens shares daily.csv --map exchange-currency.csv --every year
         sharelens shares trades/*.csv --group quote --every month --format csv
 
       EXIT STATUS
         0 success; 64 bad options; 65 bad data; 66 input missing or unreadable;
-        73 output cannot be created; 74 I/O error.
+        69 database unreachable; 73 output cannot be created; 74 I/O error;
+        75 database timeout; 77 database login refused.
       """,
     version: "0.1.0",
     subcommands: [
