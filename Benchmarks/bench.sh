@@ -13,6 +13,7 @@ sizes=("$@")
 [ "${BENCH_50M:-0}" = 1 ] && sizes+=(50000000)
 data=Benchmarks/data
 mkdir -p "$data" Benchmarks/results
+rm -f "$data/check.txt"
 scripts/setup.sh time >/dev/null
 swift build -c release --product sharelens >/dev/null
 swift build -c release --product sharelens-gen >/dev/null
@@ -116,30 +117,8 @@ gz=$(measure sharelens-gz "$bin" shares "$dump.gz" --every month --format csv)
 } >>"$report"
 rm -f "$data/check.txt"
 
-# Databases (BENCH_ENGINES=1): the largest log in the two-shard ClickHouse table, queried through
-# sharelens, against the same aggregation from the CSV file; bytes received are the query's answer.
+# Databases (BENCH_ENGINES=1): the largest log in the two-shard ClickHouse table.
 if [ "${BENCH_ENGINES:-0}" = 1 ]; then
-  engines=$(mktemp -d /tmp/sharelens-bench-engines.XXXXXX)
-  trap 'scripts/engines.sh stop "$engines"; rm -rf "$engines"' EXIT
-  scripts/engines.sh start "$engines" >/dev/null
-  rows=${sizes[-1]}
-  file="$data/log-$rows.csv"
-  load_start=$(date +%s.%N)
-  scripts/engines.sh load "$engines" "$file" trades dist-only
-  load_seconds=$(awk -v a="$load_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
-  url="clickhouse://127.0.0.1:18123/default?table=trades_dist"
-  ch=$(measure clickhouse "$bin" shares "$url" --group quote --every month --format csv)
-  csv=$(measure file "$bin" shares "$file" --group quote --every month --format csv)
-  sql=$("$bin" shares "$url" --group quote --every month --show-sql | grep -v '^--' | sed 's/;$//')
-  received=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:18123/" --data-binary "$sql FORMAT TabSeparated")
-  {
-    echo
-    echo "| $rows rows, two ClickHouse shards (load: $load_seconds s) | median wall | peak RSS | bytes received |"
-    echo "|---|---:|---:|---:|"
-    read -r _ t r <<<"$ch"
-    echo "| sharelens shares clickhouse://…/trades_dist | $t s | $((r / 1024)) MB | $received |"
-    read -r _ t r <<<"$csv"
-    echo "| sharelens shares $(basename "$file") ($(($(stat -c %s "$file") / 1000000)) MB) | $t s | $((r / 1024)) MB | (reads the file) |"
-  } >>"$report"
+  RUNS=$runs Benchmarks/bench-engines.sh "$data/log-${sizes[-1]}.csv" >>"$report"
 fi
 cat "$report"

@@ -24,10 +24,18 @@ ch() { # node query [extra curl args…]
   curl -sS --fail-with-body "http://${ch_host[$node]}:${ch_http[$node]}/?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")" "$@"
 }
 
+# Streams a CSV (with a header) into a table through the native client: files of any size, and
+# through a Distributed table synchronously, so the rows are on their shards when it returns.
+ch_insert() { # node table file
+  clickhouse-client --host "${ch_host[$1]}" --port "${ch_tcp[$1]}" --insert_distributed_sync=1 \
+    --query "INSERT INTO $2 FORMAT CSVWithNames" <"$3"
+}
+
 start() {
   scripts/setup.sh clickhouse-server clickhouse-client postgresql libpq-dev curl >/dev/null
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
+  chmod 755 "$dir"  # the postgres user must reach its data folder inside it
   cat >"$dir/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
@@ -109,11 +117,11 @@ load() { # FILE TABLE-PREFIX [dist-only]
     ch "$n" "CREATE TABLE IF NOT EXISTS ${name}_local (timestamp UInt32, exchange String, base String, quote String, price Float64, amount Float64) ENGINE = MergeTree() ORDER BY timestamp" -d ''
     ch "$n" "CREATE TABLE IF NOT EXISTS ${name}_dist AS ${name}_local ENGINE = Distributed(sharelens_two_shards, default, ${name}_local, rand())" -d ''
   done
-  curl -sS --fail-with-body "http://${ch_host[0]}:${ch_http[0]}/?insert_distributed_sync=1&query=INSERT%20INTO%20${name}_dist%20FORMAT%20CSVWithNames" --data-binary @"$file"
+  ch_insert 0 "${name}_dist" "$file"
   [ "$only" = dist-only ] && return 0
   # The same rows in one local table, for single-node queries.
   ch 0 "CREATE TABLE IF NOT EXISTS ${name} AS ${name}_local" -d ''
-  ch 0 "INSERT INTO ${name} FORMAT CSVWithNames" --data-binary @"$file"
+  ch_insert 0 "${name}" "$file"
   PGPASSWORD=pg-secret psql -q -h 127.0.0.1 -p $pg_port -U sharelens shares \
     -c "CREATE TABLE IF NOT EXISTS ${name} (timestamp bigint, exchange text, base text, quote text, price double precision, amount double precision)" \
     -c "\\copy ${name} FROM '$file' WITH (FORMAT csv, HEADER true)" >/dev/null
@@ -140,9 +148,9 @@ PY
     ch "$n" "CREATE TABLE IF NOT EXISTS daily_local (timestamp UInt32, exchange String, volume Float64) ENGINE = MergeTree() ORDER BY timestamp" -d ''
     ch "$n" "CREATE TABLE IF NOT EXISTS daily_dist AS daily_local ENGINE = Distributed(sharelens_two_shards, default, daily_local, rand())" -d ''
   done
-  curl -sS --fail-with-body "http://${ch_host[0]}:${ch_http[0]}/?insert_distributed_sync=1&query=INSERT%20INTO%20daily_dist%20FORMAT%20CSVWithNames" --data-binary @"$dir/daily-long.csv"
+  ch_insert 0 daily_dist "$dir/daily-long.csv"
   ch 0 "CREATE TABLE IF NOT EXISTS daily AS daily_local" -d ''
-  ch 0 "INSERT INTO daily FORMAT CSVWithNames" --data-binary @"$dir/daily-long.csv"
+  ch_insert 0 daily "$dir/daily-long.csv"
   PGPASSWORD=pg-secret psql -q -h 127.0.0.1 -p $pg_port -U sharelens shares \
     -c "CREATE TABLE IF NOT EXISTS daily (timestamp bigint, exchange text, volume double precision)" \
     -c "\\copy daily FROM '$dir/daily-long.csv' WITH (FORMAT csv, HEADER true)" >/dev/null

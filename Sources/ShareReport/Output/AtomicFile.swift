@@ -24,20 +24,8 @@ public enum AtomicFile {
         .cannotCreate, "cannot create the output: \(reason)", at: SourceLocation(file: path),
         hint: directory == "." ? nil : "does the directory \(directory) exist and is it writable?")
     }
-    var failed: Int32? = nil
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failed = errno
-          return
-        }
-        offset += n
-      }
-    }
+    var copy = text
+    var failed = copy.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
     if failed == nil && fsync(fd) != 0 { failed = errno }
     if close(fd) != 0 && failed == nil { failed = errno }
     if let failed {
@@ -52,10 +40,22 @@ public enum AtomicFile {
   }
 }
 
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.write(fd, bytes, count)
-  #else
-    return Darwin.write(fd, bytes, count)
-  #endif
+/// write(2) until every byte is out, retrying on EINTR; the errno of a failure, nil on success.
+/// (Shared with the tool's standard output: the C stdio globals are not concurrency-safe in Swift 6.)
+@discardableResult
+public func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+  var offset = 0
+  while offset < bytes.count {
+    #if canImport(Glibc)
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+    #else
+      let n = Darwin.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+    #endif
+    if n < 0 {
+      if errno == EINTR { continue }
+      return errno
+    }
+    offset += n
+  }
+  return nil
 }

@@ -60,12 +60,7 @@ struct BreaksCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let ingestOptions = try input.ingestOptions(selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(), unmapped: selection.unmapped,
-        shares: try selection.shareOptions())
-      try Run.report(analysis.ingest.warnings, strict: input.strict)
+      guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
       let series = try ShareSeries(analysis.breakdown, category: category)
       let format = output.format.table
       var text: String

@@ -30,12 +30,7 @@ struct ConcentrationCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let ingestOptions = try input.ingestOptions(categoryColumn: column.category, selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(),
-        unmapped: selection.unmapped, shares: try selection.shareOptions())
-      try Run.report(analysis.warnings, strict: input.strict)
+      guard let analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
       let series = ConcentrationSeries(analysis.breakdown, bands: bands)
       let chart = Charts.concentration(series)
       if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }

@@ -42,6 +42,21 @@ enum Run {
     for warning in log.warnings { printError("warning: \(warning)") }
   }
 
+  /// Reads the inputs and computes shares with the options every analysis command shares; nil when
+  /// --show-sql printed the query instead. `allWarnings` false reports only the reading's warnings
+  /// (a daily series for breaks or a trend flags no buckets worth a word).
+  static func analysis(
+    _ input: InputOptions, _ selection: ShareSelectionOptions, categoryColumn: String? = nil, allWarnings: Bool = true
+  ) throws -> ShareAnalysis? {
+    let options = try input.ingestOptions(categoryColumn: categoryColumn, selection: selection)
+    if try input.showSQLIfAsked(options) { return nil }
+    let analysis = try ShareAnalysis.run(
+      paths: input.files, ingest: options, map: try selection.categoryMap(), unmapped: selection.unmapped,
+      shares: try selection.shareOptions())
+    try report(allWarnings ? analysis.warnings : analysis.ingest.warnings, strict: input.strict)
+    return analysis
+  }
+
   static func emit(_ text: String, to path: String?) throws {
     if let path {
       try AtomicFile.write(text, to: path)
@@ -60,18 +75,8 @@ struct StandardOutput: TextOutputStream {
   mutating func write(_ string: String) { writeAll(1, string) }
 }
 
-/// write(2) until done; the C stdio globals are not concurrency-safe in Swift 6.
+/// Writes a string to a descriptor (standard output or error) with ShareReport's write loop.
 private func writeAll(_ fd: Int32, _ string: String) {
   var copy = string
-  copy.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count {
-      let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += n
-    }
-  }
+  copy.withUTF8 { _ = ShareReport.writeAll(fd, UnsafeRawBufferPointer($0)) }
 }

@@ -46,17 +46,11 @@ struct SharesCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let map = try selection.categoryMap()
-      let ingestOptions = try input.ingestOptions(categoryColumn: column.category, selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      var analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: ingestOptions, map: map, unmapped: selection.unmapped,
-        shares: try selection.shareOptions())
-      try Run.report(analysis.warnings, strict: input.strict)
+      guard var analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
       if let smooth {
         analysis.breakdown = try analysis.breakdown.smoothed(window: smooth, statistic: smoothMethod)
       }
-      let group = map != nil ? "mapped by \(map!.name)" : (input.group ?? column.category ?? "category")
+      let group = analysis.mapName.map { "mapped by \($0)" } ?? input.group ?? column.category ?? "category"
       let unit = input.unit == .base ? "base" : "quote"
       let chart = Charts.stackedShares(analysis.breakdown)
       if output.format == .svg {

@@ -30,12 +30,7 @@ struct TrendCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let ingestOptions = try input.ingestOptions(selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(), unmapped: selection.unmapped,
-        shares: try selection.shareOptions())
-      try Run.report(analysis.ingest.warnings, strict: input.strict)
+      guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
       let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
       if output.format == .svg { throw ShareError.usage("trend has no chart: use --format text, csv, json or markdown") }
       try Run.emit(TrendOutput.render(fit, format: output.format.table), to: output.out)

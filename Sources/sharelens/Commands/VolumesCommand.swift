@@ -27,12 +27,7 @@ struct VolumesCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      let ingestOptions = try input.ingestOptions(categoryColumn: column.category, selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      let analysis = try ShareAnalysis.run(
-        paths: input.files, ingest: ingestOptions, map: try selection.categoryMap(),
-        unmapped: selection.unmapped, shares: try selection.shareOptions())
-      try Run.report(analysis.warnings, strict: input.strict)
+      guard let analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
       try Run.emit(ShareTableOutput.wideVolumeCSV(analysis.breakdown), to: out)
     }
   }
