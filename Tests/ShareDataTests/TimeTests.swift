@@ -30,6 +30,12 @@ import Testing
     #expect(throws: TimeParseFailure.self) { try TimeParser.parse(text).get() }
   }
 
+  /// Regression: a field of exactly four bytes ("Time", "2016") was read one byte past its end.
+  @Test(arguments: ["Time", "2016", "date", "1", "12", "123", "-"])
+  func shortFieldsNeverReadPastTheirEnd(text: String) {
+    _ = TimeParser.parse(text)
+  }
+
   @Test func leapYearsFollowTheGregorianRule() throws {
     #expect(try seconds("2016-02-29") > 0)
     #expect(try seconds("2000-02-29") > 0)

@@ -175,8 +175,8 @@ public enum ReportBuilder {
     methods.paragraphs = [
       "Units: volumes as in the inputs (\(request.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
       "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
-      "Tests: Welch's t-test compares the mean of the \(resolution.adjective) shares of two periods; it assumes independent observations, which daily shares are not, so the Newey–West (HAC) standard error and a moving-block bootstrap interval are given beside it. HHI = Σ (100·share)² with the bands of the \(request.compare?.bands.rawValue ?? "2023") US merger guidelines.",
-      "Breaks: PELT (Killick, Fearnhead & Eckley 2012) with an l2 cost on the logit share (0 and 1 clamped to 0.0001 and 0.9999), MBIC penalty 3 ln n · σ², σ from the median absolute deviation of day-to-day changes.",
+      "Tests: Welch's t-test compares the mean of the \(resolution.adjective) shares of two periods; it assumes independent observations, which \(resolution.adjective) shares are not, so the Newey–West (HAC) standard error and a moving-block bootstrap interval are given beside it. HHI = Σ (100·share)² with the bands of the \(request.compare?.bands.rawValue ?? "2023") US merger guidelines.",
+      "Breaks: PELT (Killick, Fearnhead & Eckley 2012) with an l2 cost on the logit share (0 and 1 clamped to 0.0001 and 0.9999), MBIC penalty 3 ln n · σ², σ from the median absolute deviation of the changes from one \(resolution.rawValue) to the next.",
       "Computed with GSL 2.7 (distributions, fits, quantiles, random numbers). Provenance: "
         + (request.ingest.sources.map(\.name) + [request.mapName, request.eventsName].compactMap { $0 }).joined(separator: ", ") + ".",
     ]
