@@ -5,12 +5,12 @@ import ShareData
 import ShareStats
 
 public enum CompareOutput {
-  public static func render(_ c: Comparison, format: OutputFormat, ascii: Bool = false) -> String {
+  public static func render(_ c: Comparison, format: OutputFormat, ascii: Bool = false, width: Int = .max) -> String {
     switch format {
     case .json: return json(c).render() + "\n"
     case .csv: return csv(c)
     case .text, .markdown:
-      func draw(_ table: TableModel) -> String { renderTable(table, format: format, ascii: ascii) }
+      func draw(_ table: TableModel) -> String { renderTable(table, format: format, ascii: ascii, width: width) }
       func heading(_ text: String) -> String { format == .text ? text + "\n\n" : "### " + text + "\n\n" }
       var out = heading("Periods (baseline \(c.baseline.label))") + draw(periodTable(c)) + "\n"
       for q in c.options.periods.indices where q != c.options.baseline {
@@ -26,7 +26,7 @@ public enum CompareOutput {
   static func periodTable(_ c: Comparison) -> TableModel {
     TableModel(
       columns: [
-        TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left), TableColumn("days"),
+        TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left), TableColumn(c.resolution.rawValue + "s"),
         TableColumn("total"), TableColumn("HHI"), TableColumn("ΔHHI"), TableColumn("CR4"), TableColumn("band", .left),
       ],
       rows: c.periods.map { p in

@@ -3,7 +3,7 @@
 import ShareData
 
 public enum InspectOutput {
-  public static func text(_ result: IngestResult, ascii: Bool = false) -> String {
+  public static func text(_ result: IngestResult, ascii: Bool = false, width: Int = .max) -> String {
     var out = ""
     for source in result.sources {
       out += "\(source.name)\n"
@@ -45,7 +45,7 @@ public enum InspectOutput {
         TableColumn("category", .left), TableColumn("first", .left), TableColumn("last", .left), TableColumn("total"),
         TableColumn("values"), TableColumn("gaps"),
       ], rows: rows)
-    out += TextTableRenderer(style: ascii ? .ascii : .unicode).render(model)
+    out += TextTableRenderer(style: ascii ? .ascii : .unicode).render(model, maxWidth: width)
     return out
   }
 

@@ -11,10 +11,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 public enum ShareTableOutput {
-  public static func render(_ analysis: ShareAnalysis, format: OutputFormat, unit: String, group: String, ascii: Bool = false) -> String {
+  public static func render(
+    _ analysis: ShareAnalysis, format: OutputFormat, unit: String, group: String, ascii: Bool = false, width: Int = .max
+  ) -> String {
     let b = analysis.breakdown
     switch format {
-    case .text: return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b)) + legend(b)
+    case .text: return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width) + legend(b)
     case .markdown: return MarkdownTableRenderer().render(tableModel(b)) + legend(b)
     case .csv: return csv(b)
     case .json: return json(b, unit: unit, group: group).render() + "\n"

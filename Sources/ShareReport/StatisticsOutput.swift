@@ -4,7 +4,7 @@ import ShareData
 import ShareStats
 
 public enum ConcentrationOutput {
-  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false) -> String {
+  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max) -> String {
     switch format {
     case .json: return json(s).render() + "\n"
     case .csv:
@@ -34,7 +34,7 @@ public enum ConcentrationOutput {
           ]
         })
       let (moderate, high) = s.bands.thresholds
-      return renderTable(table, format: format, ascii: ascii)
+      return renderTable(table, format: format, ascii: ascii, width: width)
         + "HHI = Σ (100·share)², 0–10,000; bands (\(s.bands.rawValue) US merger guidelines): < \(Int(moderate)) unconcentrated, "
         + "\(Int(moderate))–\(Int(high)) moderately, > \(Int(high)) highly concentrated.\n"
         + "Entropy in nats; Gini over the categories observed in the bucket.\n"

@@ -15,7 +15,8 @@ public enum ReportRenderer {
       out.append(String(repeating: terminal.ascii ? "-" : "─", count: min(width, displayWidth(section.heading))))
       for paragraph in section.paragraphs { out += wrap(paragraph, width) + [""] }
       for table in section.tables {
-        out += fit(TextTableRenderer(style: terminal.ascii ? .ascii : .unicode).render(table), width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let text = TextTableRenderer(style: terminal.ascii ? .ascii : .unicode).render(table, maxWidth: width)
+        out += fit(text, width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       }
       for chart in section.charts {
         out += terminal.render(chart.spec).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -124,7 +125,7 @@ public enum ReportRenderer {
     return lines.map { displayWidth($0) > width ? String($0.prefix(width - 1)) + "…" : $0 }
   }
 
-  /// A table that is too wide is cut at the width, with a marker, so nothing overflows.
+  /// Last resort for a single column wider than the width: cut with a marker, so nothing overflows.
   static func fit(_ table: String, _ width: Int) -> String {
     table.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       displayWidth(String(line)) > width ? String(line.prefix(width - 1)) + "…" : String(line)

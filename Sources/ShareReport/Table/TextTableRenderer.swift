@@ -9,6 +9,34 @@ public struct TextTableRenderer: Sendable {
     self.style = style
   }
 
+  /// Renders `table`; one wider than `maxWidth` is split into several tables side by side in
+  /// reading order, each repeating the first (label) column, so nothing is ever cut.
+  public func render(_ table: TableModel, maxWidth: Int) -> String {
+    let widths = table.columns.indices.map { table.alignedColumn($0).width }
+    let total = widths.reduce(0, +) + 3 * (widths.count - 1)
+    guard total > maxWidth, widths.count > 2 else { return render(table) }
+    var groups: [[Int]] = []
+    var current: [Int] = []
+    var used = widths[0]
+    for c in 1..<widths.count {
+      if !current.isEmpty && used + 3 + widths[c] > maxWidth {
+        groups.append(current)
+        current = []
+        used = widths[0]
+      }
+      current.append(c)
+      used += 3 + widths[c]
+    }
+    if !current.isEmpty { groups.append(current) }
+    return groups.map { group in
+      let keep = [0] + group
+      let part = TableModel(
+        columns: keep.map { table.columns[$0] }, rows: table.rows.map { row in keep.map { row[$0] } },
+        footer: table.footer.map { row in keep.map { row[$0] } })
+      return render(part)
+    }.joined(separator: "\n")
+  }
+
   public func render(_ table: TableModel) -> String {
     let columns = table.columns.indices.map { table.alignedColumn($0) }
     let vertical = style == .unicode ? "│" : "|"

@@ -81,7 +81,7 @@ struct CompareCommand: ParsableCommand {
       try Run.report(ingest.warnings + comparison.warnings, strict: input.strict)
       let chart = Charts.comparisonBars(comparison)
       if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
-      var text = CompareOutput.render(comparison, format: output.format.table, ascii: output.ascii)
+      var text = CompareOutput.render(comparison, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
       if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }

@@ -57,7 +57,8 @@ struct SharesCommand: ParsableCommand {
         try Run.emit(SVGRenderer().render(chart), to: output.out)
         return
       }
-      var text = ShareTableOutput.render(analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii)
+      var text = ShareTableOutput.render(
+        analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii, width: output.terminal.width)
       if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }
