@@ -105,4 +105,21 @@ func forAll<Value>(count: Int, seed: UInt64, _ generator: Generator<Value, some 
       expectSameShares(viaMap, viaInput)
     }
   }
+
+  @Test func comparingAPeriodWithItselfGivesNoChangeAndPOne() {
+    forAll(count: 100, seed: 4, observationsGen) { observations in
+      let rows = longCSV(observations)
+      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table else { return }
+      let day0 = CivilDate(year: 2017, month: 1, day: 1).dayNumber
+      let periods = [Period(label: "A", fromDay: day0, toDay: day0 + 59), Period(label: "B", fromDay: day0, toDay: day0 + 59)]
+      guard let comparison = try? Compare.run(table, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 50)) else { return }
+      for category in comparison.categories {
+        let change = category.changes[1]!
+        if let delta = change.deltaPP { #expect(delta == 0) }
+        if let p = change.welch.pValue { #expect(p == 1) }
+        #expect(change.rankChange == nil || change.rankChange == 0)
+      }
+      #expect(comparison.periods[1].deltaHHI == nil || comparison.periods[1].deltaHHI == 0)
+    }
+  }
 }
