@@ -28,8 +28,8 @@ final class BlockQueue: @unchecked Sendable {
   private let capacity: Int
   private var free: [UnsafeMutableRawBufferPointer] = []
   private var all: [UnsafeMutableRawBufferPointer] = []
-  /// Blocks after this index are not needed (an earlier block failed).
-  private(set) var stopAfter = Int.max
+  /// Blocks after this index are not needed (an earlier block failed). Guarded by `condition`.
+  private var stopAfter = Int.max
 
   init(capacity: Int) {
     self.capacity = capacity
@@ -92,9 +92,10 @@ final class BlockQueue: @unchecked Sendable {
     condition.unlock()
   }
 
-  var wantsMore: Bool {
+  /// Whether block `index` still needs parsing (no earlier block has failed).
+  func wants(_ index: Int) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    return stopAfter == Int.max
+    return index <= stopAfter
   }
 }

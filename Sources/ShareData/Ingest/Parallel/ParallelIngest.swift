@@ -30,7 +30,7 @@ enum ParallelIngest {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while let block = queue.pop() {
         defer { queue.recycle(block.buffer) }
-        guard block.index <= queue.stopAfter else { continue }
+        guard queue.wants(block.index) else { continue }
         let partial = BlockParser.parse(block.bytes, plan: plan)
         results.set(block.index, partial)
         if partial.failure != nil || partial.needsScanner { queue.stop(after: block.index) }
