@@ -189,10 +189,10 @@ public enum Compare {
     }
 
     // Categories.
-    var comparisons: [CategoryComparison] = (0..<k).map { c in
+    var comparisons: [CategoryComparison] = try (0..<k).map { c in
       CategoryComparison(
         category: daily.categories[c], volume: data.map { $0.volume[c] }, share: data.map { $0.share[c] },
-        meanDailyShare: try! data.map { $0.series[c].isEmpty ? nil : try Descriptive.mean($0.series[c]) },
+        meanDailyShare: try data.map { $0.series[c].isEmpty ? nil : try Descriptive.mean($0.series[c]) },
         rank: rankings.map { $0[c] }, changes: Array(repeating: nil, count: data.count))
     }
     for q in data.indices where q != b {

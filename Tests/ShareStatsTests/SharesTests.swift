@@ -159,9 +159,9 @@ extension ShareBreakdown {
 
 @Suite struct GSLBoundaryTests {
   @Test func statusCodesBecomeErrorsInsteadOfAborting() throws {
-    // Two identical x values: gsl_fit_linear's determinant is zero; GSL must not abort the process.
-    let fit = try? Fitting.linear(x: [1, 1], y: [2, 3])
-    if let fit { #expect(!fit.slope.isFinite || fit.slope.isFinite) }
+    // Unsorted input would give gsl_stats_quantile a silently wrong answer: refused before GSL.
+    #expect(throws: StatisticsInputError.self) { try Quantiles.fromSorted([2, 1], 0.5) }
+    #expect(throws: StatisticsInputError.self) { try Distributions.fUpperTail(-1, numeratorDF: 2, denominatorDF: 3) }
     #expect(throws: StatisticsInputError.self) { try Descriptive.variance([1]) }
     #expect(throws: StatisticsInputError.self) { try Descriptive.mean([]) }
   }

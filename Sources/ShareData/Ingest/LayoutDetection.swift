@@ -230,7 +230,7 @@ enum LayoutDetector {
           hint: "name the volume column with --value")
       }
     }
-    if let price = priceIndex, let value = plan.valueIndex, value == amountIndex, options.valueColumn == nil || value == amountIndex {
+    if let price = priceIndex, plan.valueIndex == amountIndex {
       plan.priceIndex = price
       plan.notes.append("rows are trades (price and amount columns): summed per day")
     } else if options.unit == .quote {

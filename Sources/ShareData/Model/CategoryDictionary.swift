@@ -60,11 +60,6 @@ public struct CategoryDictionary: Sendable {
     return copy.withUTF8 { code(for: $0)! }
   }
 
-  /// The code of `name` if known.
-  public func existingCode(for name: String) -> Int32? {
-    names.firstIndex(of: name).map { Int32($0) }
-  }
-
   private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = keyOffsets[code]
     let end = keyOffsets[code + 1]

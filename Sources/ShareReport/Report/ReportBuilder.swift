@@ -129,7 +129,7 @@ public enum ReportBuilder {
     // Sections.
     var data = ReportDocument.Section(heading: "Data")
     for s in request.ingest.sources {
-      let range = zip2(s.firstTime, s.lastTime).map { " from \(dateString(seconds: $0)) to \(dateString(seconds: $1))" } ?? ""
+      let range = both(s.firstTime, s.lastTime).map { " from \(dateString(seconds: $0)) to \(dateString(seconds: $1))" } ?? ""
       data.paragraphs.append("\(s.name): \(s.layout.rawValue) layout, \(s.rows) rows\(range); categories from \(s.categorySource); values from \(s.valueSource).")
     }
     var summary = "\(table.categories.count) categories\(request.mapName.map { " (mapped by \($0))" } ?? ""), one value per \(resolution.rawValue)."
@@ -208,9 +208,10 @@ public enum ReportBuilder {
     guard let value else { return "—" }
     return NumberFormat.fixed(value * 100, 1) + "%"
   }
+}
 
-  static func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
-  }
+/// Both values, or nil when either is missing.
+func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+  guard let a, let b else { return nil }
+  return (a, b)
 }

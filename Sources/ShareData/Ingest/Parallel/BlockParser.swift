@@ -75,7 +75,6 @@ enum BlockParser {
       // One line: record field boundaries.
       var field = 0
       var lineEnd = p
-      var fieldStart = p
       var sawQuote = false
       starts[0] = p
       while lineEnd < end {
@@ -86,8 +85,7 @@ enum BlockParser {
             ends[field] = lineEnd
           }
           field += 1
-          fieldStart = lineEnd + 1
-          if field <= maxFields { starts[field] = fieldStart }
+          if field <= maxFields { starts[field] = lineEnd + 1 }
         } else if c == quote {
           sawQuote = true
         } else if c == 0 {
@@ -123,14 +121,12 @@ enum BlockParser {
       }
       let fieldCount = field + 1
       if fieldCount != maxFields {
-        line -= 0
         fail(
           plan.constantCategory != nil ? "this row has \(fieldCount) fields" : "this row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), the header has \(maxFields)",
           expected: plan.constantCategory != nil ? "3 fields: unixtime,price,amount" : "\(maxFields) comma-separated fields on every row",
           hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
         return partial
       }
-      _ = fieldStart
 
       // Time.
       let ts = starts[plan.timeIndex]

@@ -7,10 +7,6 @@
 import Foundation
 
 enum ParallelIngest {
-  struct Outcome {
-    var summary: SourceSummary
-  }
-
   /// Reads `stream` (a fresh one, positioned at the start) and adds its sums to `builder`.
   /// Returns nil when the file needs the general scanner.
   static func read(
@@ -43,7 +39,7 @@ enum ParallelIngest {
     var lineBase = reader.headerLines
     var format: (TimeFormat, Int)? = nil
     let partials = results.ordered
-    for (i, partial) in partials.enumerated() {
+    for partial in partials {
       if partial.needsScanner { return nil }
       if var failure = partial.failure {
         failure.error.location?.line = lineBase + failure.line
@@ -58,7 +54,6 @@ enum ParallelIngest {
         }
         if format == nil { format = (f, lineBase + partial.formatLine) }
       }
-      _ = i
       lineBase += partial.lines
     }
     if let error = reader.error { throw error }

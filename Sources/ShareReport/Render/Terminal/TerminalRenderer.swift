@@ -276,16 +276,11 @@ public struct TerminalRenderer: Sendable {
     for series in spec.series {
       let a = series.values[0].map { Ticks.label($0, scale: spec.scale, step: 0.0001) } ?? "—"
       let b = series.values[1].map { Ticks.label($0, scale: spec.scale, step: 0.0001) } ?? "—"
-      let change = zip2(series.values[0], series.values[1]).map { NumberFormat.signed(($1 - $0) * 100, 1) + " pp" } ?? ""
+      let change = both(series.values[0], series.values[1]).map { NumberFormat.signed(($1 - $0) * 100, 1) + " pp" } ?? ""
       let name = paint(pad(String(series.name.prefix(nameWidth)), to: nameWidth, alignment: .left), series.colorIndex)
       lines.append("\(name) \(pad(a, to: 8, alignment: .right)) \(arrow) \(pad(b, to: 8, alignment: .right))  \(change)")
     }
     return lines
-  }
-
-  func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
-    guard let a, let b else { return nil }
-    return (a, b)
   }
 
   func legend(_ spec: ChartSpec) -> [String] {
