@@ -35,21 +35,26 @@ test: setup unit-test test-sanitize fuzz-smoke
 # Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
 TEST_TOOLS = libxml2-utils librsvg2-bin chromium
 
+# A test run that hangs fails after TEST_TIME_LIMIT seconds (the whole group of processes is
+# killed) instead of running into CI's limit; a normal run takes a minute or two.
+TEST_TIME_LIMIT ?= 1200
+LIMIT = timeout -k 30 $(TEST_TIME_LIMIT)
+
 # The engine tests need ClickHouse (two shards) and PostgreSQL: scripts/with-engines.sh starts them
 # on loopback, loads the test data, runs the suite, and stops them.
 unit-test:
 	scripts/setup.sh $(TEST_TOOLS)
 	swift build $(SWIFT_BUILD_FLAGS)
-	scripts/with-engines.sh swift test $(SWIFT_BUILD_FLAGS)
+	scripts/with-engines.sh $(LIMIT) swift test $(SWIFT_BUILD_FLAGS)
 
 # XCTest itself leaks, so LeakSanitizer is off; Swift Testing may print "passed" on a race, so the
 # exit status decides.
 test-sanitize: setup
 	scripts/setup.sh $(TEST_TOOLS)
 	swift build --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(LIMIT) swift test --sanitize=address --scratch-path .build-asan
 	swift build --sanitize=thread --scratch-path .build-tsan
-	swift test --sanitize=thread --scratch-path .build-tsan
+	$(LIMIT) swift test --sanitize=thread --scratch-path .build-tsan
 
 # Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes).
 FUZZ_SECONDS ?= 600

@@ -6,6 +6,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 let engines = ProcessInfo.processInfo.environment["SHARELENS_ENGINES"]
 let clickhouse = "clickhouse://127.0.0.1:18123/default?table="
 let postgres = "postgres://sharelens@127.0.0.1:55432/shares?table="
@@ -114,15 +118,13 @@ struct EngineTests {
   }
 
   @Test func aServerThatNeverAnswersTimesOut() throws {
-    // A listener that accepts and says nothing.
-    let silent = Process()
-    silent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    silent.arguments = ["python3", "-c", "import socket, time\ns = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', 18999)); s.listen(5)\nconns = []\nwhile True:\n  c, _ = s.accept(); conns.append(c)\n"]
-    try silent.run()
-    defer { silent.terminate() }
-    Thread.sleep(forTimeInterval: 0.5)
+    // A socket in this process that listens and never answers: the kernel completes the
+    // connection, then nothing comes. (Not a helper process: one that outlived the test would
+    // hold the test runner's output open.)
+    let listener = try SilentListener()
+    defer { listener.close() }
     let start = Date()
-    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:18999/default?table=trades", "--timeout", "2"])
+    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2"])
     #expect(result.status == 75, "\(result.stderr)")
     #expect(Date().timeIntervalSince(start) < 10)
   }
@@ -168,4 +170,31 @@ func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
     }
   }
   return true
+}
+
+/// A TCP socket on 127.0.0.1 (a port the kernel picks) that accepts connections into its backlog
+/// and never reads or writes.
+struct SilentListener {
+  let descriptor: Int32
+  let port: Int
+
+  init() throws {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+    }
+    guard descriptor >= 0, bound, listen(descriptor, 16) == 0 else {
+      let code = errno
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot listen on 127.0.0.1: errno \(code)"])
+    }
+    self.descriptor = descriptor
+    self.port = Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  func close() { _ = Glibc.close(descriptor) }
 }

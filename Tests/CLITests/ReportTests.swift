@@ -6,22 +6,14 @@ import TestSupport
 import Testing
 
 /// Runs a tool; nil when it is not installed (make test installs them: scripts/setup.sh).
-func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+func tool(_ name: String, _ arguments: [String], timeLimit: Double = 120) throws -> (status: Int32, output: String)? {
   let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
   guard let path else {
     Issue.record("\(name) is not installed: run make test (it installs libxml2-utils, librsvg2-bin and chromium)")
     return nil
   }
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  let result = try runProcess(path, arguments, timeLimit: timeLimit)
+  return (result.status, result.stdout + result.stderr)
 }
 
 /// width, height, non-white fraction and distinct colours of a PNG (scripts/png-stats.py).
@@ -103,11 +95,22 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
     #expect(try runSharelens(reportArguments("html", again)).status == 0)
     #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == Data(contentsOf: URL(fileURLWithPath: again)))
     let shot = dir.path + "/shot.png"
-    guard
-      let result = try tool(
-        "chromium",
-        ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2000", "--screenshot=\(shot)", "file://\(page)"])
-    else { return }
+    // A profile of its own and no background services: nothing left from an earlier run, and
+    // nothing that waits for a desktop session. coreutils' timeout runs Chromium in a process
+    // group of its own and kills all of it if a run hangs; one retry covers a slow first start.
+    var result: (status: Int32, output: String)? = nil
+    for attempt in 1...2 where !FileManager.default.fileExists(atPath: shot) {
+      result = try tool(
+        "timeout",
+        [
+          "-k", "10", "90", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+          "--no-default-browser-check", "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--user-data-dir=\(dir.path)/profile-\(attempt)", "--hide-scrollbars", "--window-size=1280,2000",
+          "--screenshot=\(shot)", "file://\(page)",
+        ], timeLimit: 120)
+      if result == nil { return }
+    }
+    guard let result else { return }
     #expect(FileManager.default.fileExists(atPath: shot), "\(result.output)")
     if let stats = try pngStats(shot) {
       #expect(stats.width == 1280 && stats.height == 2000)

@@ -81,36 +81,55 @@ public struct CommandResult {
 
 /// Runs `sharelens` with `arguments`, optional standard input, in `directory`.
 public func runSharelens(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil) throws -> CommandResult {
+  try runProcess(Paths.binary, arguments, stdin: stdin, environment: environment, in: directory)
+}
+
+/// The longest one run of a program may take in a test. A hang then fails the test that caused
+/// it, with the command in the message, instead of stalling the whole suite until CI gives up.
+public let processTimeLimit: Double = 300
+
+/// Runs a program and collects its output. Output goes to files, not pipes: a helper the program
+/// leaves behind (a browser's crash handler, say) cannot hold a pipe open and block the read.
+/// Standard input is `stdin`, or empty; never the test runner's own. Past `timeLimit` seconds
+/// the program is killed and the result says so (status -1).
+public func runProcess(
+  _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil,
+  timeLimit: Double = processTimeLimit
+) throws -> CommandResult {
+  let scratch = TemporaryDirectory()
+  defer { scratch.cleanup() }
+  let outPath = scratch.file("stdout", "")
+  let errPath = scratch.file("stderr", "")
+  let inPath = scratch.file("stdin", stdin ?? "")
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: Paths.binary)
+  process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
   var env = ProcessInfo.processInfo.environment
   for (k, v) in environment { env[k] = v }
   process.environment = env
   if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  let input = Pipe()
+  let output = FileHandle(forWritingAtPath: outPath)!
+  let errors = FileHandle(forWritingAtPath: errPath)!
+  let input = FileHandle(forReadingAtPath: inPath)!
+  defer { try? output.close(); try? errors.close(); try? input.close() }
+  process.standardOutput = output
+  process.standardError = errors
   process.standardInput = input
+  let exited = DispatchSemaphore(value: 0)
+  process.terminationHandler = { _ in exited.signal() }
   try process.run()
-  if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-  try? input.fileHandleForWriting.close()
-  // Read both pipes before waiting, so a large output cannot block the child.
-  let group = DispatchGroup()
-  nonisolated(unsafe) var errData = Data()
-  group.enter()
-  DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
-    group.leave()
+  var timedOut = false
+  if exited.wait(timeout: .now() + timeLimit) == .timedOut {
+    timedOut = true
+    kill(process.processIdentifier, SIGKILL)
+    exited.wait()
   }
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  process.waitUntilExit()
-  return CommandResult(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+  let stdout = String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
+  var stderr = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
+  if timedOut {
+    stderr += "\n[killed: \(executable) \(arguments.joined(separator: " ")) ran longer than \(Int(timeLimit)) s]"
+  }
+  return CommandResult(status: timedOut ? -1 : process.terminationStatus, stdout: stdout, stderr: stderr)
 }
 
 /// Relative difference, for comparing against reference values.

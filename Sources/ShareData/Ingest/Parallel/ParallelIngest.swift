@@ -17,13 +17,10 @@ enum ParallelIngest {
     let results = Results()
     let reader = Reader(stream: stream, queue: queue, blockSize: blockSize, hasHeader: hasHeader)
     reader.progress = progress
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      reader.run()
-      group.leave()
-    }
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    // Threads of our own, not Dispatch's shared pool: the workers block waiting for the reader,
+    // and on a pool that other callers (several reads at once, a test runner) have filled, the
+    // reader's job might never get a thread.
+    let parse: @Sendable () -> Void = {
       while let block = queue.pop() {
         defer { queue.recycle(block.buffer) }
         guard queue.wants(block.index) else { continue }
@@ -32,7 +29,7 @@ enum ParallelIngest {
         if partial.failure != nil || partial.needsScanner { queue.stop(after: block.index) }
       }
     }
-    group.wait()
+    runOnOwnThreads([{ reader.run() }] + Array(repeating: parse, count: workers))
     if reader.needsScanner { return nil }
 
     var summary = summary
@@ -77,6 +74,19 @@ enum ParallelIngest {
     }
     summary.timeFormat = format?.0
     return summary
+  }
+
+  /// Runs each job on a new thread and returns when all have finished.
+  static func runOnOwnThreads(_ jobs: [@Sendable () -> Void]) {
+    let finished = DispatchGroup()
+    for job in jobs {
+      finished.enter()
+      Thread {
+        job()
+        finished.leave()
+      }.start()
+    }
+    finished.wait()
   }
 
   /// Partials by block index, filled by the workers.
