@@ -19,6 +19,17 @@ import Testing
     #expect(result.stderr.contains("\"TOTAL\" equals the sum of the other columns"))
   }
 
+  /// The guard every test leans on: a program that hangs is killed at its time limit and the
+  /// result says so, even when it ignores SIGTERM.
+  @Test func aProgramThatHangsIsKilledAtItsTimeLimit() throws {
+    let start = Date()
+    let result = try runProcess("/bin/sh", ["-c", "trap '' TERM; echo started; sleep 30"], timeLimit: 1)
+    #expect(result.status == -1)
+    #expect(result.stdout == "started\n")
+    #expect(result.stderr.contains("ran longer than 1 s"))
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+
   @Test func inspectSucceedsOnEverySharedCSV() throws {
     let enumerator = FileManager.default.enumerator(atPath: Paths.shared)!
     var checked = 0

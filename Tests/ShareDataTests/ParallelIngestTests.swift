@@ -56,6 +56,37 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     }
   }
 
+  /// Several reads at once, each from a thread of its own (as a server or a test runner does):
+  /// every read finishes, with the serial result. The reader and the parsers run on threads of
+  /// their own, so they cannot wait on each other for a place in a shared pool.
+  @Test func concurrentReadsAllFinishWithTheSerialResult() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file("log.csv", tradeLog(rows: 4000, seed: 21))
+    var serial = IngestOptions(group: "quote")
+    serial.parallelThreshold = Int.max
+    let expected = try Ingest.read(paths: [path], options: serial).table
+    var parallel = serial
+    parallel.parallelThreshold = 0
+    parallel.blockSize = 1024
+    parallel.workers = 3
+    let readers = 8
+    let tables = ResultBox(count: readers)
+    let finished = DispatchGroup()
+    for i in 0..<readers {
+      finished.enter()
+      Thread { [parallel] in
+        tables.set(i, try? Ingest.read(paths: [path], options: parallel).table)
+        finished.leave()
+      }.start()
+    }
+    try #require(finished.wait(timeout: .now() + 120) == .success, "concurrent parallel reads did not finish")
+    for i in 0..<readers {
+      let table = try #require(tables.get(i))
+      expectSameTable(expected, table)
+    }
+  }
+
   @Test func bitcoinchartsDumpsGzipCRLFAndBOMAllMatch() throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -130,5 +161,22 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     let cr = dir.file("cr.csv", tradeLog(rows: 500, seed: 16, lineEnd: "\r"))
     let (sc, pc) = try readBoth(cr)
     expectSameTable(sc.table, pc.table)
+  }
+}
+
+/// Results written by several threads.
+final class ResultBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var tables: [VolumeTable?]
+  init(count: Int) { tables = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ table: VolumeTable?) {
+    lock.lock()
+    tables[i] = table
+    lock.unlock()
+  }
+  func get(_ i: Int) -> VolumeTable? {
+    lock.lock()
+    defer { lock.unlock() }
+    return tables[i]
   }
 }

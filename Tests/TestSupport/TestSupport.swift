@@ -122,7 +122,9 @@ public func runProcess(
   if exited.wait(timeout: .now() + timeLimit) == .timedOut {
     timedOut = true
     kill(process.processIdentifier, SIGKILL)
-    exited.wait()
+    // Foundation learns of the exit only when every descendant has let go of a socket it hands
+    // the child, and a grandchild may live on: wait a little, then leave the object behind.
+    if exited.wait(timeout: .now() + 5) == .timedOut { Abandoned.keep(process) }
   }
   let stdout = String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
   var stderr = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
@@ -130,6 +132,17 @@ public func runProcess(
     stderr += "\n[killed: \(executable) \(arguments.joined(separator: " ")) ran longer than \(Int(timeLimit)) s]"
   }
   return CommandResult(status: timedOut ? -1 : process.terminationStatus, stdout: stdout, stderr: stderr)
+}
+
+/// Processes killed at their time limit whose end Foundation has not seen yet, kept alive here.
+enum Abandoned {
+  nonisolated(unsafe) private static var processes: [Process] = []
+  private static let lock = NSLock()
+  static func keep(_ process: Process) {
+    lock.lock()
+    processes.append(process)
+    lock.unlock()
+  }
 }
 
 /// Relative difference, for comparing against reference values.
