@@ -48,8 +48,24 @@ enum BlockParser {
     let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let end = bytes.count
     let maxFields = plan.fieldCount
-    var starts = [Int](repeating: 0, count: maxFields + 1)
-    var ends = [Int](repeating: 0, count: maxFields + 1)
+    // Field bounds and the sums live outside `partial` and outside any array the nested error
+    // helpers capture: a captured variable is boxed, and every write to an array in a box pays
+    // a uniqueness check the optimizer cannot hoist out of the loop (10% of the time, measured).
+    let starts = UnsafeMutablePointer<Int>.allocate(capacity: maxFields + 1)
+    let ends = UnsafeMutablePointer<Int>.allocate(capacity: maxFields + 1)
+    starts.initialize(repeating: 0, count: maxFields + 1)
+    ends.initialize(repeating: 0, count: maxFields + 1)
+    defer {
+      starts.deallocate()
+      ends.deallocate()
+    }
+    var days: [Int64] = []
+    var codes: [Int32] = []
+    var sums: [Double] = []
+    var counts: [Int64] = []
+    var rows = 0
+    var minTime = Int64.max
+    var maxTime = Int64.min
     var slot: [Int] = []
     var touched: [Int32] = []
     var currentDay = Int64.min
@@ -236,21 +252,23 @@ enum BlockParser {
       if Int(code) >= slot.count { slot.append(contentsOf: repeatElement(-1, count: Int(code) + 1 - slot.count)) }
       let cell = slot[Int(code)]
       if cell >= 0 {
-        partial.sums[cell] += volume
-        partial.counts[cell] += 1
+        sums[cell] += volume
+        counts[cell] += 1
       } else {
-        slot[Int(code)] = partial.days.count
+        slot[Int(code)] = days.count
         touched.append(code)
-        partial.days.append(day)
-        partial.codes.append(code)
-        partial.sums.append(volume)
-        partial.counts.append(1)
+        days.append(day)
+        codes.append(code)
+        sums.append(volume)
+        counts.append(1)
       }
-      partial.rows += 1
-      if time < partial.minTime { partial.minTime = time }
-      if time > partial.maxTime { partial.maxTime = time }
+      rows += 1
+      if time < minTime { minTime = time }
+      if time > maxTime { maxTime = time }
     }
     partial.lines = line
+    (partial.days, partial.codes, partial.sums, partial.counts) = (days, codes, sums, counts)
+    (partial.rows, partial.minTime, partial.maxTime) = (rows, minTime, maxTime)
     return partial
   }
 }
