@@ -45,6 +45,7 @@ let package = Package(
     .executableTarget(name: "FuzzTime", dependencies: ["ShareData"], path: "Fuzz/FuzzTime"),
     .executableTarget(name: "FuzzNumber", dependencies: ["ShareData"], path: "Fuzz/FuzzNumber"),
     .executableTarget(name: "FuzzLayout", dependencies: ["ShareData"], path: "Fuzz/FuzzLayout"),
+    .executableTarget(name: "FuzzParallel", dependencies: ["ShareData"], path: "Fuzz/FuzzParallel"),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),

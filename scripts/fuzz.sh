@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout)
+((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel)
 shared=${SHARED:-../shared/datasets}
 
 work=$(mktemp -d)
@@ -30,6 +30,7 @@ for target in "${targets[@]}"; do
       ;;
     FuzzTime) cp Fuzz/seeds/time/* "$seeds/" ;;
     FuzzNumber) cp Fuzz/seeds/number/* "$seeds/" ;;
+    FuzzParallel) cp Fuzz/seeds/parallel/* "$seeds/" ;;
   esac
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$target" "$corpus" "$seeds" \

@@ -87,6 +87,52 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     }
   }
 
+  /// Inputs the differential fuzzer (Fuzz/FuzzParallel) found reading differently on the two
+  /// paths, at block sizes that put a cut near each oddity.
+  @Test(arguments: [64, 100, 4096])
+  func whatTheFuzzerFoundReadsAsTheScannerReadsIt(block: Int) throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let lines = tradeLog(rows: 40, seed: 15).split(separator: "\n").map(String.init)
+    var cases: [(String, String)] = []
+    // A CR on its own inside a CRLF file ends a line for the scanner.
+    var bareCR = lines
+    bareCR[14] = String(bareCR[14].dropLast(4)) + "\r" + "bi," + bareCR[15]
+    cases.append(("bare CR in a row", bareCR.joined(separator: "\r\n") + "\r\n"))
+    // The same in the header line.
+    var headerCR = lines
+    headerCR[0] += "\rlyer,BTC"
+    cases.append(("bare CR in the header", headerCR.joined(separator: "\r\n") + "\r\n"))
+    // Seconds, then one millisecond time that starts a block, then seconds again: the first
+    // clash is the millisecond line, whatever block it opens.
+    for row in [5, 9, 20] {
+      var mixed = lines
+      mixed[row] = mixed[row].replacingOccurrences(of: "1483", with: "1483000", options: .anchored)
+      cases.append(("milliseconds at line \(row + 1)", mixed.joined(separator: "\n") + "\n"))
+    }
+    // A header longer than a block.
+    var longHeader = lines
+    longHeader[0] = longHeader[0].replacingOccurrences(of: "base", with: "base" + String(repeating: "_", count: 150))
+    cases.append(("a header longer than a block", longHeader.joined(separator: "\n") + "\n"))
+    for (what, text) in cases {
+      let path = dir.file("log.csv", text)
+      var serial = IngestOptions(group: "quote")
+      serial.parallelThreshold = Int.max
+      var parallel = serial
+      parallel.parallelThreshold = 0
+      parallel.blockSize = block
+      parallel.workers = 2
+      let s = Result { try Ingest.read(paths: [path], options: serial) }
+      let p = Result { try Ingest.read(paths: [path], options: parallel) }
+      switch (s, p) {
+      case let (.success(a), .success(b)): expectSameTable(a.table, b.table)
+      case let (.failure(a as ShareError), .failure(b as ShareError)):
+        #expect(a.status == b.status && a.location?.line == b.location?.line, "\(what): \(a.description) | \(b.description)")
+      default: Issue.record("\(what): serial \(s), parallel \(p)")
+      }
+    }
+  }
+
   @Test func bitcoinchartsDumpsGzipCRLFAndBOMAllMatch() throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }

@@ -33,7 +33,7 @@ struct Partial: Sendable {
   var formatLine = 0
   /// An error at a line counted from the block's first line (0-based).
   var failure: (line: Int, error: ShareError)?
-  /// A quoted field: the file must be read by the general scanner.
+  /// A quoted field or a CR on its own: the file must be read by the general scanner.
   var needsScanner = false
 }
 
@@ -91,23 +91,30 @@ enum BlockParser {
       // One line: record field boundaries.
       var field = 0
       var lineEnd = p
-      var sawQuote = false
+      var forScanner = false
       starts[0] = p
       while lineEnd < end {
         let c = base[lineEnd]
-        if c == newline { break }
-        if c == comma {
-          if field < maxFields {
-            ends[field] = lineEnd
+        // Every byte that means something here is at most ",": one comparison passes the digits,
+        // letters, "." and "-" that make up nearly all of a trade line.
+        if c <= comma {
+          if c == newline { break }
+          if c == comma {
+            if field < maxFields {
+              ends[field] = lineEnd
+            }
+            field += 1
+            if field <= maxFields { starts[field] = lineEnd + 1 }
+          } else if c == quote {
+            forScanner = true
+          } else if c == cr && lineEnd + 1 < end && base[lineEnd + 1] != newline {
+            // A CR on its own ends a line for the scanner (old Mac files); the scanner takes it.
+            forScanner = true
+          } else if c == 0 {
+            fail("NUL byte in the input", column: field, expected: "text: this looks like a binary file",
+              hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
+            return partial
           }
-          field += 1
-          if field <= maxFields { starts[field] = lineEnd + 1 }
-        } else if c == quote {
-          sawQuote = true
-        } else if c == 0 {
-          fail("NUL byte in the input", column: field, expected: "text: this looks like a binary file",
-            hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
-          return partial
         }
         lineEnd += 1
       }
@@ -117,7 +124,7 @@ enum BlockParser {
       let next = lineEnd + 1
       line += 1
       defer { p = next }
-      if sawQuote {
+      if forScanner {
         partial.needsScanner = true
         partial.lines = line
         return partial

@@ -38,19 +38,21 @@ enum ParallelIngest {
     let partials = results.ordered
     for partial in partials {
       if partial.needsScanner { return nil }
+      // A block's first time that clashes with the format of the blocks before it is the first
+      // bad line, unless the block failed on an earlier line of its own.
+      if let f = partial.format, let (known, line) = format, !known.mixes(with: f),
+        partial.failure.map({ $0.line >= partial.formatLine }) ?? true
+      {
+        throw ShareError.data(
+          "mixed time formats: line \(lineBase + partial.formatLine) is \(f.rawValue), but line \(line) was \(known.rawValue)",
+          at: SourceLocation(file: plan.source, line: lineBase + partial.formatLine, column: plan.timeIndex + 1, columnName: plan.header[plan.timeIndex]),
+          expected: "one time format in the whole column")
+      }
       if var failure = partial.failure {
         failure.error.location?.line = lineBase + failure.line
         throw failure.error
       }
-      if let f = partial.format {
-        if let (known, line) = format, !known.mixes(with: f) {
-          throw ShareError.data(
-            "mixed time formats: line \(lineBase + partial.formatLine) is \(f.rawValue), but line \(line) was \(known.rawValue)",
-            at: SourceLocation(file: plan.source, line: lineBase + partial.formatLine, column: plan.timeIndex + 1, columnName: plan.header[plan.timeIndex]),
-            expected: "one time format in the whole column")
-        }
-        if format == nil { format = (f, lineBase + partial.formatLine) }
-      }
+      if let f = partial.format, format == nil { format = (f, lineBase + partial.formatLine) }
       lineBase += partial.lines
     }
     if let error = reader.error { throw error }
@@ -162,7 +164,6 @@ enum ParallelIngest {
         let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var start = 0
         if first {
-          first = false
           if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
           // CR-only line ends: the general scanner handles them.
           if memchr(bytes + start, 0x0A, filled - start) == nil && memchr(bytes + start, 0x0D, filled - start) != nil {
@@ -170,11 +171,22 @@ enum ParallelIngest {
             queue.recycle(buffer)
             return
           }
+          var headerComplete = true
           if hasHeader {
             // Blank lines, then the header line.
+            headerLines = 0
             while start < filled {
               let lineEnd = memchr(bytes + start, 0x0A, filled - start).map { bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? filled
-              if memchr(bytes + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil {
+              if lineEnd == filled && !atEnd {
+                // The header runs past this buffer: read it again into a bigger one.
+                headerComplete = false
+                break
+              }
+              // A quote, or a CR that is not the CR of a CRLF: the scanner reads such lines.
+              let crlf = lineEnd > start && lineEnd < filled && bytes[lineEnd - 1] == 0x0D
+              if memchr(bytes + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil
+                || memchr(bytes + start, 0x0D, lineEnd - start - (crlf ? 1 : 0)) != nil
+              {
                 needsScanner = true
                 queue.recycle(buffer)
                 return
@@ -185,6 +197,19 @@ enum ParallelIngest {
               if !isBlank { break }
             }
           }
+          if !headerComplete {
+            if filled >= Reader.maxLine {
+              error = ShareError.data(
+                "a header longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
+                expected: "CSV records of reasonable length")
+              queue.recycle(buffer)
+              return
+            }
+            carry = Array(UnsafeBufferPointer(start: bytes, count: filled))
+            queue.recycle(buffer)
+            continue
+          }
+          first = false
         }
         // Cut after the last line end; the rest starts the next block.
         var cut = filled
