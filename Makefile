@@ -37,7 +37,7 @@ TEST_TOOLS = libxml2-utils librsvg2-bin chromium
 
 # A test run that hangs fails after TEST_TIME_LIMIT seconds (the whole group of processes is
 # killed) instead of running into CI's limit; a normal run takes a minute or two.
-TEST_TIME_LIMIT ?= 1200
+TEST_TIME_LIMIT ?= 1800
 LIMIT = timeout -k 30 $(TEST_TIME_LIMIT)
 
 # The engine tests need ClickHouse (two shards) and PostgreSQL: scripts/with-engines.sh starts them
