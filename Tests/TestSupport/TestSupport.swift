@@ -56,7 +56,7 @@ public struct TemporaryDirectory {
 
   public func file(_ name: String, bytes: [UInt8]) -> String {
     let full = path + "/" + name
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    precondition(FileManager.default.createFile(atPath: full, contents: Data(bytes)), "cannot write \(full)")
     return full
   }
 
