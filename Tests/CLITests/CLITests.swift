@@ -31,6 +31,26 @@ import Testing
     #expect(Date().timeIntervalSince(start) < 20)
   }
 
+  /// make test runs each swift test under scripts/time-limit.py: at the limit, and when the
+  /// command ends, nothing it started may live on, not even a process in a group of its own that
+  /// ignores SIGTERM (such a process once kept swift test's output open until CI gave up).
+  @Test func theTestTimeLimitLeavesNothingRunning() throws {
+    let script = Paths.root + "/scripts/time-limit.py"
+    let stray = "import signal, subprocess\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nsubprocess.Popen(['sleep', '%@'], process_group=0)\n"
+    let hung = try runProcess(script, ["1", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.25") + "import time\ntime.sleep(60)\n"], timeLimit: 60)
+    #expect(hung.status == 124)
+    #expect(hung.stderr.contains("ran longer than 1 s"), "\(hung.stderr)")
+    let finished = try runProcess(script, ["30", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.5")], timeLimit: 60)
+    #expect(finished.status == 0)
+    #expect(finished.stderr.contains("left running"), "\(finished.stderr)")
+    for marker in ["sleep 104.25", "sleep 104.5"] {
+      let left = try runProcess("/usr/bin/pgrep", ["-f", marker])
+      #expect(left.status == 1, "still running: \(left.stdout)")
+    }
+    let exitStatus = try runProcess(script, ["30", "sh", "-c", "exit 3"])
+    #expect(exitStatus.status == 3)
+  }
+
   @Test func inspectSucceedsOnEverySharedCSV() throws {
     let enumerator = FileManager.default.enumerator(atPath: Paths.shared)!
     var checked = 0

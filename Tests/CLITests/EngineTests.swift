@@ -117,18 +117,6 @@ struct EngineTests {
     #expect(showSQL.status == 0 && showSQL.stdout.contains("SELECT") && !showSQL.stdout.contains("ch-secret"))
   }
 
-  @Test func aServerThatNeverAnswersTimesOut() throws {
-    // A socket in this process that listens and never answers: the kernel completes the
-    // connection, then nothing comes. (Not a helper process: one that outlived the test would
-    // hold the test runner's output open.)
-    let listener = try SilentListener()
-    defer { listener.close() }
-    let start = Date()
-    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2"])
-    #expect(result.status == 75, "\(result.stderr)")
-    #expect(Date().timeIntervalSince(start) < 10)
-  }
-
   @Test func injectionThroughTableColumnsAndValuesIsRefusedOrQuoted() throws {
     for source in ["clickhouse://127.0.0.1:18123/default?table=trades;DROP%20TABLE%20trades", "postgres://sharelens@127.0.0.1:55432/shares?table=trades%22;DROP"] {
       let run = try runSharelens(["shares", source], environment: pgEnvironment)
@@ -172,6 +160,33 @@ func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
   return true
 }
 
+/// Servers that go quiet: the tool gives up after --timeout with status 75 instead of hanging.
+/// No database is needed, so these run in every test run, the sanitizer runs included.
+@Suite struct SilentServerTests {
+  @Test func aClickHouseThatNeverAnswersTimesOut() throws {
+    // The kernel completes the connection, then nothing comes. (A socket in this process, not a
+    // helper process: one that outlived the test would hold the test runner's output open.)
+    let listener = try SilentListener()
+    defer { listener.close() }
+    let start = Date()
+    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2"])
+    #expect(result.status == 75, "\(result.stderr)")
+    #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
+    #expect(Date().timeIntervalSince(start) < 15)
+  }
+
+  @Test func aPostgreSQLThatLogsInAndThenGoesSilentTimesOut() throws {
+    let server = try StallingPostgres()
+    defer { server.close() }
+    let start = Date()
+    let result = try runSharelens(["shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades", "--timeout", "2"])
+    #expect(server.loggedIn, "the client never got as far as its query")
+    #expect(result.status == 75, "\(result.stderr)")
+    #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
+    #expect(Date().timeIntervalSince(start) < 15)
+  }
+}
+
 /// A TCP socket on 127.0.0.1 (a port the kernel picks) that accepts connections into its backlog
 /// and never reads or writes.
 struct SilentListener {
@@ -196,5 +211,71 @@ struct SilentListener {
     self.port = Int(UInt16(bigEndian: address.sin_port))
   }
 
-  func close() { _ = Glibc.close(descriptor) }
+  /// Shutting down first wakes a thread blocked in accept() on this socket.
+  func close() {
+    _ = shutdown(descriptor, Int32(SHUT_RDWR))
+    _ = Glibc.close(descriptor)
+  }
+}
+
+/// Speaks just enough of PostgreSQL's wire protocol for libpq to log in (no to SSL and GSS
+/// encryption, then AuthenticationOk and ReadyForQuery), then never answers the query.
+final class StallingPostgres: @unchecked Sendable {
+  private let listener: SilentListener
+  private let lock = NSLock()
+  private var didLogIn = false
+  var port: Int { listener.port }
+  var loggedIn: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return didLogIn
+  }
+
+  init() throws {
+    listener = try SilentListener()
+    Thread { [self] in serve() }.start()
+  }
+
+  func close() { listener.close() }
+
+  private func serve() {
+    let client = accept(listener.descriptor, nil, nil)
+    guard client >= 0 else { return }
+    defer { _ = Glibc.close(client) }
+    while true {
+      guard let length = readInt32(client), let code = readInt32(client) else { return }
+      if code == 80_877_103 || code == 80_877_104 {  // SSLRequest, GSSENCRequest
+        guard send(client, [UInt8(ascii: "N")]) else { return }
+        continue
+      }
+      guard length >= 8, readExactly(client, Int(length) - 8) != nil else { return }
+      break
+    }
+    let ready: [UInt8] = [UInt8(ascii: "R"), 0, 0, 0, 8, 0, 0, 0, 0, UInt8(ascii: "Z"), 0, 0, 0, 5, UInt8(ascii: "I")]
+    guard send(client, ready) else { return }
+    lock.lock()
+    didLogIn = true
+    lock.unlock()
+    // Read the query and everything after it, answer nothing, until the client hangs up.
+    while readExactly(client, 1) != nil {}
+  }
+
+  private func readExactly(_ descriptor: Int32, _ count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, count - done) }
+      if got <= 0 { return nil }
+      done += got
+    }
+    return bytes
+  }
+
+  private func readInt32(_ descriptor: Int32) -> Int32? {
+    readExactly(descriptor, 4).map { b in Int32(b[0]) << 24 | Int32(b[1]) << 16 | Int32(b[2]) << 8 | Int32(b[3]) }
+  }
+
+  private func send(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) } == bytes.count
+  }
 }

@@ -41,10 +41,20 @@ final class PostgresClient {
 
   /// Runs `sql` with `parameters` ($1, $2, … as text) and returns the rows as text (nil = NULL).
   func rows(_ sql: String, parameters: [String] = []) throws -> [[String?]] {
-    let result: OpaquePointer? = PostgresClient.withCStrings(parameters) { p in
-      PQexecParams(connection, sql, Int32(parameters.count), nil, p, nil, nil, 0)
+    let sent = PostgresClient.withCStrings(parameters) { p in
+      PQsendQueryParams(connection, sql, Int32(parameters.count), nil, p, nil, nil, 0)
     }
-    guard let result else { throw ShareError(.unavailable, "lost the PostgreSQL connection to \(url.host):\(url.port)") }
+    guard sent == 1 else { throw lost() }
+    // The server's statement_timeout normally ends a slow query first, with a clearer message;
+    // this deadline covers a server or network that has gone silent.
+    let deadline = DispatchTime.now() + timeout + 1
+    var result: OpaquePointer? = nil
+    while true {
+      try waitUntilReady(deadline)
+      guard let next = PQgetResult(connection) else { break }
+      if result == nil { result = next } else { PQclear(next) }
+    }
+    guard let result else { throw lost() }
     defer { PQclear(result) }
     guard PQresultStatus(result) == PGRES_TUPLES_OK else {
       let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -58,6 +68,30 @@ final class PostgresClient {
         PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
       }
     }
+  }
+
+  /// Reads from the socket until libpq has a whole result (PQgetResult will not block), or
+  /// throws when `deadline` passes first.
+  private func waitUntilReady(_ deadline: DispatchTime) throws {
+    let socket = PQsocket(connection)
+    while true {
+      guard PQconsumeInput(connection) == 1 else { throw lost() }
+      if PQisBusy(connection) == 0 { return }
+      let now = DispatchTime.now()
+      guard now < deadline else {
+        throw ShareError(
+          .tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
+          hint: "raise --timeout, or narrow the query with --from/--to")
+      }
+      let milliseconds = (deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000 + 1
+      var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+      if poll(&descriptor, 1, Int32(min(milliseconds, UInt64(Int32.max)))) < 0 && errno != EINTR { throw lost() }
+    }
+  }
+
+  private func lost() -> ShareError {
+    let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+    return ShareError(.unavailable, "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))")
   }
 
   static func connectionError(_ message: String, url: SourceURL, timeout: Double) -> ShareError {
