@@ -78,7 +78,9 @@ var out = Output()
 switch arguments[1] {
 case "log":
   var rng = SplitMix64(state: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
-  let exchanges: [[UInt8]] = ["bitstamp", "kraken", "coinbase", "bitfinex", "okcoin", "huobi", "btcchina", "bitflyer", "bithumb", "gemini"].map { Array($0.utf8) }
+  let exchanges: [[UInt8]] = [
+    "bitstamp", "kraken", "coinbase", "bitfinex", "okcoin", "huobi", "btcchina", "bitflyer", "bithumb", "gemini",
+  ].map { Array($0.utf8) }
   // Each exchange's quote currency; okcoin and huobi trade CNY until 2017-10, then USD.
   let quotes: [[UInt8]] = ["USD", "EUR", "USD", "USD", "CNY", "CNY", "CNY", "JPY", "KRW", "USD"].map { Array($0.utf8) }
   let usd = Array("USD".utf8)

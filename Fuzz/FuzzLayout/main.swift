@@ -8,7 +8,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   for name in ["fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv"] {
     do {
-      let result = try Ingest.read(streams: [MemoryStream(name: name, bytes: bytes)], options: IngestOptions(duplicates: .sum))
+      let result = try Ingest.read(
+        streams: [MemoryStream(name: name, bytes: bytes)], options: IngestOptions(duplicates: .sum))
       for volume in result.table.volumes where !volume.isFinite || volume < 0 {
         fatalError("ingest produced volume \(volume)")
       }

@@ -45,17 +45,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     parallel.blockSize = 64 + size % 61
     parallel.workers = 2
     switch (read(path, serial), read(path, parallel)) {
-    case let (.table(s, sr), .table(p, pr)):
+    case (.table(let s, let sr), .table(let p, let pr)):
       guard s.categories == p.categories, s.times == p.times, s.codes == p.codes, s.counts == p.counts, sr == pr,
         zip(s.volumes, p.volumes).allSatisfy({ same($0, $1) })
       else { fatalError("\(name): the parallel reader read a different table") }
-    case let (.failure(s), .failure(p)):
+    case (.failure(let s), .failure(let p)):
       guard s.status == p.status, s.location?.line == p.location?.line else {
-        fatalError("\(name): serial error \(s.status) at line \(s.location?.line ?? -1) (\(s.message)), parallel \(p.status) at line \(p.location?.line ?? -1) (\(p.message))")
+        fatalError(
+          "\(name): serial error \(s.status) at line \(s.location?.line ?? -1) (\(s.message)), parallel \(p.status) at line \(p.location?.line ?? -1) (\(p.message))"
+        )
       }
-    case let (.table, .failure(p)):
+    case (.table, .failure(let p)):
       fatalError("\(name): only the parallel reader failed: \(p.description)")
-    case let (.failure(s), .table):
+    case (.failure(let s), .table):
       fatalError("\(name): only the serial reader failed: \(s.description)")
     }
   }

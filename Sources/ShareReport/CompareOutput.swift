@@ -26,12 +26,14 @@ public enum CompareOutput {
   static func periodTable(_ c: Comparison) -> TableModel {
     TableModel(
       columns: [
-        TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left), TableColumn(c.resolution.rawValue + "s"),
+        TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left),
+        TableColumn(c.resolution.rawValue + "s"),
         TableColumn("total"), TableColumn("HHI"), TableColumn("ΔHHI"), TableColumn("CR4"), TableColumn("band", .left),
       ],
       rows: c.periods.map { p in
         [
-          p.period.label, p.period.from.description, p.period.to.description, String(p.days), ShareTableOutput.volume(p.total),
+          p.period.label, p.period.from.description, p.period.to.description, String(p.days),
+          ShareTableOutput.volume(p.total),
           NumberFormat.grouped(p.concentration?.hhi),
           p.deltaHHI.map { NumberFormat.signedGrouped($0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
           ShareTableOutput.percent(p.concentration?.cr4), p.band ?? "—",
@@ -45,7 +47,8 @@ public enum CompareOutput {
     let l = c.options.periods[q].label
     return TableModel(
       columns: [
-        TableColumn("category", .left), TableColumn(a), TableColumn(l), TableColumn("Δ pp"), TableColumn("95% CI pp", .right),
+        TableColumn("category", .left), TableColumn(a), TableColumn(l), TableColumn("Δ pp"),
+        TableColumn("95% CI pp", .right),
         TableColumn("Welch p", .right), TableColumn("HAC SE pp"), TableColumn("rank", .right),
       ],
       rows: c.categories.map { cat in
@@ -61,11 +64,14 @@ public enum CompareOutput {
   }
 
   static func redistributionTable(_ c: Comparison, _ q: Int) -> TableModel {
-    let rows = c.categories.sorted { ($0.changes[q]?.deltaPP ?? 0) > ($1.changes[q]?.deltaPP ?? 0) }.map { cat -> [String] in
+    let rows = c.categories.sorted { ($0.changes[q]?.deltaPP ?? 0) > ($1.changes[q]?.deltaPP ?? 0) }.map {
+      cat -> [String] in
       let ch = cat.changes[q]
       return [
         cat.category, NumberFormat.signed(ch?.deltaPP, 2),
-        ch?.shareOfMovedPoints.map { ShareTableOutput.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains") } ?? "—",
+        ch?.shareOfMovedPoints.map {
+          ShareTableOutput.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains")
+        } ?? "—",
         NumberFormat.signedGrouped(ch?.dailyVolumeChange), ShareTableOutput.percent(ch?.partOfVolumeChange),
       ]
     }
@@ -103,9 +109,11 @@ public enum CompareOutput {
     }
     let periods = c.periods.map { p -> JSONValue in
       .object([
-        ("label", .string(p.period.label)), ("from", .string(p.period.from.description)), ("to", .string(p.period.to.description)),
+        ("label", .string(p.period.label)), ("from", .string(p.period.from.description)),
+        ("to", .string(p.period.to.description)),
         ("days", .number(Double(p.days))), ("total", .number(p.total)), ("hhi", .optional(p.concentration?.hhi)),
-        ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)), ("cr4", .optional(p.concentration?.cr4)),
+        ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)),
+        ("cr4", .optional(p.concentration?.cr4)),
         ("effective_n", .optional(p.concentration?.effectiveNumber)), ("band", p.band.map { .string($0) } ?? .null),
         ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
       ])
@@ -124,7 +132,10 @@ public enum CompareOutput {
         ("welch_t", perChange { .optional(cat.changes[$0]?.welch.t) }),
         ("df", perChange { .optional(cat.changes[$0]?.welch.degreesOfFreedom) }),
         ("p_value", perChange { .optional(cat.changes[$0]?.welch.pValue) }),
-        ("ci95_pp", perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }),
+        (
+          "ci95_pp",
+          perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }
+        ),
         ("hac_se_pp", perChange { .optional(cat.changes[$0]?.hacSEpp) }),
         ("note", perChange { q in cat.changes[q]?.welch.note.map { .string($0) } ?? .null }),
       ])
@@ -155,10 +166,12 @@ public enum CompareOutput {
       for (q, p) in c.options.periods.enumerated() {
         let ch = cat.changes[q]
         writer.row([
-          cat.category, p.label, machineNumber(cat.volume[q]), machineNumber(cat.share[q]), machineNumber(cat.meanDailyShare[q]),
+          cat.category, p.label, machineNumber(cat.volume[q]), machineNumber(cat.share[q]),
+          machineNumber(cat.meanDailyShare[q]),
           cat.rank[q].map(String.init) ?? "", c.baseline.label, machineNumber(ch?.deltaPP), machineNumber(ch?.ratio),
           machineNumber(ch?.logRatio), machineNumber(ch?.welch.t), machineNumber(ch?.welch.degreesOfFreedom),
-          machineNumber(ch?.welch.pValue), machineNumber(ch?.ci95pp?.low), machineNumber(ch?.ci95pp?.high), machineNumber(ch?.hacSEpp),
+          machineNumber(ch?.welch.pValue), machineNumber(ch?.ci95pp?.low), machineNumber(ch?.ci95pp?.high),
+          machineNumber(ch?.hacSEpp),
         ])
       }
     }

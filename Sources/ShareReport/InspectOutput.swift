@@ -24,12 +24,17 @@ public enum InspectOutput {
       }
     }
     let table = result.table
-    out += "\nall inputs: \(table.categories.count) categories, \(table.cellCount) cells, resolution \(table.resolution.rawValue)"
+    out +=
+      "\nall inputs: \(table.categories.count) categories, \(table.cellCount) cells, resolution \(table.resolution.rawValue)"
     let missing = table.missingTimeSteps
-    out += missing > 0 ? ", \(missing) \(table.resolution.rawValue)s with no row\n" : ", no missing \(table.resolution.rawValue)s\n"
+    out +=
+      missing > 0
+      ? ", \(missing) \(table.resolution.rawValue)s with no row\n" : ", no missing \(table.resolution.rawValue)s\n"
     if result.duplicateCount > 0 {
       out += "duplicates: \(result.duplicateCount) repeated (time, category) cells, e.g. "
-      out += result.duplicates.prefix(3).map { "\(dateTimeLabel($0.time)) / \($0.category) at \($0.first) and \($0.second)" }.joined(separator: "; ")
+      out += result.duplicates.prefix(3).map {
+        "\(dateTimeLabel($0.time)) / \($0.category) at \($0.first) and \($0.second)"
+      }.joined(separator: "; ")
       out += "\n"
     }
     out += "\n"

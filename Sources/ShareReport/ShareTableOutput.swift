@@ -16,7 +16,8 @@ public enum ShareTableOutput {
   ) -> String {
     let b = analysis.breakdown
     switch format {
-    case .text: return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width) + legend(b)
+    case .text:
+      return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width) + legend(b)
     case .markdown: return MarkdownTableRenderer().render(tableModel(b)) + legend(b)
     case .csv: return csv(b)
     case .json: return json(b, unit: unit, group: group).render() + "\n"

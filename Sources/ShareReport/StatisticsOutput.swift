@@ -4,24 +4,31 @@ import ShareData
 import ShareStats
 
 public enum ConcentrationOutput {
-  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max) -> String {
+  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max)
+    -> String
+  {
     switch format {
     case .json: return json(s).render() + "\n"
     case .csv:
-      var writer = CSVWriter(header: ["start", "end", "hhi", "cr1", "cr3", "cr4", "effective_n", "entropy", "gini", "categories", "band", "partial"])
+      var writer = CSVWriter(header: [
+        "start", "end", "hhi", "cr1", "cr3", "cr4", "effective_n", "entropy", "gini", "categories", "band", "partial",
+      ])
       for row in s.rows {
         let m = row.measures
         writer.row([
-          row.bucket.startDate.description, row.bucket.lastDate.description, machineNumber(m?.hhi), machineNumber(m?.cr1),
+          row.bucket.startDate.description, row.bucket.lastDate.description, machineNumber(m?.hhi),
+          machineNumber(m?.cr1),
           machineNumber(m?.cr3), machineNumber(m?.cr4), machineNumber(m?.effectiveNumber), machineNumber(m?.entropy),
-          machineNumber(m?.gini), m.map { String($0.categories) } ?? "", row.band ?? "", row.bucket.partial ? "true" : "false",
+          machineNumber(m?.gini), m.map { String($0.categories) } ?? "", row.band ?? "",
+          row.bucket.partial ? "true" : "false",
         ])
       }
       return writer.text
     case .text, .markdown:
       let table = TableModel(
         columns: [
-          TableColumn(s.every.rawValue, .left), TableColumn("HHI"), TableColumn("CR1"), TableColumn("CR3"), TableColumn("CR4"),
+          TableColumn(s.every.rawValue, .left), TableColumn("HHI"), TableColumn("CR1"), TableColumn("CR3"),
+          TableColumn("CR4"),
           TableColumn("eff. n"), TableColumn("entropy"), TableColumn("Gini"), TableColumn("band", .left),
         ],
         rows: s.rows.map { row in
@@ -29,7 +36,8 @@ public enum ConcentrationOutput {
           return [
             s.every.label(start: row.bucket.startDay) + (row.bucket.partial ? "*" : ""), NumberFormat.fixed(m?.hhi, 0),
             ShareTableOutput.percent(m?.cr1), ShareTableOutput.percent(m?.cr3), ShareTableOutput.percent(m?.cr4),
-            NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3), NumberFormat.fixed(m?.gini, 3),
+            NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3),
+            NumberFormat.fixed(m?.gini, 3),
             row.band ?? "—",
           ]
         })
@@ -52,8 +60,10 @@ public enum ConcentrationOutput {
             let m = row.measures
             return .object([
               ("start", .string(row.bucket.startDate.description)), ("end", .string(row.bucket.lastDate.description)),
-              ("hhi", .optional(m?.hhi)), ("cr1", .optional(m?.cr1)), ("cr3", .optional(m?.cr3)), ("cr4", .optional(m?.cr4)),
-              ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)), ("gini", .optional(m?.gini)),
+              ("hhi", .optional(m?.hhi)), ("cr1", .optional(m?.cr1)), ("cr3", .optional(m?.cr3)),
+              ("cr4", .optional(m?.cr4)),
+              ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)),
+              ("gini", .optional(m?.gini)),
               ("band", row.band.map { .string($0) } ?? .null), ("partial", .bool(row.bucket.partial)),
             ])
           })
@@ -63,29 +73,47 @@ public enum ConcentrationOutput {
 }
 
 public enum BreaksOutput {
-  public static func render(_ a: BreakAnalysis?, chow: [ChowTest], category: String, format: OutputFormat, ascii: Bool = false) -> String {
+  public static func render(
+    _ a: BreakAnalysis?, chow: [ChowTest], category: String, format: OutputFormat, ascii: Bool = false
+  ) -> String {
     switch format {
     case .json: return json(a, chow: chow, category: category).render() + "\n"
     case .csv:
       if let a {
         var writer = CSVWriter(header: ["date", "share_before", "share_after", "delta_pp"])
-        for b in a.breaks { writer.row([b.date.description, machineNumber(b.shareBefore), machineNumber(b.shareAfter), machineNumber(b.deltaPP)]) }
+        for b in a.breaks {
+          writer.row([
+            b.date.description, machineNumber(b.shareBefore), machineNumber(b.shareAfter), machineNumber(b.deltaPP),
+          ])
+        }
         return writer.text
       }
       var writer = CSVWriter(header: ["date", "f", "df1", "df2", "p_value"])
-      for t in chow { writer.row([CivilDate(dayNumber: t.day).description, machineNumber(t.f), String(t.df1), String(t.df2), machineNumber(t.pValue)]) }
+      for t in chow {
+        writer.row([
+          CivilDate(dayNumber: t.day).description, machineNumber(t.f), String(t.df1), String(t.df2),
+          machineNumber(t.pValue),
+        ])
+      }
       return writer.text
     case .text, .markdown:
       var out = ""
       if let a {
-        out += "\(a.category): \(a.allBreaks.count) break\(a.allBreaks.count == 1 ? "" : "s") found by PELT on the logit of the daily share"
+        out +=
+          "\(a.category): \(a.allBreaks.count) break\(a.allBreaks.count == 1 ? "" : "s") found by PELT on the logit of the daily share"
         out += a.breaks.count < a.allBreaks.count ? ", the \(a.breaks.count) largest shown\n" : "\n"
-        out += "penalty \(a.penalty) = \(NumberFormat.fixed(a.penaltyValue, 4)) (σ = \(NumberFormat.fixed(a.sigma, 4))), "
+        out +=
+          "penalty \(a.penalty) = \(NumberFormat.fixed(a.penaltyValue, 4)) (σ = \(NumberFormat.fixed(a.sigma, 4))), "
         out += "minimum segment \(a.minSegment), \(a.count) values, \(a.clamped) clamped at 0 or 1\n\n"
         let table = TableModel(
-          columns: [TableColumn("date", .left), TableColumn("share before"), TableColumn("share after"), TableColumn("Δ pp")],
+          columns: [
+            TableColumn("date", .left), TableColumn("share before"), TableColumn("share after"), TableColumn("Δ pp"),
+          ],
           rows: a.breaks.map {
-            [$0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter), NumberFormat.signed($0.deltaPP, 2)]
+            [
+              $0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter),
+              NumberFormat.signed($0.deltaPP, 2),
+            ]
           })
         out += renderTable(table, format: format, ascii: ascii)
       }
@@ -93,7 +121,12 @@ public enum BreaksOutput {
         out += "\(category): Chow test for a break in the trend of the logit share\n\n"
         let table = TableModel(
           columns: [TableColumn("date", .left), TableColumn("F"), TableColumn("df", .right), TableColumn("p", .right)],
-          rows: chow.map { [CivilDate(dayNumber: $0.day).description, NumberFormat.fixed($0.f, 2), "\($0.df1), \($0.df2)", NumberFormat.pValue($0.pValue)] })
+          rows: chow.map {
+            [
+              CivilDate(dayNumber: $0.day).description, NumberFormat.fixed($0.f, 2), "\($0.df1), \($0.df2)",
+              NumberFormat.pValue($0.pValue),
+            ]
+          })
         out += renderTable(table, format: format, ascii: ascii)
       }
       return out
@@ -104,9 +137,12 @@ public enum BreaksOutput {
     var members: [(String, JSONValue)] = [("category", .string(category))]
     if let a {
       members += [
-        ("method", .string("PELT")), ("cost", .string("l2 on logit share")), ("penalty", .string(a.penalty.description)),
-        ("penalty_value", .number(a.penaltyValue)), ("sigma", .number(a.sigma)), ("min_segment", .number(Double(a.minSegment))),
-        ("n", .number(Double(a.count))), ("clamped", .number(Double(a.clamped))), ("breaks_found", .number(Double(a.allBreaks.count))),
+        ("method", .string("PELT")), ("cost", .string("l2 on logit share")),
+        ("penalty", .string(a.penalty.description)),
+        ("penalty_value", .number(a.penaltyValue)), ("sigma", .number(a.sigma)),
+        ("min_segment", .number(Double(a.minSegment))),
+        ("n", .number(Double(a.count))), ("clamped", .number(Double(a.clamped))),
+        ("breaks_found", .number(Double(a.allBreaks.count))),
         (
           "breaks",
           .array(
@@ -126,7 +162,8 @@ public enum BreaksOutput {
           .array(
             chow.map {
               .object([
-                ("date", .string(CivilDate(dayNumber: $0.day).description)), ("f", .number($0.f)), ("df1", .number(Double($0.df1))),
+                ("date", .string(CivilDate(dayNumber: $0.day).description)), ("f", .number($0.f)),
+                ("df1", .number(Double($0.df1))),
                 ("df2", .number(Double($0.df2))), ("p_value", .number($0.pValue)),
               ])
             })
@@ -141,19 +178,26 @@ public enum TrendOutput {
     switch format {
     case .json: return json(t).render() + "\n"
     case .csv:
-      var writer = CSVWriter(header: ["category", "from", "to", "n", "slope_per_month", "slope_se", "p_value", "r2", "half_life_months", "intercept", "clamped"])
+      var writer = CSVWriter(header: [
+        "category", "from", "to", "n", "slope_per_month", "slope_se", "p_value", "r2", "half_life_months", "intercept",
+        "clamped",
+      ])
       writer.row([
-        t.category, CivilDate(dayNumber: t.firstDay).description, CivilDate(dayNumber: t.lastDay).description, String(t.count),
+        t.category, CivilDate(dayNumber: t.firstDay).description, CivilDate(dayNumber: t.lastDay).description,
+        String(t.count),
         machineNumber(t.slope), machineNumber(t.slopeSE), machineNumber(t.pValue), machineNumber(t.r2),
         machineNumber(t.halfLifeMonths), machineNumber(t.intercept), String(t.clamped),
       ])
       return writer.text
     case .text, .markdown:
-      var out = "\(t.category), \(CivilDate(dayNumber: t.firstDay))..\(CivilDate(dayNumber: t.lastDay)) (\(t.count) values): "
+      var out =
+        "\(t.category), \(CivilDate(dayNumber: t.firstDay))..\(CivilDate(dayNumber: t.lastDay)) (\(t.count) values): "
       out += "logit share changes by \(NumberFormat.signed(t.slope, 4)) per month "
-      out += "(SE \(NumberFormat.fixed(t.slopeSE, 4)), p \(NumberFormat.pValue(t.pValue)), R² \(NumberFormat.fixed(t.r2, 3)))\n"
+      out +=
+        "(SE \(NumberFormat.fixed(t.slopeSE, 4)), p \(NumberFormat.pValue(t.pValue)), R² \(NumberFormat.fixed(t.r2, 3)))\n"
       if let h = t.halfLifeMonths {
-        out += "a decline with a half-life of \(NumberFormat.fixed(h, 1)) months (the time for the odds share/(1 − share) to halve)\n"
+        out +=
+          "a decline with a half-life of \(NumberFormat.fixed(h, 1)) months (the time for the odds share/(1 − share) to halve)\n"
       } else {
         out += "no decline: the share rises\n"
       }
@@ -165,7 +209,8 @@ public enum TrendOutput {
   public static func json(_ t: TrendFit) -> JSONValue {
     .object([
       ("category", .string(t.category)), ("method", .string("OLS of logit share on months")),
-      ("from", .string(CivilDate(dayNumber: t.firstDay).description)), ("to", .string(CivilDate(dayNumber: t.lastDay).description)),
+      ("from", .string(CivilDate(dayNumber: t.firstDay).description)),
+      ("to", .string(CivilDate(dayNumber: t.lastDay).description)),
       ("n", .number(Double(t.count))), ("slope_per_month", .number(t.slope)), ("slope_se", .number(t.slopeSE)),
       ("p_value", .number(t.pValue)), ("r2", .number(t.r2)), ("half_life_months", .optional(t.halfLifeMonths)),
       ("intercept", .number(t.intercept)), ("clamped", .number(Double(t.clamped))),

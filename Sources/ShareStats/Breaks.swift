@@ -2,12 +2,13 @@
 // logit of the daily share with a penalised l2 (change-in-mean) cost, and the Chow (1960) test
 // at a known date.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 /// The logit of shares, with 0 and 1 clamped to [ε, 1 − ε], ε = 10⁻⁴ (and counted).
 public struct LogitSeries: Sendable {
@@ -120,7 +121,8 @@ public enum Breaks {
 
   /// PELT for the l2 cost with a minimum segment length: exact (the same optimum as optimal
   /// partitioning), pruned by the rule F(s) + C(s, t) > F(t).
-  public static func pelt(_ y: [Double], penalty beta: Double, minSegment m: Int) -> (breaks: [Int], objective: Double) {
+  public static func pelt(_ y: [Double], penalty beta: Double, minSegment m: Int) -> (breaks: [Int], objective: Double)
+  {
     let n = y.count
     guard n >= 2 * m, m >= 1 else {
       return ([], cost(prefix(y), 0, n))
@@ -216,7 +218,8 @@ public enum Breaks {
     if let maxBreaks, all.count > maxBreaks {
       kept = Array(
         all.enumerated().sorted {
-          abs($0.element.deltaPP) != abs($1.element.deltaPP) ? abs($0.element.deltaPP) > abs($1.element.deltaPP) : $0.offset < $1.offset
+          abs($0.element.deltaPP) != abs($1.element.deltaPP)
+            ? abs($0.element.deltaPP) > abs($1.element.deltaPP) : $0.offset < $1.offset
         }.prefix(maxBreaks).map(\.element)
       ).sorted { $0.index < $1.index }
     }
@@ -245,7 +248,9 @@ public struct ChowTest: Sendable {
     guard split >= k + 1, series.count - split >= k + 1 else {
       throw ShareError.usage(
         "a Chow test at \(CivilDate(dayNumber: day)) needs at least \(k + 1) values on each side",
-        hint: "the series runs from \(CivilDate(dayNumber: series.days.first ?? 0)) to \(CivilDate(dayNumber: series.days.last ?? 0))")
+        hint:
+          "the series runs from \(CivilDate(dayNumber: series.days.first ?? 0)) to \(CivilDate(dayNumber: series.days.last ?? 0))"
+      )
     }
     self.day = day
     rssPooled = try Fitting.linear(x: t, y: y).sumSquares
@@ -255,7 +260,8 @@ public struct ChowTest: Sendable {
     df2 = series.count - 2 * k
     let within = rssBefore + rssAfter
     f = within > 0 ? ((rssPooled - within) / Double(k)) / (within / Double(df2)) : .infinity
-    pValue = f.isFinite ? try Distributions.fUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : 0
+    pValue =
+      f.isFinite ? try Distributions.fUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : 0
     if !f.isFinite { f = Double.greatestFiniteMagnitude }
   }
 }

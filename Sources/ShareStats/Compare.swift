@@ -2,12 +2,13 @@
 // with tests of whether it is real (Welch's t on daily shares, a Newey–West standard error, a
 // block-bootstrap interval), concentration per period, and who absorbed the share that moved.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 /// A labelled inclusive date range.
 public struct Period: Sendable, Equatable {
@@ -105,12 +106,16 @@ public struct Comparison: Sendable {
 public enum Compare {
   /// Compares the periods on `table` (already mapped), with the share options' grouping and
   /// absent policy; buckets are always the data's own resolution.
-  public static func run(_ table: VolumeTable, shareOptions: ShareOptions, options: CompareOptions) throws -> Comparison {
+  public static func run(_ table: VolumeTable, shareOptions: ShareOptions, options: CompareOptions) throws -> Comparison
+  {
     guard options.periods.count >= 2 else {
-      throw ShareError.usage("compare needs two or more --period LABEL=FROM..TO", hint: "e.g. --period 2016=2016-01-01..2016-12-31")
+      throw ShareError.usage(
+        "compare needs two or more --period LABEL=FROM..TO", hint: "e.g. --period 2016=2016-01-01..2016-12-31")
     }
     let labels = options.periods.map(\.label)
-    if Set(labels).count != labels.count { throw ShareError.usage("period labels must differ: \(labels.joined(separator: ", "))") }
+    if Set(labels).count != labels.count {
+      throw ShareError.usage("period labels must differ: \(labels.joined(separator: ", "))")
+    }
     for p in options.periods where p.fromDay > p.toDay {
       throw ShareError.usage("period \(p.label): \(p.from) is after \(p.to)")
     }
@@ -157,7 +162,10 @@ public enum Compare {
         }
       }
       let share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
-      if buckets.count == 1 { warnings.append(Warning("period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests")) }
+      if buckets.count == 1 {
+        warnings.append(
+          Warning("period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
+      }
       data.append(PeriodData(buckets: buckets, volume: volume, total: total, share: share, series: series, days: days))
     }
 
@@ -226,7 +234,8 @@ public enum Compare {
         }
         change.ci95pp = intervals[c]
         if let d = deltas[c] {
-          change.shareOfMovedPoints = d > 0 ? (gains > 0 ? d / gains : nil) : d < 0 ? (losses < 0 ? -d / losses : nil) : 0
+          change.shareOfMovedPoints =
+            d > 0 ? (gains > 0 ? d / gains : nil) : d < 0 ? (losses < 0 ? -d / losses : nil) : 0
         }
         let volumeChange = (data[q].volume[c] ?? 0) / daysQ - (data[b].volume[c] ?? 0) / daysB
         change.dailyVolumeChange = volumeChange
@@ -234,6 +243,7 @@ public enum Compare {
         comparisons[c].changes[q] = change
       }
     }
-    return Comparison(options: options, periods: summaries, categories: comparisons, resolution: daily.resolution, warnings: warnings)
+    return Comparison(
+      options: options, periods: summaries, categories: comparisons, resolution: daily.resolution, warnings: warnings)
   }
 }

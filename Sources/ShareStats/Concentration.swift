@@ -1,12 +1,13 @@
 // Market concentration of a set of shares: HHI, concentration ratios, the effective number of
 // categories, Shannon entropy and the Gini coefficient, with the US merger-guideline bands.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 /// Concentration bands of the US horizontal merger guidelines.
 public enum ConcentrationBands: String, CaseIterable, Sendable {
@@ -81,7 +82,6 @@ public struct ConcentrationMeasures: Sendable, Equatable {
   }
 }
 
-
 /// Concentration in every bucket of a share table.
 public struct ConcentrationSeries: Sendable {
   public struct Row: Sendable {
@@ -103,4 +103,3 @@ public struct ConcentrationSeries: Sendable {
     }
   }
 }
-

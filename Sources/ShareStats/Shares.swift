@@ -88,7 +88,8 @@ public enum Shares {
     let spans = spans(of: table)
     let selected = table.filtered(from: fromSeconds, until: untilSeconds)
     guard selected.cellCount > 0 else {
-      let range = "\(options.fromDay.map { CivilDate(dayNumber: $0).description } ?? "start")..\(options.toDay.map { CivilDate(dayNumber: $0).description } ?? "end")"
+      let range =
+        "\(options.fromDay.map { CivilDate(dayNumber: $0).description } ?? "start")..\(options.toDay.map { CivilDate(dayNumber: $0).description } ?? "end")"
       throw ShareError.usage(
         "no data in the range \(range)",
         hint: input.cellCount > 0

@@ -1,12 +1,13 @@
 // The trend of a category's share: OLS of the logit share on time (gsl_fit_linear). On the logit
 // scale a steady decline is a straight line, and its slope gives the half-life of the odds.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 public struct TrendFit: Sendable {
   public var category: String

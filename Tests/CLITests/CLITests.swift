@@ -7,7 +7,9 @@ import Testing
 
 @Suite(.serialized) struct CLITests {
   @Test func theAcceptanceRunShowsCNYAndExcludesTOTAL() throws {
-    let result = try runSharelens(["shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year"])
+    let result = try runSharelens([
+      "shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year",
+    ])
     #expect(result.status == 0)
     let row2016 = result.stdout.split(separator: "\n").first { $0.hasPrefix("2016") }!
     let row2018 = result.stdout.split(separator: "\n").first { $0.hasPrefix("2018") }!
@@ -36,11 +38,16 @@ import Testing
   /// ignores SIGTERM (such a process once kept swift test's output open until CI gave up).
   @Test func theTestTimeLimitLeavesNothingRunning() throws {
     let script = Paths.root + "/scripts/time-limit.py"
-    let stray = "import signal, subprocess\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nsubprocess.Popen(['sleep', '%@'], process_group=0)\n"
-    let hung = try runProcess(script, ["1", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.25") + "import time\ntime.sleep(60)\n"], timeLimit: 60)
+    let stray =
+      "import signal, subprocess\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nsubprocess.Popen(['sleep', '%@'], process_group=0)\n"
+    let hung = try runProcess(
+      script,
+      ["1", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.25") + "import time\ntime.sleep(60)\n"],
+      timeLimit: 60)
     #expect(hung.status == 124)
     #expect(hung.stderr.contains("ran longer than 1 s"), "\(hung.stderr)")
-    let finished = try runProcess(script, ["30", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.5")], timeLimit: 60)
+    let finished = try runProcess(
+      script, ["30", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.5")], timeLimit: 60)
     #expect(finished.status == 0)
     #expect(finished.stderr.contains("left running"), "\(finished.stderr)")
     for marker in ["sleep 104.25", "sleep 104.5"] {
@@ -65,7 +72,9 @@ import Testing
   }
 
   @Test func jsonFollowsTheContract() throws {
-    let result = try runSharelens(["shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year", "--format", "json"])
+    let result = try runSharelens([
+      "shares", Paths.monthlyByExchangeCR, "--map", Paths.exchangeCurrency, "--every", "year", "--format", "json",
+    ])
     #expect(result.status == 0)
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     #expect(json["every"] as? String == "year")
@@ -172,7 +181,8 @@ import Testing
       "volumes", Paths.dailyByExchange, "--map", Paths.exchangeCurrency, "--every", "month", "--out", out,
     ])
     #expect(result.status == 0)
-    let committed = try String(contentsOfFile: Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", encoding: .utf8)
+    let committed = try String(
+      contentsOfFile: Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", encoding: .utf8)
     #expect(try String(contentsOfFile: out, encoding: .utf8) == committed, "run make datasets")
   }
 

@@ -32,7 +32,7 @@ func expectSameShares(_ a: String, _ b: String, _ what: String) throws {
     let vy = q["volumes"] as! [String: Any]
     for c in categories {
       switch (vx[c] as? Double, vy[c] as? Double) {
-      case let (u?, v?): #expect(relativeDifference(u, v) <= 1e-12, "\(what) \(p["start"]!) \(c): \(u) vs \(v)")
+      case (let u?, let v?): #expect(relativeDifference(u, v) <= 1e-12, "\(what) \(p["start"]!) \(c): \(u) vs \(v)")
       case (nil, nil): break
       default: Issue.record("\(what) \(p["start"]!) \(c): null on one side only")
       }
@@ -54,8 +54,12 @@ struct EngineTests {
       try expectSameShares(file.stdout, engine.stdout, source)
     }
     // Quote units and pairs too.
-    let quote = try runSharelens(["shares", log, "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json"])
-    let quoteCH = try runSharelens(["shares", clickhouse + "trades_dist", "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json"])
+    let quote = try runSharelens([
+      "shares", log, "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json",
+    ])
+    let quoteCH = try runSharelens([
+      "shares", clickhouse + "trades_dist", "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json",
+    ])
     try expectSameShares(quote.stdout, quoteCH.stdout, "pair/quote")
   }
 
@@ -64,20 +68,27 @@ struct EngineTests {
     for command in [["shares", "--every", "month", "--format", "json"]] {
       let file = try runSharelens([command[0], Paths.dailyByExchange] + map + Array(command.dropFirst()))
       for source in [clickhouse + "daily_dist", postgres + "daily"] {
-        let engine = try runSharelens([command[0], source, "--group", "exchange"] + map + Array(command.dropFirst()), environment: pgEnvironment)
+        let engine = try runSharelens(
+          [command[0], source, "--group", "exchange"] + map + Array(command.dropFirst()), environment: pgEnvironment)
         #expect(engine.status == 0, "\(engine.stderr)")
         try expectSameShares(file.stdout, engine.stdout, source)
       }
     }
     // compare and concentration through each source.
-    let periods = ["--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--format", "csv", "--resamples", "200"]
+    let periods = [
+      "--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--format", "csv", "--resamples", "200",
+    ]
     let fileCompare = try runSharelens(["compare", Paths.dailyByExchange] + map + periods)
-    let fileConcentration = try runSharelens(["concentration", Paths.dailyByExchange] + map + ["--every", "quarter", "--format", "csv"])
+    let fileConcentration = try runSharelens(
+      ["concentration", Paths.dailyByExchange] + map + ["--every", "quarter", "--format", "csv"])
     for source in [clickhouse + "daily_dist", postgres + "daily"] {
-      let compare = try runSharelens(["compare", source, "--group", "exchange"] + map + periods, environment: pgEnvironment)
+      let compare = try runSharelens(
+        ["compare", source, "--group", "exchange"] + map + periods, environment: pgEnvironment)
       #expect(compare.status == 0)
       #expect(numbersMatch(fileCompare.stdout, compare.stdout, tolerance: 1e-9), "\(source) compare")
-      let concentration = try runSharelens(["concentration", source, "--group", "exchange"] + map + ["--every", "quarter", "--format", "csv"], environment: pgEnvironment)
+      let concentration = try runSharelens(
+        ["concentration", source, "--group", "exchange"] + map + ["--every", "quarter", "--format", "csv"],
+        environment: pgEnvironment)
       #expect(numbersMatch(fileConcentration.stdout, concentration.stdout, tolerance: 1e-12), "\(source) concentration")
     }
   }
@@ -87,8 +98,12 @@ struct EngineTests {
     defer { dir.cleanup() }
     let out = dir.path + "/r.html"
     let run = try runSharelens(
-      ["report", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=daily_dist", "--group", "exchange", "--map", Paths.exchangeCurrency,
-       "--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--events", Paths.chinaEvents, "--format", "html", "--out", out])
+      [
+        "report", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=daily_dist", "--group", "exchange",
+        "--map", Paths.exchangeCurrency,
+        "--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--events", Paths.chinaEvents, "--format",
+        "html", "--out", out,
+      ])
     #expect(run.status == 0, "\(run.stderr)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.contains("clickhouse://analyst@127.0.0.1:18123/default?table=daily_dist"))
@@ -113,30 +128,43 @@ struct EngineTests {
     #expect(pgTable.status == 65 && pgTable.stderr.contains("no_such_table"), "\(pgTable.stderr)")
     let column = try runSharelens(["shares", clickhouse + "trades", "--value", "nope"])
     #expect(column.status == 65 && column.stderr.contains("nope"), "\(column.stderr)")
-    let showSQL = try runSharelens(["shares", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=trades", "--show-sql"])
+    let showSQL = try runSharelens([
+      "shares", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=trades", "--show-sql",
+    ])
     #expect(showSQL.status == 0 && showSQL.stdout.contains("SELECT") && !showSQL.stdout.contains("ch-secret"))
   }
 
   @Test func injectionThroughTableColumnsAndValuesIsRefusedOrQuoted() throws {
-    for source in ["clickhouse://127.0.0.1:18123/default?table=trades;DROP%20TABLE%20trades", "postgres://sharelens@127.0.0.1:55432/shares?table=trades%22;DROP"] {
+    for source in [
+      "clickhouse://127.0.0.1:18123/default?table=trades;DROP%20TABLE%20trades",
+      "postgres://sharelens@127.0.0.1:55432/shares?table=trades%22;DROP",
+    ] {
       let run = try runSharelens(["shares", source], environment: pgEnvironment)
       #expect(run.status == 64, "\(run.stderr)")
     }
     let group = try runSharelens(["shares", clickhouse + "trades", "--group", "quote`) FROM system.tables --"])
     #expect(group.status == 65 || group.status == 64)
     for source in [clickhouse + "trades", postgres + "trades"] {
-      let run = try runSharelens(["shares", source, "--group", "quote", "--include", "exchange=x' OR '1'='1", "--include", "exchange=a\\' OR 1=1 --"], environment: pgEnvironment)
+      let run = try runSharelens(
+        [
+          "shares", source, "--group", "quote", "--include", "exchange=x' OR '1'='1", "--include",
+          "exchange=a\\' OR 1=1 --",
+        ], environment: pgEnvironment)
       #expect(run.status == 65 && run.stderr.contains("no rows"), "\(source): \(run.stderr)")
     }
     // The tables are still there, whole.
     let count = try runSharelens(["shares", clickhouse + "trades", "--group", "quote", "--format", "csv"])
     #expect(count.status == 0)
-    let pgCount = try runSharelens(["shares", postgres + "trades", "--group", "quote", "--format", "csv"], environment: pgEnvironment)
+    let pgCount = try runSharelens(
+      ["shares", postgres + "trades", "--group", "quote", "--format", "csv"], environment: pgEnvironment)
     #expect(pgCount.status == 0)
   }
 
   @Test func includeAndExcludeFilterFilesAndEnginesAlike() throws {
-    let args = ["--group", "quote", "--every", "month", "--format", "json", "--exclude", "exchange=okcoin,huobi", "--include", "base=BTC"]
+    let args = [
+      "--group", "quote", "--every", "month", "--format", "json", "--exclude", "exchange=okcoin,huobi", "--include",
+      "base=BTC",
+    ]
     let file = try runSharelens(["shares", log] + args)
     #expect(file.status == 0, "\(file.stderr)")
     for source in [clickhouse + "trades_dist", postgres + "trades"] {
@@ -169,7 +197,9 @@ func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
     let listener = try SilentListener()
     defer { listener.close() }
     let start = Date()
-    let result = try runSharelens(["shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2"])
+    let result = try runSharelens([
+      "shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2",
+    ])
     #expect(result.status == 75, "\(result.stderr)")
     #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
     #expect(Date().timeIntervalSince(start) < 15)
@@ -179,7 +209,9 @@ func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
     let server = try StallingPostgres()
     defer { server.close() }
     let start = Date()
-    let result = try runSharelens(["shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades", "--timeout", "2"])
+    let result = try runSharelens([
+      "shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades", "--timeout", "2",
+    ])
     #expect(server.loggedIn, "the client never got as far as its query")
     #expect(result.status == 75, "\(result.stderr)")
     #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
@@ -201,11 +233,14 @@ struct SilentListener {
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+      }
     }
     guard descriptor >= 0, bound, listen(descriptor, 16) == 0 else {
       let code = errno
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot listen on 127.0.0.1: errno \(code)"])
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot listen on 127.0.0.1: errno \(code)"])
     }
     self.descriptor = descriptor
     self.port = Int(UInt16(bigEndian: address.sin_port))

@@ -18,7 +18,10 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 
   var testDescription: String { id }
 
-  init(_ id: String, _ text: String?, _ message: String, args arguments: [String] = ["IN"], status: Int32 = 65, name: String = "in.csv") {
+  init(
+    _ id: String, _ text: String?, _ message: String, args arguments: [String] = ["IN"], status: Int32 = 65,
+    name: String = "in.csv"
+  ) {
     self.id = id
     self.bytes = text.map { Array($0.utf8) }
     self.arguments = arguments
@@ -62,15 +65,20 @@ let catalogue: [BadInput] = [
   BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range"),
   BadInput("E25", nil, "no such file", args: ["/nonexistent/input.csv"], status: 66),
   BadInput("E26", nil, "directory", args: ["DIR"], status: 66),
-  BadInput("E27", "Time,a\n2016-01-01,1\n", "is after --to", args: ["IN", "--from", "2017-01-01", "--to", "2016-01-01"], status: 64),
+  BadInput(
+    "E27", "Time,a\n2016-01-01,1\n", "is after --to", args: ["IN", "--from", "2017-01-01", "--to", "2016-01-01"],
+    status: 64),
   BadInput("E28", "Time,a\n2016-01-01,1\n", "Unknown option", args: ["IN", "--bogus"], status: 64),
-  BadInput("E29", "Time,a\n2015-01-01,1\n2015-02-01,2\n", "finer than the data", args: ["IN", "--every", "day"], status: 64),
+  BadInput(
+    "E29", "Time,a\n2015-01-01,1\n2015-02-01,2\n", "finer than the data", args: ["IN", "--every", "day"], status: 64),
   BadInput("E30", "Time,a\n2016-01-01,1\n", "no data in the range", args: ["IN", "--from", "2019-01-01"], status: 64),
   BadInput("E31", "date,cat,v\n2016-01-01,x,1\n", "no such column", args: ["IN", "--value", "nope"], status: 64),
   BadInput("E32", "Time,a\n2016-01-01,1\n", "only once", args: ["-", "-"], status: 64),
   BadInput("E33", "Time,a\n2016-01-01,1\n", "does not apply", args: ["IN", "--group", "exchange"], status: 64),
   BadInput("E34", "date,cat,x,y\n2016-01-01,a,1,2\n", "none is clearly the volume", status: 64),
-  BadInput("E35", "Time,a\n2016-01-01,1\n", "cannot create the output", args: ["IN", "--out", "DIR/no/such/dir/out.txt"], status: 73),
+  BadInput(
+    "E35", "Time,a\n2016-01-01,1\n", "cannot create the output", args: ["IN", "--out", "DIR/no/such/dir/out.txt"],
+    status: 73),
   BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
   BadInput("E38", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "binary"),
@@ -86,18 +94,43 @@ struct GoodInput: CustomTestStringConvertible, Sendable {
 }
 
 let oddButValid: [GoodInput] = [
-  GoodInput(id: "V01", bytes: [0xEF, 0xBB, 0xBF] + Array("Time,a,b\n2016-01-01,1,3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V04", bytes: Array("date,cat,v\n\"2016-01-01\",\"x,y\",\"1.5\"\n2016-01-01,z,\"0.5\"\n".utf8), expect: "2016-01-01,2016-01-01,\"x,y\",1.5,0.75,2,1,false"),
-  GoodInput(id: "V05", bytes: Array("\nTime,a,b\n\n2016-01-01,1,3\n\n\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V07", bytes: Array("date,cat,v\n2016-01-02,b,1\n2016-01-01,b,3\n2016-01-01,a,1\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V08", bytes: Array("Time,a,b\n2016-01-01,1,3\n2016-01-02,1,\n2016-01-03,1,1\n".utf8), expect: "2016-01-02,2016-01-02,b,,,1,0.5,false"),
-  GoodInput(id: "V09", bytes: Array("Time,a,b,TOTAL\n2016-01-01,1,3,4\n2016-01-02,1,1,2\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V10", bytes: Array("Date,Open,High,Low,Close,Volume (BTC),Volume (Currency),Weighted Price\n2016-06-09,0,0,0,0,0,0,0\n2016-06-08,1,1,1,1,3,3,1\n".utf8), name: "BCHARTS-BTCNCNY.csv", expect: "2016-06-08,2016-06-08,BTCNCNY,3,1,3,1,false"),
-  GoodInput(id: "V11", bytes: Array(("date,cat,v\n2016-01-01,\"" + String(repeating: "x", count: 3 << 20) + "\",1\n2016-01-01,b,3\n").utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V12", bytes: Array("currency,volume_btc_24h\nUSD,3\nEUR,1\n".utf8), name: "snapshot-2016-05-01.csv", expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V01", bytes: [0xEF, 0xBB, 0xBF] + Array("Time,a,b\n2016-01-01,1,3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V04", bytes: Array("date,cat,v\n\"2016-01-01\",\"x,y\",\"1.5\"\n2016-01-01,z,\"0.5\"\n".utf8),
+    expect: "2016-01-01,2016-01-01,\"x,y\",1.5,0.75,2,1,false"),
+  GoodInput(
+    id: "V05", bytes: Array("\nTime,a,b\n\n2016-01-01,1,3\n\n\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V07", bytes: Array("date,cat,v\n2016-01-02,b,1\n2016-01-01,b,3\n2016-01-01,a,1\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V08", bytes: Array("Time,a,b\n2016-01-01,1,3\n2016-01-02,1,\n2016-01-03,1,1\n".utf8),
+    expect: "2016-01-02,2016-01-02,b,,,1,0.5,false"),
+  GoodInput(
+    id: "V09", bytes: Array("Time,a,b,TOTAL\n2016-01-01,1,3,4\n2016-01-02,1,1,2\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V10",
+    bytes: Array(
+      "Date,Open,High,Low,Close,Volume (BTC),Volume (Currency),Weighted Price\n2016-06-09,0,0,0,0,0,0,0\n2016-06-08,1,1,1,1,3,3,1\n"
+        .utf8), name: "BCHARTS-BTCNCNY.csv", expect: "2016-06-08,2016-06-08,BTCNCNY,3,1,3,1,false"),
+  GoodInput(
+    id: "V11",
+    bytes: Array(
+      ("date,cat,v\n2016-01-01,\"" + String(repeating: "x", count: 3 << 20) + "\",1\n2016-01-01,b,3\n").utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V12", bytes: Array("currency,volume_btc_24h\nUSD,3\nEUR,1\n".utf8), name: "snapshot-2016-05-01.csv",
+    expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
 ]
 
 @Suite struct ErrorCatalogueTests {
@@ -109,10 +142,12 @@ let oddButValid: [GoodInput] = [
     let map = dir.file("map.csv", "exchange,currency\nbitstamp,USD\n")
     let badMap = dir.file("badmap.csv", "from,to\na,X\na,Y\n")
     let out = dir.path + "/out.txt"
-    var arguments = ["shares"] + `case`.arguments.map {
-      $0.replacingOccurrences(of: "DIR", with: dir.path).replacingOccurrences(of: "BADMAP", with: badMap)
-        .replacingOccurrences(of: "MAP", with: map).replacingOccurrences(of: "IN", with: input)
-    }
+    var arguments =
+      ["shares"]
+      + `case`.arguments.map {
+        $0.replacingOccurrences(of: "DIR", with: dir.path).replacingOccurrences(of: "BADMAP", with: badMap)
+          .replacingOccurrences(of: "MAP", with: map).replacingOccurrences(of: "IN", with: input)
+      }
     if !arguments.contains("--out") { arguments += ["--out", out] }
     let stdin = `case`.arguments.contains("-") ? "Time,a\n2016-01-01,1\n" : nil
     let result = try runSharelens(arguments, stdin: stdin)
@@ -139,10 +174,11 @@ let oddButValid: [GoodInput] = [
 
   @Test func everyDocumentedRowHasATestAndEveryTestARow() throws {
     let doc = try String(contentsOfFile: Paths.root + "/docs/errors.md", encoding: .utf8)
-    let documented = Set(doc.split(separator: "\n").compactMap { line -> String? in
-      guard line.hasPrefix("| E") || line.hasPrefix("| V") else { return nil }
-      return String(line.dropFirst(2).prefix(3))
-    })
+    let documented = Set(
+      doc.split(separator: "\n").compactMap { line -> String? in
+        guard line.hasPrefix("| E") || line.hasPrefix("| V") else { return nil }
+        return String(line.dropFirst(2).prefix(3))
+      })
     let tested = Set(catalogue.map(\.id) + oddButValid.map(\.id))
     #expect(documented == tested)
   }

@@ -7,7 +7,9 @@ import Testing
 
 /// Runs a tool; nil when it is not installed (make test installs them: scripts/setup.sh).
 func tool(_ name: String, _ arguments: [String], timeLimit: Double = 120) throws -> (status: Int32, output: String)? {
-  let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
   guard let path else {
     Issue.record("\(name) is not installed: run make test (it installs libxml2-utils, librsvg2-bin and chromium)")
     return nil
@@ -18,7 +20,9 @@ func tool(_ name: String, _ arguments: [String], timeLimit: Double = 120) throws
 
 /// width, height, non-white fraction and distinct colours of a PNG (scripts/png-stats.py).
 func pngStats(_ path: String) throws -> (width: Int, height: Int, ink: Double, colours: Int)? {
-  guard let result = try tool("python3", [Paths.root + "/scripts/png-stats.py", path]), result.status == 0 else { return nil }
+  guard let result = try tool("python3", [Paths.root + "/scripts/png-stats.py", path]), result.status == 0 else {
+    return nil
+  }
   let parts = result.output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
   return (Int(parts[0])!, Int(parts[1])!, Double(parts[2])!, Int(parts[3])!)
 }
@@ -42,7 +46,9 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let committed = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/reports").filter { $0 != "README.md" }.sorted()
+    let committed = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/reports").filter {
+      $0 != "README.md"
+    }.sorted()
     let fresh = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     #expect(committed == fresh)
     for name in fresh {
@@ -55,13 +61,17 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
   @Test func everySVGIsValidXMLAndRenders() throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
-    var svgs = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/reports").filter { $0.hasSuffix(".svg") }
-      .map { Paths.root + "/reports/" + $0 }
+    var svgs = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/reports").filter {
+      $0.hasSuffix(".svg")
+    }
+    .map { Paths.root + "/reports/" + $0 }
     // The inline SVGs of the HTML report, one file each.
     let html = try String(contentsOfFile: Paths.root + "/reports/china.html", encoding: .utf8)
     var rest = Substring(html)
     var inline = 0
-    while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+    while let start = rest.range(of: "<svg "),
+      let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+    {
       inline += 1
       svgs.append(dir.file("inline-\(inline).svg", String(rest[start.lowerBound..<end.upperBound])))
       rest = rest[end.upperBound...]
@@ -103,9 +113,12 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
       result = try tool(
         "timeout",
         [
-          "-k", "10", "90", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-          "--no-default-browser-check", "--disable-extensions", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--user-data-dir=\(dir.path)/profile-\(attempt)", "--hide-scrollbars", "--window-size=1280,2000",
+          "-k", "10", "90", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+          "--no-first-run",
+          "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync", "--user-data-dir=\(dir.path)/profile-\(attempt)", "--hide-scrollbars",
+          "--window-size=1280,2000",
           "--screenshot=\(shot)", "file://\(page)",
         ], timeLimit: 120)
       if result == nil { return }
@@ -133,7 +146,8 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
       }
       // Headlines wrap at the width: read them as one line.
       let flat = text.replacingOccurrences(of: "\n  ", with: " ")
-      #expect(flat.contains("CNY's share of BTC volume fell from 95.8% in 2016 to 0.0% in 2018H1, −95.8 points, p < 1e-10"))
+      #expect(
+        flat.contains("CNY's share of BTC volume fell from 95.8% in 2016 to 0.0% in 2018H1, −95.8 points, p < 1e-10"))
       #expect(!text.contains("\u{1B}["), "no colour in a file")
     }
   }
@@ -144,7 +158,8 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
     let out = dir.path + "/analysis.md"
     #expect(try runSharelens(reportArguments("markdown", out)).status == 0)
     let text = try String(contentsOfFile: out, encoding: .utf8)
-    for name in ["analysis-shares.svg", "analysis-comparison.svg", "analysis-concentration.svg", "analysis-breaks.svg"] {
+    for name in ["analysis-shares.svg", "analysis-comparison.svg", "analysis-concentration.svg", "analysis-breaks.svg"]
+    {
       #expect(text.contains("](\(name))"))
       #expect(FileManager.default.fileExists(atPath: dir.path + "/" + name))
     }
@@ -156,7 +171,8 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
     let base = [Paths.dailyByExchange, "--map", Paths.exchangeCurrency, "--format", "svg"]
     for (command, extra) in [
       ("shares", ["--every", "month"]), ("concentration", ["--every", "month"]),
-      ("compare", ["--period", "A=2016", "--period", "B=2018-01..2018-06"]), ("breaks", ["--category", "CNY", "--to", "2018-12-31"]),
+      ("compare", ["--period", "A=2016", "--period", "B=2018-01..2018-06"]),
+      ("breaks", ["--category", "CNY", "--to", "2018-12-31"]),
     ] {
       let out = dir.path + "/\(command).svg"
       let run = try runSharelens([command] + base + extra + ["--out", out])

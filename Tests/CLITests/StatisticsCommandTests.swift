@@ -8,7 +8,8 @@ import Testing
   let base = [Paths.dailyByExchange, "--map", Paths.exchangeCurrency]
 
   @Test func compareShowsTheCrackdownHeadline() throws {
-    let result = try runSharelens(["compare"] + base + ["--period", "2016=2016-01-01..2016-12-31", "--period", "2018H1=2018-01-01..2018-06-30"])
+    let result = try runSharelens(
+      ["compare"] + base + ["--period", "2016=2016-01-01..2016-12-31", "--period", "2018H1=2018-01-01..2018-06-30"])
     #expect(result.status == 0, "\(result.stderr)")
     let cny = result.stdout.split(separator: "\n").first { $0.hasPrefix("CNY") && $0.contains("95.83%") }
     #expect(cny != nil)
@@ -16,7 +17,8 @@ import Testing
   }
 
   @Test func compareJSONFollowsTheContractAndIsDeterministic() throws {
-    let arguments = ["compare"] + base + ["--period", "A=2017-03..2017-05", "--period", "B=2017-06..2017-08", "--format", "json"]
+    let arguments =
+      ["compare"] + base + ["--period", "A=2017-03..2017-05", "--period", "B=2017-06..2017-08", "--format", "json"]
     let first = try runSharelens(arguments)
     let second = try runSharelens(arguments)
     #expect(first.status == 0)
@@ -31,24 +33,30 @@ import Testing
 
   @Test func compareUsageErrors() throws {
     #expect(try runSharelens(["compare"] + base + ["--period", "A=2016"]).status == 64)
-    #expect(try runSharelens(["compare"] + base + ["--period", "A=2016", "--period", "B=2017", "--baseline", "C"]).status == 64)
+    #expect(
+      try runSharelens(["compare"] + base + ["--period", "A=2016", "--period", "B=2017", "--baseline", "C"]).status
+        == 64)
     #expect(try runSharelens(["compare"] + base + ["--period", "A2016", "--period", "B=2017"]).status == 64)
     let empty = try runSharelens(["compare"] + base + ["--period", "A=2010", "--period", "B=2017"])
     #expect(empty.status == 64 && empty.stderr.contains("has no data"))
   }
 
   @Test func breaksDateTheFeeAndTheClosures() throws {
-    let result = try runSharelens(["breaks"] + base + ["--category", "CNY", "--to", "2018-12-31", "--max-breaks", "2", "--format", "json"])
+    let result = try runSharelens(
+      ["breaks"] + base + ["--category", "CNY", "--to", "2018-12-31", "--max-breaks", "2", "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     let dates = (json["breaks"] as! [[String: Any]]).map { $0["date"] as! String }
     #expect(dates.count == 2)
-    #expect(["2017-01-21", "2017-01-22", "2017-01-23", "2017-01-24", "2017-01-25", "2017-01-26", "2017-01-27"].contains(dates[0]))
+    #expect(
+      ["2017-01-21", "2017-01-22", "2017-01-23", "2017-01-24", "2017-01-25", "2017-01-26", "2017-01-27"].contains(
+        dates[0]))
     #expect(dates[1] >= "2017-09-01" && dates[1] <= "2017-10-31")
   }
 
   @Test func breaksAtAKnownDateRunsAChowTest() throws {
-    let result = try runSharelens(["breaks"] + base + ["--category", "CNY", "--to", "2017-10-31", "--at", "2017-01-24", "--format", "csv"])
+    let result = try runSharelens(
+      ["breaks"] + base + ["--category", "CNY", "--to", "2017-10-31", "--at", "2017-01-24", "--format", "csv"])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("date,f,df1,df2,p_value\n2017-01-24,972.24"))
   }
@@ -60,7 +68,8 @@ import Testing
   }
 
   @Test func trendGivesTheHalfLife() throws {
-    let result = try runSharelens(["trend"] + base + ["--category", "CNY", "--from", "2017-01-24", "--to", "2017-10-31"])
+    let result = try runSharelens(
+      ["trend"] + base + ["--category", "CNY", "--from", "2017-01-24", "--to", "2017-10-31"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("half-life of 3.4 months"))
   }
@@ -76,7 +85,8 @@ import Testing
 
   @Test func smoothingKeepsGapsAndWorksWithBothStatistics() throws {
     for method in ["mean", "median"] {
-      let result = try runSharelens(["shares"] + base + ["--every", "week", "--smooth", "5", "--smooth-method", method, "--format", "csv"])
+      let result = try runSharelens(
+        ["shares"] + base + ["--every", "week", "--smooth", "5", "--smooth-method", method, "--format", "csv"])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(!result.stdout.contains("nan"))
     }

@@ -82,7 +82,8 @@ func records(bytes: [UInt8], chunkSize: Int = 4 << 20) throws -> [[String]] {
 
   @Test func aRecordLongerThanTheLimitIsAnError() throws {
     let long = String(repeating: "x", count: 5000)
-    let scanner = CSVScanner(stream: MemoryStream(name: "t.csv", text: "a\n\(long)\n"), chunkSize: 64, maxRecordBytes: 1000)
+    let scanner = CSVScanner(
+      stream: MemoryStream(name: "t.csv", text: "a\n\(long)\n"), chunkSize: 64, maxRecordBytes: 1000)
     #expect(try scanner.next())
     let error = #expect(throws: ShareError.self) { try scanner.next() }
     #expect(error?.message.contains("longer than") == true)

@@ -45,4 +45,3 @@ import Testing
 extension String {
   var trimmingSpaces: String { split(separator: " ").joined() }
 }
-

@@ -2,9 +2,10 @@
 // and, against the real servers when they are up, every bucket width grouping as the file path does.
 
 import Foundation
-@testable import ShareData
 import TestSupport
 import Testing
+
+@testable import ShareData
 
 @Suite struct EngineSQLTests {
   func query(_ dialect: SQLDialect, filters: [RowFilter] = [], bucket: Every = .day) -> AggregationQuery {
@@ -33,7 +34,9 @@ import Testing
   @Test func bucketsUseEachEnginesCalendarFunctions() throws {
     #expect(try query(.clickhouse, bucket: .week).sql().contains("toMonday(toDate(toDateTime(`timestamp`, 'UTC')))"))
     #expect(try query(.clickhouse, bucket: .quarter).sql().contains("toStartOfQuarter"))
-    #expect(try query(.postgres, bucket: .month).sql().contains("date_trunc('month', (to_timestamp(\"timestamp\") AT TIME ZONE 'UTC'))::date"))
+    #expect(
+      try query(.postgres, bucket: .month).sql().contains(
+        "date_trunc('month', (to_timestamp(\"timestamp\") AT TIME ZONE 'UTC'))::date"))
   }
 
   @Test func passwordsNeverShow() throws {
@@ -59,7 +62,8 @@ struct EngineBucketTests {
     var sums: [String: Double] = [:]
     for cell in 0..<table.cellCount {
       let start = every.bucketStart(day: table.times[cell].floorDiv(secondsPerDay))
-      sums["\(CivilDate(dayNumber: start)) \(table.categories[Int(table.codes[cell])])", default: 0] += table.volumes[cell]
+      sums["\(CivilDate(dayNumber: start)) \(table.categories[Int(table.codes[cell])])", default: 0] +=
+        table.volumes[cell]
     }
     return sums
   }

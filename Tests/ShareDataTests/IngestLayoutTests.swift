@@ -47,7 +47,8 @@ func cell(_ table: VolumeTable, _ date: String, _ category: String) -> Double?? 
   }
 
   @Test func longTradeLogSumsTradesPerDayInEitherUnit() throws {
-    let text = "timestamp,exchange,base,quote,price,amount\n1451606400,bitstamp,BTC,USD,400,1\n1451610000,bitstamp,BTC,USD,500,2\n1451606401,okcoin,BTC,CNY,2600,3\n"
+    let text =
+      "timestamp,exchange,base,quote,price,amount\n1451606400,bitstamp,BTC,USD,400,1\n1451610000,bitstamp,BTC,USD,500,2\n1451606401,okcoin,BTC,CNY,2600,3\n"
     let base = try ingest(text, options: IngestOptions(group: "quote"))
     #expect(cell(base.table, "2016-01-01", "USD") == .some(3))
     let quote = try ingest(text, options: IngestOptions(group: "quote", unit: .quote))
@@ -59,7 +60,8 @@ func cell(_ table: VolumeTable, _ date: String, _ category: String) -> Double?? 
   }
 
   @Test func bitcoinchartsDumpTakesTheMarketFromTheFileName() throws {
-    let result = try ingest("1451606400,430.5,0.5\n1451606500,431,1.5\n1451692800,432,2\n", name: "dumps/bitstampUSD.csv")
+    let result = try ingest(
+      "1451606400,430.5,0.5\n1451606500,431,1.5\n1451692800,432,2\n", name: "dumps/bitstampUSD.csv")
     #expect(result.sources[0].layout == .trades)
     #expect(result.table.categories == ["bitstampUSD"])
     #expect(cell(result.table, "2016-01-01", "bitstampUSD") == .some(2))
@@ -120,8 +122,13 @@ func cell(_ table: VolumeTable, _ date: String, _ category: String) -> Double?? 
       let result = try Ingest.read(paths: [Paths.shared(path)], options: IngestOptions())
       #expect(result.sources[0].layout == layout, "\(path)")
     }
-    #expect(AuxiliaryFile.recognise(path: Paths.exchangeCurrency).map { if case .categoryMap(11, _) = $0 { true } else { false } } == true)
-    #expect(AuxiliaryFile.recognise(path: Paths.chinaEvents).map { if case .events(7, _, _) = $0 { true } else { false } } == true)
+    #expect(
+      AuxiliaryFile.recognise(path: Paths.exchangeCurrency).map {
+        if case .categoryMap(11, _) = $0 { true } else { false }
+      } == true)
+    #expect(
+      AuxiliaryFile.recognise(path: Paths.chinaEvents).map { if case .events(7, _, _) = $0 { true } else { false } }
+        == true)
   }
 
   @Test func crOnlyAndLFCopiesOfTheMonthlyFileReadIdentically() throws {

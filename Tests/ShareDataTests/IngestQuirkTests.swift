@@ -68,7 +68,9 @@ import Testing
   }
 
   @Test func missingFileAndDirectoryAreNoInput() throws {
-    let missing = #expect(throws: ShareError.self) { try Ingest.read(paths: ["/nonexistent/x.csv"], options: IngestOptions()) }
+    let missing = #expect(throws: ShareError.self) {
+      try Ingest.read(paths: ["/nonexistent/x.csv"], options: IngestOptions())
+    }
     #expect(missing?.status == .noInput)
     let directory = #expect(throws: ShareError.self) { try Ingest.read(paths: ["/tmp"], options: IngestOptions()) }
     #expect(directory?.status == .noInput)
@@ -77,10 +79,13 @@ import Testing
 
 @Suite struct CategoryMapTests {
   @Test func mapsManyToOneAndListsWhatIsMissing() throws {
-    let scanner = CSVScanner(stream: MemoryStream(name: "map.csv", text: "exchange,currency\nhuobi,CNY\nokcoin,CNY\nbitstamp,USD\n"))
+    let scanner = CSVScanner(
+      stream: MemoryStream(name: "map.csv", text: "exchange,currency\nhuobi,CNY\nokcoin,CNY\nbitstamp,USD\n"))
     let map = try CategoryMap.load(scanner: scanner)
     #expect(try map.newNames(for: ["huobi", "bitstamp"], unmapped: .error) == ["CNY", "USD"])
-    let error = #expect(throws: ShareError.self) { try map.newNames(for: ["huobi", "kraken", "zaif"], unmapped: .error) }
+    let error = #expect(throws: ShareError.self) {
+      try map.newNames(for: ["huobi", "kraken", "zaif"], unmapped: .error)
+    }
     #expect(error?.message.contains("\"kraken\", \"zaif\"") == true)
     #expect(error?.hint?.contains("--unmapped") == true)
     #expect(try map.newNames(for: ["kraken"], unmapped: .keep) == ["kraken"])

@@ -21,7 +21,9 @@ func tradeLog(rows: Int, seed: UInt64, header: Bool = true, lineEnd: String = "\
   return lines.joined(separator: lineEnd) + lineEnd
 }
 
-func readBoth(_ path: String, _ options: IngestOptions = IngestOptions(group: "quote"), block: Int = 4096) throws -> (serial: IngestResult, parallel: IngestResult) {
+func readBoth(_ path: String, _ options: IngestOptions = IngestOptions(group: "quote"), block: Int = 4096) throws -> (
+  serial: IngestResult, parallel: IngestResult
+) {
   var serial = options
   serial.parallelThreshold = Int.max
   var parallel = options
@@ -125,9 +127,10 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
       let s = Result { try Ingest.read(paths: [path], options: serial) }
       let p = Result { try Ingest.read(paths: [path], options: parallel) }
       switch (s, p) {
-      case let (.success(a), .success(b)): expectSameTable(a.table, b.table)
-      case let (.failure(a as ShareError), .failure(b as ShareError)):
-        #expect(a.status == b.status && a.location?.line == b.location?.line, "\(what): \(a.description) | \(b.description)")
+      case (.success(let a), .success(let b)): expectSameTable(a.table, b.table)
+      case (.failure(let a as ShareError), .failure(let b as ShareError)):
+        #expect(
+          a.status == b.status && a.location?.line == b.location?.line, "\(what): \(a.description) | \(b.description)")
       default: Issue.record("\(what): serial \(s), parallel \(p)")
       }
     }
@@ -136,10 +139,11 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
   @Test func bitcoinchartsDumpsGzipCRLFAndBOMAllMatch() throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
-    let dump = tradeLog(rows: 2000, seed: 12, header: false).split(separator: "\n").map { line in
-      let f = line.split(separator: ",")
-      return "\(f[0]),\(f[4]),\(f[5])"
-    }.joined(separator: "\n") + "\n"
+    let dump =
+      tradeLog(rows: 2000, seed: 12, header: false).split(separator: "\n").map { line in
+        let f = line.split(separator: ",")
+        return "\(f[0]),\(f[4]),\(f[5])"
+      }.joined(separator: "\n") + "\n"
     let plain = dir.file("bitstampUSD.csv", dump)
     let (s, p) = try readBoth(plain, IngestOptions(unit: .quote))
     expectSameTable(s.table, p.table)
@@ -169,7 +173,10 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
     var lines = tradeLog(rows: 2000, seed: 14).split(separator: "\n").map(String.init)
-    for (row, bad) in [(1500, "1483228800,kraken,BTC,EUR,1000.00,abc"), (1700, "1483228800,kraken,BTC"), (1900, "2017-01-01,kraken,BTC,EUR,1,1")] {
+    for (row, bad) in [
+      (1500, "1483228800,kraken,BTC,EUR,1000.00,abc"), (1700, "1483228800,kraken,BTC"),
+      (1900, "2017-01-01,kraken,BTC,EUR,1,1"),
+    ] {
       var broken = lines
       broken[row] = bad
       let path = dir.file("bad-\(row).csv", broken.joined(separator: "\n") + "\n")

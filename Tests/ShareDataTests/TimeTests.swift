@@ -20,7 +20,9 @@ import Testing
   }
 
   @Test func impossibleDatesSayWhy() {
-    #expect(throws: TimeParseFailure.impossibleDate("February 2017 has 28 days")) { try TimeParser.parse("2017-02-29").get() }
+    #expect(throws: TimeParseFailure.impossibleDate("February 2017 has 28 days")) {
+      try TimeParser.parse("2017-02-29").get()
+    }
     #expect(throws: TimeParseFailure.self) { try TimeParser.parse("2016-13-01").get() }
     #expect(throws: TimeParseFailure.self) { try TimeParser.parse("2016-01-01 25:00:00").get() }
   }
@@ -58,9 +60,13 @@ import Testing
     let d = CivilDate(year: 2017, month: 1, day: 24).dayNumber  // a Tuesday
     #expect(CivilDate(dayNumber: Every.week.bucketStart(day: d)).description == "2017-01-23")
     #expect(CivilDate(dayNumber: Every.month.bucketStart(day: d)).description == "2017-01-01")
-    #expect(CivilDate(dayNumber: Every.quarter.bucketStart(day: CivilDate(year: 2017, month: 8, day: 9).dayNumber)).description == "2017-07-01")
+    #expect(
+      CivilDate(dayNumber: Every.quarter.bucketStart(day: CivilDate(year: 2017, month: 8, day: 9).dayNumber))
+        .description == "2017-07-01")
     #expect(CivilDate(dayNumber: Every.year.bucketStart(day: d)).description == "2017-01-01")
-    #expect(CivilDate(dayNumber: Every.month.nextStart(after: CivilDate(year: 2016, month: 12, day: 1).dayNumber)).description == "2017-01-01")
+    #expect(
+      CivilDate(dayNumber: Every.month.nextStart(after: CivilDate(year: 2016, month: 12, day: 1).dayNumber)).description
+        == "2017-01-01")
   }
 
   @Test func isoWeekLabelsUseTheWeekNumberingYear() {

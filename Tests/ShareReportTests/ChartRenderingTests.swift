@@ -21,32 +21,48 @@ enum SampleCharts {
     let b = (0..<30).map { m -> Double? in (10...12).contains(m) ? nil : 0.06 }
     let c = (0..<30).map { m -> Double? in 1 - a[m]! - (b[m] ?? 0) }
     return ChartSpec(
-      title: "Share of volume per month", caption: "A caption long enough to wrap at sixty columns, so wrapping is pinned too.",
+      title: "Share of volume per month",
+      caption: "A caption long enough to wrap at sixty columns, so wrapping is pinned too.",
       mark: .stackedArea, x: .time(months), scale: .percent, yLabel: "share",
-      series: [.init(name: "CNY", values: a, colorIndex: 0), .init(name: "USD", values: b, colorIndex: 1), .init(name: "other <&>", values: c, colorIndex: 2)],
-      annotations: [.event(day: CivilDate(year: 2016, month: 11, day: 15).dayNumber, label: "fees \"introduced\" & more")])
+      series: [
+        .init(name: "CNY", values: a, colorIndex: 0), .init(name: "USD", values: b, colorIndex: 1),
+        .init(name: "other <&>", values: c, colorIndex: 2),
+      ],
+      annotations: [
+        .event(day: CivilDate(year: 2016, month: 11, day: 15).dayNumber, label: "fees \"introduced\" & more")
+      ])
   }
 
   static var lines: ChartSpec {
     ChartSpec(
       title: "Concentration (HHI)", mark: .line, x: .time(months), scale: .absolute, yLabel: "HHI",
       series: [.init(name: "HHI", values: (0..<30).map { m in m == 5 ? nil : 9000 - Double(m) * 220 }, colorIndex: 3)],
-      annotations: [.band(from: 0, to: 1000, label: "unconcentrated"), .band(from: 1000, to: 1800, label: "moderately"),
-        .band(from: 1800, to: 10000, label: "highly"), .event(day: CivilDate(year: 2017, month: 9, day: 14).dayNumber, label: "closure")],
+      annotations: [
+        .band(from: 0, to: 1000, label: "unconcentrated"), .band(from: 1000, to: 1800, label: "moderately"),
+        .band(from: 1800, to: 10000, label: "highly"),
+        .event(day: CivilDate(year: 2017, month: 9, day: 14).dayNumber, label: "closure"),
+      ],
       yDomain: 0...10000)
   }
 
   static var bars: ChartSpec {
     ChartSpec(
-      title: "Share of volume by period", mark: .bar, x: .labels(["CNY", "USD", "other"]), scale: .percent, yLabel: "share",
-      series: [.init(name: "2016", values: [0.958, 0.009, nil], colorIndex: 0), .init(name: "2018H1", values: [0, 0.509, 0.19], colorIndex: 1)],
+      title: "Share of volume by period", mark: .bar, x: .labels(["CNY", "USD", "other"]), scale: .percent,
+      yLabel: "share",
+      series: [
+        .init(name: "2016", values: [0.958, 0.009, nil], colorIndex: 0),
+        .init(name: "2018H1", values: [0, 0.509, 0.19], colorIndex: 1),
+      ],
       yDomain: 0...1)
   }
 
   static var slope: ChartSpec {
     ChartSpec(
       title: "2016 → 2018H1", mark: .slope, x: .labels(["2016", "2018H1"]), scale: .percent, yLabel: "share",
-      series: [.init(name: "CNY", values: [0.958, 0], colorIndex: 0), .init(name: "USD", values: [0.009, 0.509], colorIndex: 1)],
+      series: [
+        .init(name: "CNY", values: [0.958, 0], colorIndex: 0),
+        .init(name: "USD", values: [0.009, 0.509], colorIndex: 1),
+      ],
       yDomain: 0...1)
   }
 
@@ -79,7 +95,10 @@ enum SampleCharts {
     for (_, spec) in SampleCharts.all {
       let text = TerminalRenderer(width: 80, height: 8, color: false, ascii: true).render(spec)
       let body = text.split(separator: "\n").dropFirst()  // the title may hold any text
-      #expect(body.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || $0 == "→" || $0 == "—" || $0 == "…" || $0 == "−" || $0 == "–" } })
+      #expect(
+        body.allSatisfy {
+          $0.unicodeScalars.allSatisfy { $0.isASCII || $0 == "→" || $0 == "—" || $0 == "…" || $0 == "−" || $0 == "–" }
+        })
     }
   }
 

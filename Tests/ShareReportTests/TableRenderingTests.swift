@@ -66,7 +66,8 @@ import Testing
 
   @Test func jsonEscapesTextAndWritesNullForUndefined() {
     let value = JSONValue.object([
-      ("name", .string("a\"b\\c\n\u{1}")), ("share", .optional(nil)), ("nan", .number(.nan)), ("list", .array([.number(1), .bool(true)])),
+      ("name", .string("a\"b\\c\n\u{1}")), ("share", .optional(nil)), ("nan", .number(.nan)),
+      ("list", .array([.number(1), .bool(true)])),
     ])
     #expect(
       value.render() == """

@@ -19,7 +19,8 @@ let observationGen = zip(Gen.int(in: 0...59), Gen.int(in: 0...4), Gen.int(in: 0.
 let observationsGen = observationGen.array(of: 1...80)
 
 /// Long CSV text of the observations (each (day, category) once: later duplicates are dropped).
-func longCSV(_ observations: [Observation], scale: Double = 1, names: [String] = ["a", "b", "c", "d", "e"]) -> [String] {
+func longCSV(_ observations: [Observation], scale: Double = 1, names: [String] = ["a", "b", "c", "d", "e"]) -> [String]
+{
   var seen = Set<Int>()
   var rows: [String] = []
   for o in observations where seen.insert(o.day * 10 + o.category).inserted {
@@ -30,7 +31,9 @@ func longCSV(_ observations: [Observation], scale: Double = 1, names: [String] =
 }
 
 func breakdown(_ files: [[String]], _ options: ShareOptions) throws -> ShareBreakdown {
-  let inputs = files.enumerated().map { (name: "f\($0.offset).csv", text: (["date,category,volume"] + $0.element).joined(separator: "\n")) }
+  let inputs = files.enumerated().map {
+    (name: "f\($0.offset).csv", text: (["date,category,volume"] + $0.element).joined(separator: "\n"))
+  }
   return try Shares.compute(try ingest(inputs).table, options: options)
 }
 
@@ -43,8 +46,10 @@ func expectSameShares(_ x: ShareBreakdown, _ y: ShareBreakdown) {
       guard let d = y.categories.firstIndex(of: name) else { continue }
       switch (bx.shares[c], by.shares[d]) {
       case (nil, nil): break
-      case let (p?, q?): #expect(abs(p - q) <= 1e-12, "\(name) \(bx.startDate): \(p) vs \(q)")
-      default: Issue.record("\(name) \(bx.startDate): \(String(describing: bx.shares[c])) vs \(String(describing: by.shares[d]))")
+      case (let p?, let q?): #expect(abs(p - q) <= 1e-12, "\(name) \(bx.startDate): \(p) vs \(q)")
+      default:
+        Issue.record(
+          "\(name) \(bx.startDate): \(String(describing: bx.shares[c])) vs \(String(describing: by.shares[d]))")
       }
     }
   }
@@ -53,14 +58,17 @@ func expectSameShares(_ x: ShareBreakdown, _ y: ShareBreakdown) {
 func hasData(_ rows: [String]) -> Bool { rows.contains { !$0.hasSuffix(",") } }
 
 /// Runs `body` on `count` values of `generator`, from a fixed seed.
-func forAll<Value>(count: Int, seed: UInt64, _ generator: Generator<Value, some Sequence>, _ body: (Value) throws -> Void) rethrows {
+func forAll<Value>(
+  count: Int, seed: UInt64, _ generator: Generator<Value, some Sequence>, _ body: (Value) throws -> Void
+) rethrows {
   var rng = Xoshiro(seed: (seed, 0x5EED, 0xC0FFEE, 0x2017_0124))
   for _ in 0..<count { try body(generator.run(using: &rng)) }
 }
 
 @Suite struct PropertyTests {
   @Test func sharesSumToOneInEveryBucketWithATotal() {
-    forAll(count: 300, seed: 1, zip(observationsGen, Gen.int(in: 0...2).map { [Every.day, .week, .month][$0] })) { observations, every in
+    forAll(count: 300, seed: 1, zip(observationsGen, Gen.int(in: 0...2).map { [Every.day, .week, .month][$0] })) {
+      observations, every in
       let rows = longCSV(observations)
       guard hasData(rows), let b = try? breakdown([rows], ShareOptions(every: every)) else { return }
       for bucket in b.buckets {
@@ -75,7 +83,9 @@ func forAll<Value>(count: Int, seed: UInt64, _ generator: Generator<Value, some 
   }
 
   @Test func rowOrderSplittingAndScalingDoNotChangeShares() {
-    forAll(count: 200, seed: 2, zip(observationsGen, Gen.int(in: 0...80), Gen.int(in: 0...2).map { [0.001, 3.0, 1e6][$0] })) { observations, cut, scale in
+    forAll(
+      count: 200, seed: 2, zip(observationsGen, Gen.int(in: 0...80), Gen.int(in: 0...2).map { [0.001, 3.0, 1e6][$0] })
+    ) { observations, cut, scale in
       let rows = longCSV(observations)
       guard hasData(rows), let original = try? breakdown([rows], ShareOptions(every: .week)) else { return }
       let reversed = try! breakdown([rows.reversed()], ShareOptions(every: .week))
@@ -93,12 +103,16 @@ func forAll<Value>(count: Int, seed: UInt64, _ generator: Generator<Value, some 
     // Map a, b → X and c, d, e → Y, either with --map on the table or by renaming in the input.
     forAll(count: 200, seed: 3, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table else { return }
+      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
+      else { return }
       let map = CategoryMap(name: "map.csv", entries: ["a": "X", "b": "X", "c": "Y", "d": "Y", "e": "Y"])
       let mapped = table.regrouped(try! map.newNames(for: table.categories, unmapped: .error))
       // The same data with the names replaced before reading (summing what lands on one cell).
       let renamed = longCSV(observations, names: ["X", "X", "Y", "Y", "Y"])
-      guard let direct = try? ingest((["date,category,volume"] + renamed).joined(separator: "\n"), options: IngestOptions(duplicates: .sum)).table
+      guard
+        let direct = try? ingest(
+          (["date,category,volume"] + renamed).joined(separator: "\n"), options: IngestOptions(duplicates: .sum)
+        ).table
       else { return }
       let viaMap = try! Shares.compute(mapped, options: ShareOptions(every: .week))
       let viaInput = try! Shares.compute(direct, options: ShareOptions(every: .week))
@@ -109,10 +123,16 @@ func forAll<Value>(count: Int, seed: UInt64, _ generator: Generator<Value, some 
   @Test func comparingAPeriodWithItselfGivesNoChangeAndPOne() {
     forAll(count: 100, seed: 4, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table else { return }
+      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
+      else { return }
       let day0 = CivilDate(year: 2017, month: 1, day: 1).dayNumber
-      let periods = [Period(label: "A", fromDay: day0, toDay: day0 + 59), Period(label: "B", fromDay: day0, toDay: day0 + 59)]
-      guard let comparison = try? Compare.run(table, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 50)) else { return }
+      let periods = [
+        Period(label: "A", fromDay: day0, toDay: day0 + 59), Period(label: "B", fromDay: day0, toDay: day0 + 59),
+      ]
+      guard
+        let comparison = try? Compare.run(
+          table, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 50))
+      else { return }
       for category in comparison.categories {
         let change = category.changes[1]!
         if let delta = change.deltaPP { #expect(delta == 0) }

@@ -34,7 +34,10 @@ func analyse(_ path: String, map: Bool, options: ShareOptions) throws -> ShareBr
 }
 
 /// Checks every reference row's columns against the breakdown, to `tolerance` relative.
-func expectMatches(_ breakdown: ShareBreakdown, _ reference: [ReferenceRow], column: String, tolerance: Double = 1e-9, value: (BucketShares, Int) -> Double?) {
+func expectMatches(
+  _ breakdown: ShareBreakdown, _ reference: [ReferenceRow], column: String, tolerance: Double = 1e-9,
+  value: (BucketShares, Int) -> Double?
+) {
   var checked = 0
   for row in reference {
     guard let bucket = breakdown.buckets.first(where: { $0.startDate.description == row.bucket }),
@@ -46,9 +49,14 @@ func expectMatches(_ breakdown: ShareBreakdown, _ reference: [ReferenceRow], col
     let expected = row.values[column]!
     let actual = value(bucket, c)
     if let expected, let actual {
-      #expect(relativeDifference(expected, actual) <= tolerance || abs(expected - actual) < 1e-15, "\(row.bucket) \(row.category) \(column): \(actual) vs pandas \(expected)")
+      #expect(
+        relativeDifference(expected, actual) <= tolerance || abs(expected - actual) < 1e-15,
+        "\(row.bucket) \(row.category) \(column): \(actual) vs pandas \(expected)")
     } else {
-      #expect(expected == nil && actual == nil, "\(row.bucket) \(row.category) \(column): \(String(describing: actual)) vs pandas \(String(describing: expected))")
+      #expect(
+        expected == nil && actual == nil,
+        "\(row.bucket) \(row.category) \(column): \(String(describing: actual)) vs pandas \(String(describing: expected))"
+      )
     }
     checked += 1
   }

@@ -3,7 +3,9 @@ import ShareStats
 import TestSupport
 import Testing
 
-func shares(_ text: String, _ options: ShareOptions = ShareOptions(), ingestOptions: IngestOptions = IngestOptions()) throws -> ShareBreakdown {
+func shares(_ text: String, _ options: ShareOptions = ShareOptions(), ingestOptions: IngestOptions = IngestOptions())
+  throws -> ShareBreakdown
+{
   try Shares.compute(try ingest(text, options: ingestOptions).table, options: options)
 }
 
@@ -59,19 +61,27 @@ extension ShareBreakdown {
     let b = try shares("Time,a\n2016-01-15,1\n2016-02-01,1\n2016-03-10,1\n", ShareOptions(every: .month))
     #expect(b.buckets.map(\.partial) == [true, false, true])
     #expect(b.warnings.count == 2)
-    let ranged = try shares("Time,a\n2016-01-01,1\n2016-01-31,1\n", ShareOptions(every: .month, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber))
+    let ranged = try shares(
+      "Time,a\n2016-01-01,1\n2016-01-31,1\n",
+      ShareOptions(every: .month, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber))
     #expect(ranged.buckets[0].partial)
   }
 
   @Test func fromAndToAreInclusive() throws {
     let text = "Time,a\n2016-01-01,1\n2016-01-02,2\n2016-01-03,4\n"
-    let b = try shares(text, ShareOptions(every: .day, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber, toDay: CivilDate(year: 2016, month: 1, day: 3).dayNumber))
+    let b = try shares(
+      text,
+      ShareOptions(
+        every: .day, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber,
+        toDay: CivilDate(year: 2016, month: 1, day: 3).dayNumber))
     #expect(b.buckets.count == 2)
     #expect(b.grandTotal == 6)
   }
 
   @Test func everyFinerThanTheDataIsAUsageError() throws {
-    let error = #expect(throws: ShareError.self) { try shares("Time,a\n2015-01-01,1\n2015-02-01,2\n", ShareOptions(every: .day)) }
+    let error = #expect(throws: ShareError.self) {
+      try shares("Time,a\n2015-01-01,1\n2015-02-01,2\n", ShareOptions(every: .day))
+    }
     #expect(error?.status == .usage)
     #expect(error?.message.contains("finer") == true)
   }
@@ -133,7 +143,8 @@ extension ShareBreakdown {
     let original = try Shares.compute(try ingest(([header] + rows).joined(separator: "\n")).table, options: options)
     var rng = SeededGenerator(seed: seed &+ 100)
     let shuffled = rows.shuffled(using: &rng)
-    let reordered = try Shares.compute(try ingest(([header] + shuffled).joined(separator: "\n")).table, options: options)
+    let reordered = try Shares.compute(
+      try ingest(([header] + shuffled).joined(separator: "\n")).table, options: options)
     let cut = shuffled.count / 3
     let split = try Shares.compute(
       try ingest([
@@ -148,7 +159,7 @@ extension ShareBreakdown {
           let d = other.categories.firstIndex(of: name)!
           switch (x.shares[c], y.shares[d]) {
           case (nil, nil): break
-          case let (p?, q?): #expect(abs(p - q) <= 1e-12)
+          case (let p?, let q?): #expect(abs(p - q) <= 1e-12)
           default: Issue.record("\(name) share defined in one result only")
           }
         }

@@ -43,7 +43,9 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
     Issue.record("\(what): nil but the reference is \(value)")
     return
   }
-  #expect(relativeDifference(actual, value) <= tolerance || abs(actual - value) < 1e-300, "\(what): \(actual) vs reference \(value)")
+  #expect(
+    relativeDifference(actual, value) <= tolerance || abs(actual - value) < 1e-300,
+    "\(what): \(actual) vs reference \(value)")
 }
 
 @Suite struct StatisticsReferenceTests {
@@ -56,7 +58,8 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
         let parts = range.split(separator: ".", omittingEmptySubsequences: true)
         return Period(label: i == 0 ? "A" : "B", fromDay: day(String(parts[0])), toDay: day(String(parts[1])))
       }
-      let comparison = try Compare.run(currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
+      let comparison = try Compare.run(
+        currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
       for row in rowsOfCase {
         let c = comparison.categories.first { $0.category == row["category"]! }!
         let what = "\(caseName) \(c.category)"
@@ -75,8 +78,12 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
   }
 
   @Test func theCrackdownComparisonReadsAsTheIssueSays() throws {
-    let periods = [Period(label: "2016", fromDay: day("2016-01-01"), toDay: day("2016-12-31")), Period(label: "2018H1", fromDay: day("2018-01-01"), toDay: day("2018-06-30"))]
-    let comparison = try Compare.run(currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods))
+    let periods = [
+      Period(label: "2016", fromDay: day("2016-01-01"), toDay: day("2016-12-31")),
+      Period(label: "2018H1", fromDay: day("2018-01-01"), toDay: day("2018-06-30")),
+    ]
+    let comparison = try Compare.run(
+      currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods))
     let cny = comparison.categories.first { $0.category == "CNY" }!
     #expect(String(format2(cny.share[0]! * 100)) == "95.83")
     #expect(cny.share[1] == 0)
@@ -95,7 +102,8 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
     let p = Period(label: "A", fromDay: day("2017-03-01"), toDay: day("2017-05-31"))
     var q = p
     q.label = "B"
-    let comparison = try Compare.run(currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: [p, q], resamples: 200))
+    let comparison = try Compare.run(
+      currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: [p, q], resamples: 200))
     for c in comparison.categories {
       let change = c.changes[1]!
       #expect(change.deltaPP == 0)
@@ -158,7 +166,8 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
       if ruptures[0]["objective"] == exact[0]["objective"] {
         #expect(analysis.allBreaks.map { $0.date.description } == ruptures.map { $0["break_date"]! })
       }
-      #expect(analysis.breaks.map { $0.date.description } == exact.filter { $0["top2"] == "true" }.map { $0["break_date"]! })
+      #expect(
+        analysis.breaks.map { $0.date.description } == exact.filter { $0["top2"] == "true" }.map { $0["break_date"]! })
     }
   }
 
@@ -191,7 +200,11 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
       expectClose(trend.halfLifeMonths, row["half_life_months"], what + " half-life")
       // statsmodels' p can be subnormal (1.6e-310); compare on the log scale above 1e-300.
       let p = Double(row["p_value"]!)!
-      if p > 1e-300 { expectClose(trend.pValue, row["p_value"], tolerance: 1e-6, what + " p") } else { #expect(trend.pValue < 1e-290) }
+      if p > 1e-300 {
+        expectClose(trend.pValue, row["p_value"], tolerance: 1e-6, what + " p")
+      } else {
+        #expect(trend.pValue < 1e-290)
+      }
     }
   }
 

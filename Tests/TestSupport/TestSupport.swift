@@ -23,15 +23,18 @@ public enum Paths {
   }
 
   public static let dailyByExchange = shared("bitcoinity-daily-by-exchange/btc-volume-by-exchange-daily-2016-2021.csv")
-  public static let monthlyByExchangeCR = shared("bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.cr.csv")
-  public static let monthlyByExchange = shared("bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.csv")
+  public static let monthlyByExchangeCR = shared(
+    "bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.cr.csv")
+  public static let monthlyByExchange = shared(
+    "bitcoinity-monthly-by-exchange/btc-volume-by-exchange-monthly-2015-2018.csv")
   public static let exchangeCurrency = shared("exchange-currency.csv")
   public static let chinaEvents = shared("china-events.csv")
 
   /// The `sharelens` binary built beside the test bundle (swift build puts both in one directory).
   public static let binary: String = {
     let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sharelens").path,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sharelens")
+        .path,
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sharelens").path,
       root + "/.build/debug/sharelens",
     ]
@@ -64,11 +67,15 @@ public struct TemporaryDirectory {
 }
 
 /// Reads CSV text as if from files named `name`.
-public func ingest(_ texts: [(name: String, text: String)], options: IngestOptions = IngestOptions()) throws -> IngestResult {
+public func ingest(_ texts: [(name: String, text: String)], options: IngestOptions = IngestOptions()) throws
+  -> IngestResult
+{
   try Ingest.read(streams: texts.map { MemoryStream(name: $0.name, text: $0.text) }, options: options)
 }
 
-public func ingest(_ text: String, name: String = "test.csv", options: IngestOptions = IngestOptions()) throws -> IngestResult {
+public func ingest(_ text: String, name: String = "test.csv", options: IngestOptions = IngestOptions()) throws
+  -> IngestResult
+{
   try ingest([(name, text)], options: options)
 }
 
@@ -80,7 +87,9 @@ public struct CommandResult {
 }
 
 /// Runs `sharelens` with `arguments`, optional standard input, in `directory`.
-public func runSharelens(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil) throws -> CommandResult {
+public func runSharelens(
+  _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil
+) throws -> CommandResult {
   try runProcess(Paths.binary, arguments, stdin: stdin, environment: environment, in: directory)
 }
 
@@ -93,7 +102,8 @@ public let processTimeLimit: Double = 300
 /// Standard input is `stdin`, or empty; never the test runner's own. Past `timeLimit` seconds
 /// the program is killed and the result says so (status -1).
 public func runProcess(
-  _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: String? = nil,
+  _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+  in directory: String? = nil,
   timeLimit: Double = processTimeLimit
 ) throws -> CommandResult {
   let scratch = TemporaryDirectory()
@@ -111,7 +121,11 @@ public func runProcess(
   let output = FileHandle(forWritingAtPath: outPath)!
   let errors = FileHandle(forWritingAtPath: errPath)!
   let input = FileHandle(forReadingAtPath: inPath)!
-  defer { try? output.close(); try? errors.close(); try? input.close() }
+  defer {
+    try? output.close()
+    try? errors.close()
+    try? input.close()
+  }
   process.standardOutput = output
   process.standardError = errors
   process.standardInput = input

@@ -56,23 +56,32 @@ struct ClickHouseClient {
     let (data, response, error) = box.get()
     if error != nil && refuser.challenged {
       // The server asked for credentials again: the ones sent were refused.
-      throw ShareError(.noPermission, "ClickHouse refused the login for \(url.user ?? "default")", hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
+      throw ShareError(
+        .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
+        hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
     }
     if let error = error as? URLError {
       switch error.code {
       case .timedOut: throw timedOut()
       case .userCancelledAuthentication, .userAuthenticationRequired:
-        throw ShareError(.noPermission, "ClickHouse refused the login for \(url.user ?? "default")", hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
+        throw ShareError(
+          .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
+          hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
       default:
         throw ShareError(
           .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
           hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
       }
     }
-    if let error { throw ShareError(.unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)") }
+    if let error {
+      throw ShareError(
+        .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)")
+    }
     let body = String(decoding: data ?? Data(), as: UTF8.self)
     guard let response else { throw ShareError(.unavailable, "no answer from ClickHouse at \(url.host):\(url.port)") }
-    guard response.statusCode == 200 else { throw ClickHouseClient.error(status: response.statusCode, body: body, url: url) }
+    guard response.statusCode == 200 else {
+      throw ClickHouseClient.error(status: response.statusCode, body: body, url: url)
+    }
     return body
   }
 
@@ -84,15 +93,24 @@ struct ClickHouseClient {
 
   /// Maps ClickHouse's error codes to what a user can do about them.
   static func error(status: Int, body: String, url: SourceURL) -> ShareError {
-    let message = body.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").first.map(String.init) ?? "HTTP \(status)"
+    let message =
+      body.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").first.map(String.init)
+      ?? "HTTP \(status)"
     let code = message.hasPrefix("Code: ") ? Int(message.dropFirst(6).prefix { $0.isNumber }) : nil
     switch code {
-    case 192, 193, 194, 195, 516:  // unknown user, wrong password, required password, IP not allowed, authentication failed
-      return ShareError(.noPermission, "ClickHouse refused the login for \(url.user ?? "default"): \(message)", hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
+    // Unknown user, wrong password, required password, IP not allowed, authentication failed.
+    case 192, 193, 194, 195, 516:
+      return ShareError(
+        .noPermission, "ClickHouse refused the login for \(url.user ?? "default"): \(message)",
+        hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
     case 60, 81:  // unknown table, unknown database
-      return ShareError.data("ClickHouse has no such table: \(message)", at: SourceLocation(file: url.display), expected: "an existing database and table")
+      return ShareError.data(
+        "ClickHouse has no such table: \(message)", at: SourceLocation(file: url.display),
+        expected: "an existing database and table")
     case 16, 47:  // no such column, unknown identifier
-      return ShareError.data("ClickHouse has no such column: \(message)", at: SourceLocation(file: url.display), expected: "a column of \(url.table)")
+      return ShareError.data(
+        "ClickHouse has no such column: \(message)", at: SourceLocation(file: url.display),
+        expected: "a column of \(url.table)")
     default:
       if status == 401 || status == 403 {
         return ShareError(.noPermission, "ClickHouse refused the login: \(message)")

@@ -26,14 +26,18 @@ public enum EngineSource {
     case .clickhouse:
       let client = ClickHouseClient(url: url, timeout: timeout)
       let q = SQLDialect.clickhouse.identifier
-      return try client.rows("DESCRIBE TABLE \(q(url.database)).\(q(url.table))").map { ($0[0], $0.count > 1 ? $0[1] : "") }
+      return try client.rows("DESCRIBE TABLE \(q(url.database)).\(q(url.table))").map {
+        ($0[0], $0.count > 1 ? $0[1] : "")
+      }
     case .postgres:
       let client = try PostgresClient(url: url, timeout: timeout)
       let rows = try client.rows(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND table_name = $1 ORDER BY ordinal_position",
         parameters: [url.table])
       guard !rows.isEmpty else {
-        throw ShareError.data("PostgreSQL has no such table: \(url.table)", at: SourceLocation(file: url.display), expected: "an existing table")
+        throw ShareError.data(
+          "PostgreSQL has no such table: \(url.table)", at: SourceLocation(file: url.display),
+          expected: "an existing table")
       }
       return rows.map { ($0[0] ?? "", $0[1] ?? "") }
     }
@@ -60,11 +64,14 @@ public enum EngineSource {
       let t = type(name)
       return t.contains("string") || t.contains("char") || t.contains("text") || t.contains("enum")
     }
-    let time = try options.timeColumn.map { try find($0, "--time") }
+    let time =
+      try options.timeColumn.map { try find($0, "--time") }
       ?? names.first { LayoutDetector.timeNames.contains($0.lowercased()) }
       ?? names.first { type($0).contains("date") || type($0).contains("timestamp") }
     guard let time else {
-      throw ShareError.usage("\(url.table) has no column that is clearly the time", hint: "name it with --time; its columns are \(names.joined(separator: ", "))")
+      throw ShareError.usage(
+        "\(url.table) has no column that is clearly the time",
+        hint: "name it with --time; its columns are \(names.joined(separator: ", "))")
     }
     let timeType = type(time)
     var kind: TimeColumnKind
@@ -75,10 +82,15 @@ public enum EngineSource {
     } else {
       kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
     }
-    let amount = try options.valueColumn.map { try find($0, "--value") }
-      ?? names.first { ["amount", "volume", "qty", "quantity", "size", "value"].contains($0.lowercased()) && isNumeric($0) }
+    let amount =
+      try options.valueColumn.map { try find($0, "--value") }
+      ?? names.first {
+        ["amount", "volume", "qty", "quantity", "size", "value"].contains($0.lowercased()) && isNumeric($0)
+      }
     guard let amount else {
-      throw ShareError.usage("\(url.table) has no column that is clearly the volume", hint: "name it with --value; its columns are \(names.joined(separator: ", "))")
+      throw ShareError.usage(
+        "\(url.table) has no column that is clearly the volume",
+        hint: "name it with --value; its columns are \(names.joined(separator: ", "))")
     }
     let price = names.first { $0.lowercased() == "price" }
     if options.unit == .quote && price == nil {
@@ -93,7 +105,8 @@ public enum EngineSource {
     } else if let first = names.first(where: { $0 != time && $0 != amount && $0 != price && isText($0) }) {
       categories = [first]
     } else {
-      throw ShareError.usage("\(url.table) has no text column to take the categories from", hint: "name it with --group")
+      throw ShareError.usage(
+        "\(url.table) has no text column to take the categories from", hint: "name it with --group")
     }
     let filters = try options.filters.map { filter -> RowFilter in
       var f = filter
@@ -101,15 +114,18 @@ public enum EngineSource {
       return f
     }
     return AggregationQuery(
-      dialect: url.kind == .clickhouse ? .clickhouse : .postgres, database: url.database, table: url.table, timeColumn: time,
-      timeKind: kind, categoryColumns: categories, amountColumn: amount, priceColumn: options.unit == .quote ? price : nil,
+      dialect: url.kind == .clickhouse ? .clickhouse : .postgres, database: url.database, table: url.table,
+      timeColumn: time,
+      timeKind: kind, categoryColumns: categories, amountColumn: amount,
+      priceColumn: options.unit == .quote ? price : nil,
       bucket: .day, fromSeconds: engine.fromSeconds, untilSeconds: engine.untilSeconds, filters: filters)
   }
 
   /// Integer times above 10^11 are milliseconds (as for files); one row is enough to tell.
   static func isMilliseconds(_ url: SourceURL, column: String, timeout: Double) throws -> Bool {
     let dialect: SQLDialect = url.kind == .clickhouse ? .clickhouse : .postgres
-    let sql = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.database)).\(dialect.identifier(url.table)) LIMIT 1"
+    let sql =
+      "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.database)).\(dialect.identifier(url.table)) LIMIT 1"
     let value: String?
     switch url.kind {
     case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first
@@ -124,36 +140,52 @@ public enum EngineSource {
   public static func sql(_ query: AggregationQuery) throws -> String { try query.sql() }
 
   /// Runs the aggregation and adds its cells to `builder`; returns what `inspect` shows.
-  static func read(_ url: SourceURL, options: IngestOptions, engine: EngineOptions, source: Int32, builder: inout VolumeTableBuilder) throws -> SourceSummary {
+  static func read(
+    _ url: SourceURL, options: IngestOptions, engine: EngineOptions, source: Int32, builder: inout VolumeTableBuilder
+  ) throws -> SourceSummary {
     let query = try plan(url, options: options, engine: engine)
     let sql = try sql(query)
     let rows: [[String?]]
     switch url.kind {
-    case .clickhouse: rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
+    case .clickhouse:
+      rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
     case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql)
     }
     var summary = SourceSummary(
       name: url.display, layout: .long, layoutReason: "\(url.kind.rawValue) table, aggregated in the engine",
-      timeColumn: query.timeColumn, categorySource: "column\(query.categoryColumns.count == 2 ? "s" : "") \(query.categoryColumns.joined(separator: "/"))",
-      valueSource: query.priceColumn.map { "\($0) × \(query.amountColumn), summed per day by the engine" } ?? "\(query.amountColumn), summed per day by the engine")
+      timeColumn: query.timeColumn,
+      categorySource:
+        "column\(query.categoryColumns.count == 2 ? "s" : "") \(query.categoryColumns.joined(separator: "/"))",
+      valueSource: query.priceColumn.map { "\($0) × \(query.amountColumn), summed per day by the engine" }
+        ?? "\(query.amountColumn), summed per day by the engine")
     for (i, row) in rows.enumerated() {
-      guard row.count == 4, let dayText = row[0], let category = row[1], let volumeText = row[2], let countText = row[3],
-        case .success(let time) = TimeParser.parse(dayText), let volume = Double(volumeText), let count = Int64(countText)
+      guard row.count == 4, let dayText = row[0], let category = row[1], let volumeText = row[2],
+        let countText = row[3],
+        case .success(let time) = TimeParser.parse(dayText), let volume = Double(volumeText),
+        let count = Int64(countText)
       else {
-        throw ShareError.data("unexpected answer row \(i + 1) from \(url.kind.rawValue): \(row.map { $0 ?? "NULL" }.joined(separator: ", "))", at: SourceLocation(file: url.display))
+        throw ShareError.data(
+          "unexpected answer row \(i + 1) from \(url.kind.rawValue): \(row.map { $0 ?? "NULL" }.joined(separator: ", "))",
+          at: SourceLocation(file: url.display))
       }
       guard volume.isFinite, volume >= 0 else {
-        throw ShareError.data("the engine summed a \(volume.isFinite ? "negative" : "non-finite") volume for \(category) on \(dayText)", at: SourceLocation(file: url.display), expected: "volumes of 0 or more")
+        throw ShareError.data(
+          "the engine summed a \(volume.isFinite ? "negative" : "non-finite") volume for \(category) on \(dayText)",
+          at: SourceLocation(file: url.display), expected: "volumes of 0 or more")
       }
       let day = time.seconds.floorDiv(secondsPerDay)
-      builder.addEventSum(day: day, code: builder.code(for: category), volume: volume, count: count, origin: CellOrigin(source: source, line: Int64(i + 1)))
+      builder.addEventSum(
+        day: day, code: builder.code(for: category), volume: volume, count: count,
+        origin: CellOrigin(source: source, line: Int64(i + 1)))
       summary.rows += Int(count)
       summary.firstTime = min(summary.firstTime ?? .max, time.seconds)
       summary.lastTime = max(summary.lastTime ?? .min, time.seconds)
     }
     summary.timeFormat = .date
     if rows.isEmpty {
-      throw ShareError.data("the query returned no rows", at: SourceLocation(file: url.display), expected: "trades in the selected range", hint: "check --from/--to and --include/--exclude")
+      throw ShareError.data(
+        "the query returned no rows", at: SourceLocation(file: url.display), expected: "trades in the selected range",
+        hint: "check --from/--to and --include/--exclude")
     }
     return summary
   }

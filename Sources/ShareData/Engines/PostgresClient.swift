@@ -91,21 +91,31 @@ final class PostgresClient {
 
   private func lost() -> ShareError {
     let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
-    return ShareError(.unavailable, "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))")
+    return ShareError(
+      .unavailable,
+      "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))"
+    )
   }
 
   static func connectionError(_ message: String, url: SourceURL, timeout: Double) -> ShareError {
     let lower = message.lowercased()
-    if lower.contains("password authentication failed") || lower.contains("no password supplied") || lower.contains("authentication failed")
+    if lower.contains("password authentication failed") || lower.contains("no password supplied")
+      || lower.contains("authentication failed")
       || lower.contains("role") && lower.contains("does not exist")
     {
-      return ShareError(.noPermission, "PostgreSQL refused the login for \(url.user ?? "the default user"): \(firstLine(message))", hint: "check the user in the URL and PGPASSWORD")
+      return ShareError(
+        .noPermission, "PostgreSQL refused the login for \(url.user ?? "the default user"): \(firstLine(message))",
+        hint: "check the user in the URL and PGPASSWORD")
     }
     if lower.contains("timeout expired") {
-      return ShareError(.tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))", hint: "raise --timeout")
+      return ShareError(
+        .tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
+        hint: "raise --timeout")
     }
     if lower.contains("database") && lower.contains("does not exist") {
-      return ShareError.data("PostgreSQL has no such database: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "an existing database")
+      return ShareError.data(
+        "PostgreSQL has no such database: \(firstLine(message))", at: SourceLocation(file: url.display),
+        expected: "an existing database")
     }
     return ShareError(
       .unavailable, "cannot reach PostgreSQL at \(url.host):\(url.port): \(firstLine(message))",
@@ -114,22 +124,35 @@ final class PostgresClient {
 
   static func queryError(_ message: String, state: String, url: SourceURL, timeout: Double) -> ShareError {
     switch state {
-    case "42P01": return ShareError.data("PostgreSQL has no such table: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "an existing table")
-    case "42703": return ShareError.data("PostgreSQL has no such column: \(firstLine(message))", at: SourceLocation(file: url.display), expected: "a column of \(url.table)")
-    case "57014": return ShareError(.tempFail, "PostgreSQL cancelled the query after \(NumberFormatting.seconds(timeout))", hint: "raise --timeout, or narrow the query with --from/--to")
+    case "42P01":
+      return ShareError.data(
+        "PostgreSQL has no such table: \(firstLine(message))", at: SourceLocation(file: url.display),
+        expected: "an existing table")
+    case "42703":
+      return ShareError.data(
+        "PostgreSQL has no such column: \(firstLine(message))", at: SourceLocation(file: url.display),
+        expected: "a column of \(url.table)")
+    case "57014":
+      return ShareError(
+        .tempFail, "PostgreSQL cancelled the query after \(NumberFormatting.seconds(timeout))",
+        hint: "raise --timeout, or narrow the query with --from/--to")
     case "28000", "28P01", "42501": return ShareError(.noPermission, "PostgreSQL refused: \(firstLine(message))")
-    default: return ShareError.data("PostgreSQL answered an error: \(firstLine(message))", at: SourceLocation(file: url.display))
+    default:
+      return ShareError.data(
+        "PostgreSQL answered an error: \(firstLine(message))", at: SourceLocation(file: url.display))
     }
   }
 
   static func firstLine(_ text: String) -> String {
-    text.split(separator: "\n").first.map { String($0).replacingOccurrences(of: "ERROR:  ", with: "").replacingOccurrences(of: "FATAL:  ", with: "") } ?? text
+    text.split(separator: "\n").first.map {
+      String($0).replacingOccurrences(of: "ERROR:  ", with: "").replacingOccurrences(of: "FATAL:  ", with: "")
+    } ?? text
   }
 
   /// Calls `body` with a C array of C strings that live for the call.
   static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
     let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) } + [nil]
     return pointers.withUnsafeMutableBufferPointer { body(UnsafePointer($0.baseAddress!)) }
   }

@@ -10,7 +10,9 @@ public enum SQLIdentifier {
     let scalars = name.unicodeScalars
     let valid =
       !scalars.isEmpty && scalars.count <= 128
-      && scalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+      && scalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+      }
       && !("0"..."9").contains(scalars.first!)
     guard valid else {
       throw ShareError.usage(
@@ -35,7 +37,9 @@ public enum SQLDialect: Sendable {
   /// A string literal: ClickHouse escapes backslash and quote with a backslash; PostgreSQL (with
   /// standard_conforming_strings, the default) doubles the quote. NUL is refused outright.
   public func literal(_ value: String) throws -> String {
-    guard !value.unicodeScalars.contains("\0") else { throw ShareError.usage("a filter value contains a NUL character") }
+    guard !value.unicodeScalars.contains("\0") else {
+      throw ShareError.usage("a filter value contains a NUL character")
+    }
     switch self {
     case .clickhouse:
       return "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
@@ -99,8 +103,10 @@ public struct AggregationQuery: Sendable {
   public var filters: [RowFilter]
 
   public init(
-    dialect: SQLDialect, database: String, table: String, timeColumn: String, timeKind: TimeColumnKind, categoryColumns: [String],
-    amountColumn: String, priceColumn: String? = nil, bucket: Every = .day, fromSeconds: Int64? = nil, untilSeconds: Int64? = nil,
+    dialect: SQLDialect, database: String, table: String, timeColumn: String, timeKind: TimeColumnKind,
+    categoryColumns: [String],
+    amountColumn: String, priceColumn: String? = nil, bucket: Every = .day, fromSeconds: Int64? = nil,
+    untilSeconds: Int64? = nil,
     filters: [RowFilter] = []
   ) {
     self.dialect = dialect
@@ -164,13 +170,16 @@ public struct AggregationQuery: Sendable {
   }
 
   public func sql() throws -> String {
-    for column in [timeColumn, amountColumn] + categoryColumns + (priceColumn.map { [$0] } ?? []) + filters.map(\.column) {
+    for column in [timeColumn, amountColumn] + categoryColumns + (priceColumn.map { [$0] } ?? [])
+      + filters.map(\.column)
+    {
       try SQLIdentifier.validate(column, what: "column")
     }
     let q = dialect.identifier
     let category: String
     if categoryColumns.count == 2 {
-      category = dialect == .clickhouse
+      category =
+        dialect == .clickhouse
         ? "concat(\(q(categoryColumns[0])), '/', \(q(categoryColumns[1])))"
         : "(\(q(categoryColumns[0])) || '/' || \(q(categoryColumns[1])))"
     } else {

@@ -29,7 +29,9 @@ public struct SourceURL: Sendable, Equatable {
 
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     guard let components = URLComponents(string: text), let scheme = components.scheme else {
-      throw ShareError.usage("\(SourceURL.redacted(text)) is not a valid source URL", hint: "write clickhouse://host:8123/database?table=NAME")
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)) is not a valid source URL",
+        hint: "write clickhouse://host:8123/database?table=NAME")
     }
     switch scheme {
     case "clickhouse": kind = .clickhouse
@@ -37,7 +39,8 @@ public struct SourceURL: Sendable, Equatable {
     default: throw ShareError.usage("unknown source scheme \(scheme)://", hint: "use clickhouse:// or postgres://")
     }
     guard let host = components.host, !host.isEmpty else {
-      throw ShareError.usage("\(SourceURL.redacted(text)) names no host", hint: "write \(scheme)://host/database?table=NAME")
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)) names no host", hint: "write \(scheme)://host/database?table=NAME")
     }
     self.host = host
     port = components.port ?? kind.defaultPort
@@ -60,7 +63,9 @@ public struct SourceURL: Sendable, Equatable {
 
   /// A URL typed by a user with any password cut out, for messages about a malformed URL.
   static func redacted(_ text: String) -> String {
-    guard let at = text.firstIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound < at else { return text }
+    guard let at = text.firstIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound < at else {
+      return text
+    }
     let credentials = text[scheme.upperBound..<at]
     guard let colon = credentials.firstIndex(of: ":") else { return text }
     return String(text[..<colon]) + ":***" + String(text[at...])

@@ -29,7 +29,8 @@ public enum AuxiliaryFile: Sendable, Equatable {
   public var description: String {
     switch self {
     case .categoryMap(let entries, let examples):
-      return "category map (from,to) with \(entries) entries, e.g. \(examples.joined(separator: ", ")): use it with --map"
+      return
+        "category map (from,to) with \(entries) entries, e.g. \(examples.joined(separator: ", ")): use it with --map"
     case .events(let count, let first, let last):
       return "events list (date,event): \(count) events from \(first) to \(last): use it with --events"
     }

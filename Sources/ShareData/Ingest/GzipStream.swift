@@ -22,7 +22,8 @@ public final class GzipStream: ByteStream {
     let status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
     guard status == Z_OK else {
       input.deallocate()
-      throw ShareError(.ioError, "cannot start decompression (zlib status \(status))", at: SourceLocation(file: source.name))
+      throw ShareError(
+        .ioError, "cannot start decompression (zlib status \(status))", at: SourceLocation(file: source.name))
     }
   }
 

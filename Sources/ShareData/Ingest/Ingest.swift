@@ -16,7 +16,9 @@ public struct IngestResult: Sendable {
 public enum Ingest {
   /// Reads files (`-` is standard input) into one table: their union.
   public static func read(paths: [String], options: IngestOptions) throws -> IngestResult {
-    guard !paths.isEmpty else { throw ShareError.usage("no input files", hint: "name one or more CSV files, or - for standard input") }
+    guard !paths.isEmpty else {
+      throw ShareError.usage("no input files", hint: "name one or more CSV files, or - for standard input")
+    }
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ShareError.usage("standard input (-) can be read only once")
     }
@@ -29,7 +31,8 @@ public enum Ingest {
     var summaries: [SourceSummary] = []
     for url in urls.compactMap({ $0 }) {
       let source = builder.addSource(url.display)
-      summaries.append(try EngineSource.read(url, options: options, engine: options.engine, source: source, builder: &builder))
+      summaries.append(
+        try EngineSource.read(url, options: options, engine: options.engine, source: source, builder: &builder))
     }
     return try read(
       streams: streams, options: options, reopen: files.map { path in path == "-" ? nil : { try openInput(path) } },
@@ -126,8 +129,12 @@ struct SourceReader {
 
   /// Big trade files go to the parallel reader; nil when this input is not one, or when the
   /// parallel reader hands it back (quotes, CR-only line ends).
-  private func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws -> SourceSummary? {
-    guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else { return nil }
+  private func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws
+    -> SourceSummary?
+  {
+    guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else {
+      return nil
+    }
     var summary = summary
     let fast: FastPlan
     switch plan.layout {
@@ -142,7 +149,8 @@ struct SourceReader {
       (summary.categorySource, summary.valueSource) = describeLong(plan)
       fast = FastPlan(
         source: name, header: plan.header, fieldCount: plan.header.count, timeIndex: plan.timeIndex!,
-        categoryIndices: plan.categoryIndices, constantCategory: nil, amountIndex: plan.valueIndex!, priceIndex: plan.priceIndex!,
+        categoryIndices: plan.categoryIndices, constantCategory: nil, amountIndex: plan.valueIndex!,
+        priceIndex: plan.priceIndex!,
         quoteUnit: options.unit == .quote)
     default:
       return nil
@@ -159,7 +167,8 @@ struct SourceReader {
         blockSize: options.blockSize, workers: max(1, options.workers), progress: report)
     else { return nil }
     if result.rows == 0 {
-      throw ShareError.data("the file has a header but no data rows", at: SourceLocation(file: name), expected: "at least one data row")
+      throw ShareError.data(
+        "the file has a header but no data rows", at: SourceLocation(file: name), expected: "at least one data row")
     }
     builder = trial
     return result
@@ -176,7 +185,8 @@ struct SourceReader {
     let categories = plan.categoryIndices
     let valueIndex = plan.valueIndex!
     let categorySource =
-      categories.count == 2 ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
+      categories.count == 2
+      ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
       : "column \(quoted(plan.header[categories[0]]))"
     let valueSource =
       plan.priceIndex != nil
@@ -271,7 +281,9 @@ struct SourceReader {
 
   // MARK: Layouts
 
-  private mutating func readWide(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+  private mutating func readWide(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
+  ) throws {
     let columns = plan.wideColumns
     let codes = columns.map { builder.code(for: plan.header[$0].trimmed) }
     let timeIndex = plan.timeIndex!
@@ -324,7 +336,9 @@ struct SourceReader {
     }
   }
 
-  private mutating func readLong(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+  private mutating func readLong(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
+  ) throws {
     let width = plan.header.count
     let valueIndex = plan.valueIndex!
     let categories = plan.categoryIndices
@@ -395,7 +409,9 @@ struct SourceReader {
     }
   }
 
-  private mutating func readTrades(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+  private mutating func readTrades(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
+  ) throws {
     let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name)
     let category = try market.category(group: options.group)
     let code = builder.code(for: category)
@@ -413,12 +429,15 @@ struct SourceReader {
         throw ShareError.data(
           "empty price or amount", at: scanner.location(), expected: "unixtime,price,amount on every row")
       }
-      builder.addEvent(day: t.floorDiv(secondsPerDay), code: code, volume: quoteUnit ? price * amount : amount, origin: origin)
+      builder.addEvent(
+        day: t.floorDiv(secondsPerDay), code: code, volume: quoteUnit ? price * amount : amount, origin: origin)
       note(&summary, time: t)
     }
   }
 
-  private mutating func readOHLCV(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
+  private mutating func readOHLCV(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
+  ) throws {
     let market = MarketName(fileName: name)
     let category = try market.category(group: options.group)
     let code = builder.code(for: category)

@@ -122,14 +122,21 @@ enum LayoutDetector {
         "the file has a header but no data rows", at: file, expected: "at least one data row")
     }
     let keys = header.map(\.headerKey)
-    let isOHLCV = ["open", "high", "low", "close"].allSatisfy(keys.contains) && keys.contains { $0.hasPrefix("volume") }
+    let isOHLCV =
+      ["open", "high", "low", "close"].allSatisfy(keys.contains) && keys.contains { $0.hasPrefix("volume") }
     if options.layout == .ohlcv || (options.layout == nil && isOHLCV) {
-      guard let time = keys.firstIndex(where: { timeNames.contains($0) }) ?? (0..<header.count).first(where: { sample.isTimeColumn($0, allowUnix: true) }) else {
-        throw ShareError.data("no date column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "a Date column")
+      guard
+        let time = keys.firstIndex(where: { timeNames.contains($0) })
+          ?? (0..<header.count).first(where: { sample.isTimeColumn($0, allowUnix: true) })
+      else {
+        throw ShareError.data(
+          "no date column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "a Date column")
       }
       let volumes = keys.indices.filter { keys[$0].hasPrefix("volume") }
       guard !volumes.isEmpty else {
-        throw ShareError.data("no Volume column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "Volume (BTC) and Volume (Currency) columns")
+        throw ShareError.data(
+          "no Volume column in this OHLCV file", at: SourceLocation(file: source, line: 1),
+          expected: "Volume (BTC) and Volume (Currency) columns")
       }
       let baseIndex = volumes.first { !keys[$0].contains("currency") && !keys[$0].contains("quote") } ?? volumes[0]
       let quoteIndex = volumes.first { keys[$0].contains("currency") || keys[$0].contains("quote") }
@@ -143,7 +150,8 @@ enum LayoutDetector {
         value = baseIndex
       }
       var plan = LayoutPlan(
-        layout: .ohlcv, reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "--layout ohlcv",
+        layout: .ohlcv,
+        reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "--layout ohlcv",
         hasHeader: true, header: header, timeIndex: time)
       plan.valueIndex = value
       return plan
@@ -165,7 +173,9 @@ enum LayoutDetector {
           expected: "a column named Time or Date (or with dates in it)", hint: "name it with --time")
       }
       if let bad = text.first, options.layout == .wide {
-        let row = sample.rows.first { bad < $0.count && (try? DecimalParser.parse($0[bad]).get()) == nil && !$0[bad].trimmed.isEmpty }
+        let row = sample.rows.first {
+          bad < $0.count && (try? DecimalParser.parse($0[bad]).get()) == nil && !$0[bad].trimmed.isEmpty
+        }
         throw ShareError.data(
           "text in a number column: found \(quoted(row?[bad] ?? ""))",
           at: SourceLocation(file: source, line: nil, column: bad + 1, columnName: header[bad]),
@@ -218,10 +228,13 @@ enum LayoutDetector {
       } else {
         let names = (candidates.isEmpty ? numeric : candidates).map { header[$0] }
         if names.isEmpty {
-          let example = text.first.flatMap { column in sample.rows.first { column < $0.count }.map { (column, $0[column]) } }
+          let example = text.first.flatMap { column in
+            sample.rows.first { column < $0.count }.map { (column, $0[column]) }
+          }
           throw ShareError.data(
             "no column of numbers to use as the volume",
-            at: SourceLocation(file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
+            at: SourceLocation(
+              file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
             expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
             hint: "a wide file has one column of numbers per category; a long file needs a value column (--value)")
         }
@@ -253,7 +266,8 @@ enum LayoutDetector {
       plan.categoryIndices = [first]
       if categoryCandidates.count > 1 {
         plan.notes.append(
-          "categories from column \(quoted(header[first])); --group can pick \(categoryCandidates.dropFirst().map { quoted(header[$0]) }.joined(separator: ", "))")
+          "categories from column \(quoted(header[first])); --group can pick \(categoryCandidates.dropFirst().map { quoted(header[$0]) }.joined(separator: ", "))"
+        )
       }
     } else {
       throw ShareError.data(

@@ -21,7 +21,8 @@ public enum EventList {
 
   public static func load(scanner: CSVScanner) throws -> [MarketEvent] {
     guard try scanner.next() else {
-      throw ShareError.data("the events file is empty", at: SourceLocation(file: scanner.name), expected: "a header and date,event rows")
+      throw ShareError.data(
+        "the events file is empty", at: SourceLocation(file: scanner.name), expected: "a header and date,event rows")
     }
     var events: [MarketEvent] = []
     while try scanner.next() {

@@ -35,7 +35,9 @@ public enum TimeParser {
   static let millisecondsThreshold: Int64 = 100_000_000_000
 
   /// Parses a trimmed field. Returns unix seconds in UTC (milliseconds floor to the second).
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<(seconds: Int64, format: TimeFormat), TimeParseFailure> {
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<
+    (seconds: Int64, format: TimeFormat), TimeParseFailure
+  > {
     var lo = 0
     var hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }

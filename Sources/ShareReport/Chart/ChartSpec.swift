@@ -102,9 +102,11 @@ public struct ChartSpec: Sendable {
   public var resolvedYDomain: ClosedRange<Double> {
     if let yDomain { return yDomain }
     if mark == .stackedArea || scale == .percent && mark != .line { return 0...1 }
-    let values = series.flatMap { $0.values.compactMap { $0 } } + annotations.compactMap {
-      if case .band(_, let to, _) = $0, to.isFinite { return to } else { return nil }
-    }
+    let values =
+      series.flatMap { $0.values.compactMap { $0 } }
+      + annotations.compactMap {
+        if case .band(_, let to, _) = $0, to.isFinite { return to } else { return nil }
+      }
     switch scale {
     case .log:
       let positive = values.filter { $0 > 0 }

@@ -25,18 +25,25 @@ public enum Charts {
       title: title ?? "Share of volume per \(b.every.rawValue)",
       caption: "Each \(b.every.rawValue)'s volume split by category (100% stacked); gaps are buckets without data.",
       mark: .stackedArea, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
-      series: b.categories.enumerated().map { c, name in .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c) },
+      series: b.categories.enumerated().map { c, name in
+        .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c)
+      },
       annotations: eventAnnotations(events, within: b.buckets))
   }
 
   /// Selected categories' shares as lines.
-  public static func shareLines(_ b: ShareBreakdown, categories: [String]? = nil, events: [MarketEvent] = [], title: String? = nil) -> ChartSpec {
+  public static func shareLines(
+    _ b: ShareBreakdown, categories: [String]? = nil, events: [MarketEvent] = [], title: String? = nil
+  ) -> ChartSpec {
     let names = categories ?? b.categories
     return ChartSpec(
-      title: title ?? "Share of volume", caption: "Volume-weighted share per \(b.every.rawValue); gaps are missing data.",
+      title: title ?? "Share of volume",
+      caption: "Volume-weighted share per \(b.every.rawValue); gaps are missing data.",
       mark: .line, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
       series: names.compactMap { name in
-        b.categories.firstIndex(of: name).map { c in .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c) }
+        b.categories.firstIndex(of: name).map { c in
+          .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c)
+        }
       },
       annotations: eventAnnotations(events, within: b.buckets))
   }
@@ -46,7 +53,9 @@ public enum Charts {
     ChartSpec(
       title: "Share of volume by period", caption: "Volume-weighted share of each category in each period.",
       mark: .bar, x: .labels(c.categories.map(\.category)), scale: .percent, yLabel: "share of volume",
-      series: c.options.periods.enumerated().map { q, p in .init(name: p.label, values: c.categories.map { $0.share[q] }, colorIndex: q) },
+      series: c.options.periods.enumerated().map { q, p in
+        .init(name: p.label, values: c.categories.map { $0.share[q] }, colorIndex: q)
+      },
       yDomain: 0...1)
   }
 
@@ -58,7 +67,9 @@ public enum Charts {
       caption: "Each category's volume-weighted share in the two periods.",
       mark: .slope, x: .labels([c.options.periods[b].label, c.options.periods[q].label]), scale: .percent,
       yLabel: "share of volume",
-      series: c.categories.enumerated().map { i, cat in .init(name: cat.category, values: [cat.share[b], cat.share[q]], colorIndex: i) },
+      series: c.categories.enumerated().map { i, cat in
+        .init(name: cat.category, values: [cat.share[b], cat.share[q]], colorIndex: i)
+      },
       yDomain: 0...1)
   }
 
@@ -68,8 +79,10 @@ public enum Charts {
     let buckets = s.rows.map(\.bucket)
     return ChartSpec(
       title: "Concentration (HHI)",
-      caption: "Herfindahl–Hirschman index per \(s.every.rawValue); bands of the \(s.bands.rawValue) US merger guidelines.",
-      mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }), scale: .absolute,
+      caption:
+        "Herfindahl–Hirschman index per \(s.every.rawValue); bands of the \(s.bands.rawValue) US merger guidelines.",
+      mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }),
+      scale: .absolute,
       yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, colorIndex: 3)],
       annotations: [
         .band(from: 0, to: moderate, label: "unconcentrated"),
@@ -83,9 +96,12 @@ public enum Charts {
   public static func breaks(_ series: ShareSeries, analysis: BreakAnalysis) -> ChartSpec {
     let buckets = series.days.map { ChartSpec.TimeBucket(startDay: $0, endDay: $0 + 1) }
     return ChartSpec(
-      title: "\(series.category): breaks in the share", caption: "Daily share; vertical lines mark the breaks PELT found.",
+      title: "\(series.category): breaks in the share",
+      caption: "Daily share; vertical lines mark the breaks PELT found.",
       mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
       series: [.init(name: series.category, values: series.shares.map { $0 }, colorIndex: 0)],
-      annotations: analysis.breaks.map { .event(day: $0.day, label: "break, \(NumberFormat.signed($0.deltaPP, 1)) points") })
+      annotations: analysis.breaks.map {
+        .event(day: $0.day, label: "break, \(NumberFormat.signed($0.deltaPP, 1)) points")
+      })
   }
 }

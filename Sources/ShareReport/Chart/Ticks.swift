@@ -1,11 +1,12 @@
 // Axis ticks both renderers share: "nice" numbers (1, 2, 5 × 10^k) and calendar-aligned dates.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 public enum Ticks {
   /// A step of 1, 2 or 5 × 10^k giving about `count` intervals over `span`.
@@ -70,7 +71,9 @@ public enum Ticks {
 
   /// Calendar-aligned date ticks between two days (inclusive start, exclusive end), at most
   /// `maxCount`: years, quarters, months, weeks or days, whichever fits.
-  public static func dates(from start: Int64, until end: Int64, maxCount: Int) -> (days: [Int64], every: Every, stride: Int) {
+  public static func dates(from start: Int64, until end: Int64, maxCount: Int) -> (
+    days: [Int64], every: Every, stride: Int
+  ) {
     let options: [(Every, Int)] = [
       (.day, 1), (.day, 2), (.week, 1), (.week, 2), (.month, 1), (.quarter, 1), (.month, 6), (.year, 1), (.year, 2),
       (.year, 5), (.year, 10), (.year, 20), (.year, 50), (.year, 100),
@@ -81,7 +84,10 @@ public enum Ticks {
       if day < start { day = every.nextStart(after: day) }
       var index = 0
       while day < end {
-        if every == .year ? CivilDate(dayNumber: day).year % stride == 0 : (every == .month ? (CivilDate(dayNumber: day).month - 1) % stride == 0 : index % stride == 0) {
+        if every == .year
+          ? CivilDate(dayNumber: day).year % stride == 0
+          : (every == .month ? (CivilDate(dayNumber: day).month - 1) % stride == 0 : index % stride == 0)
+        {
           days.append(day)
         }
         day = every.nextStart(after: day)

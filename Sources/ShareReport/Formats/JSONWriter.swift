@@ -37,7 +37,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         return
       }
       // Arrays of scalars stay on one line.
-      if items.allSatisfy({ if case .array = $0 { return false }; if case .object = $0 { return false }; return true }) {
+      if items.allSatisfy({
+        if case .array = $0 { return false }
+        if case .object = $0 { return false }
+        return true
+      }) {
         out += "["
         for (i, item) in items.enumerated() {
           if i > 0 { out += ", " }

@@ -1,12 +1,13 @@
 // `--out PATH` writes atomically: the text goes to a temporary file beside the target, which is
 // renamed over it only when complete. On any error no file appears and an existing one is untouched.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 public enum AtomicFile {
   public static func write(_ text: String, to path: String) throws {
@@ -30,7 +31,8 @@ public enum AtomicFile {
     if close(fd) != 0 && failed == nil { failed = errno }
     if let failed {
       unlink(temporary)
-      throw ShareError(.ioError, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
+      throw ShareError(
+        .ioError, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
     }
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))

@@ -22,8 +22,10 @@ public struct ReportRequest: Sendable {
   public var title: String?
 
   public init(
-    table: VolumeTable, ingest: IngestResult, mapName: String? = nil, events: [MarketEvent] = [], eventsName: String? = nil,
-    shareOptions: ShareOptions = ShareOptions(), compare: CompareOptions? = nil, focus: String? = nil, asset: String? = nil,
+    table: VolumeTable, ingest: IngestResult, mapName: String? = nil, events: [MarketEvent] = [],
+    eventsName: String? = nil,
+    shareOptions: ShareOptions = ShareOptions(), compare: CompareOptions? = nil, focus: String? = nil,
+    asset: String? = nil,
     title: String? = nil
   ) {
     self.table = table
@@ -69,12 +71,15 @@ public enum ReportBuilder {
     let focus: String = try {
       if let focus = request.focus {
         guard chartShares.categories.contains(focus) else {
-          throw ShareError.usage("unknown category \(quoted(focus))", hint: "the categories are \(chartShares.categories.joined(separator: ", "))")
+          throw ShareError.usage(
+            "unknown category \(quoted(focus))",
+            hint: "the categories are \(chartShares.categories.joined(separator: ", "))")
         }
         return focus
       }
       if let c = comparison, let q = c.options.periods.indices.last(where: { $0 != c.options.baseline }) {
-        return c.categories.max { abs($0.changes[q]?.deltaPP ?? 0) < abs($1.changes[q]?.deltaPP ?? 0) }?.category ?? chartShares.categories[0]
+        return c.categories.max { abs($0.changes[q]?.deltaPP ?? 0) < abs($1.changes[q]?.deltaPP ?? 0) }?.category
+          ?? chartShares.categories[0]
       }
       return chartShares.categories[0]
     }()
@@ -85,31 +90,44 @@ public enum ReportBuilder {
     let finestShares = try Shares.compute(table, options: finest)
     let series = try ShareSeries(finestShares, category: focus)
     let minSegment = resolution == .day ? 7 : 3
-    let breaks: BreakAnalysis? = series.count >= 2 * minSegment ? try Breaks.analyse(series, minSegment: minSegment, maxBreaks: 3) : nil
+    let breaks: BreakAnalysis? =
+      series.count >= 2 * minSegment ? try Breaks.analyse(series, minSegment: minSegment, maxBreaks: 3) : nil
 
     // Headlines.
     var headlines: [String] = []
     if let c = comparison {
       let b = c.options.baseline
       for q in c.options.periods.indices where q != b {
-        let A = c.options.periods[b].label
-        let B = c.options.periods[q].label
-        if let f = c.categories.first(where: { $0.category == focus }), let ch = f.changes[q], let sa = f.share[b], let sb = f.share[q], let d = ch.deltaPP {
+        let labelA = c.options.periods[b].label
+        let labelB = c.options.periods[q].label
+        if let f = c.categories.first(where: { $0.category == focus }), let ch = f.changes[q], let sa = f.share[b],
+          let sb = f.share[q], let d = ch.deltaPP
+        {
           let verb = d < 0 ? "fell" : d > 0 ? "rose" : "stayed"
-          let p = ch.welch.pValue.map { NumberFormat.pValue($0).hasPrefix("<") ? "p \(NumberFormat.pValue($0))" : "p = \(NumberFormat.pValue($0))" } ?? "no test"
+          let p =
+            ch.welch.pValue.map {
+              NumberFormat.pValue($0).hasPrefix("<") ? "p \(NumberFormat.pValue($0))" : "p = \(NumberFormat.pValue($0))"
+            } ?? "no test"
           headlines.append(
-            "\(focus)'s share of \(asset)volume \(verb) from \(pct(sa)) in \(A) to \(pct(sb)) in \(B), \(NumberFormat.signed(d, 1)) points, \(p) (Welch's t-test on \(c.resolution.adjective) shares).")
+            "\(focus)'s share of \(asset)volume \(verb) from \(pct(sa)) in \(labelA) to \(pct(sb)) in \(labelB), \(NumberFormat.signed(d, 1)) points, \(p) (Welch's t-test on \(c.resolution.adjective) shares)."
+          )
         }
-        if let gainer = c.categories.filter({ $0.category != focus }).max(by: { ($0.changes[q]?.deltaPP ?? -.infinity) < ($1.changes[q]?.deltaPP ?? -.infinity) }),
+        if let gainer = c.categories.filter({ $0.category != focus }).max(by: {
+          ($0.changes[q]?.deltaPP ?? -.infinity) < ($1.changes[q]?.deltaPP ?? -.infinity)
+        }),
           let d = gainer.changes[q]?.deltaPP, d > 0, let sa = gainer.share[b], let sb = gainer.share[q]
         {
-          headlines.append("\(gainer.category) gained the most: from \(pct(sa)) to \(pct(sb)) (\(NumberFormat.signed(d, 1)) points, \(pct(gainer.changes[q]?.shareOfMovedPoints)) of the points gained).")
+          headlines.append(
+            "\(gainer.category) gained the most: from \(pct(sa)) to \(pct(sb)) (\(NumberFormat.signed(d, 1)) points, \(pct(gainer.changes[q]?.shareOfMovedPoints)) of the points gained)."
+          )
         }
         let pa = c.periods[b]
         let pb = c.periods[q]
         if let ha = pa.concentration?.hhi, let hb = pb.concentration?.hhi {
           let bands = pa.band == pb.band ? "\(pa.band ?? "") in both" : "from \(pa.band ?? "") to \(pb.band ?? "")"
-          headlines.append("Concentration (HHI) went from \(NumberFormat.grouped(ha)) to \(NumberFormat.grouped(hb)) (\(NumberFormat.signedGrouped(hb - ha))): \(bands).")
+          headlines.append(
+            "Concentration (HHI) went from \(NumberFormat.grouped(ha)) to \(NumberFormat.grouped(hb)) (\(NumberFormat.signedGrouped(hb - ha))): \(bands)."
+          )
         }
       }
     } else if let top = shareTable.categories.first, let share = shareTable.totalShares.first ?? nil {
@@ -118,21 +136,28 @@ public enum ReportBuilder {
     if let breaks, !breaks.breaks.isEmpty {
       let listed = breaks.breaks.map { b -> String in
         var text = "\(b.date) (\(NumberFormat.signed(b.deltaPP, 1)) points"
-        if let event = request.events.min(by: { abs($0.day - b.day) < abs($1.day - b.day) }), abs(event.day - b.day) <= 7 {
+        if let event = request.events.min(by: { abs($0.day - b.day) < abs($1.day - b.day) }),
+          abs(event.day - b.day) <= 7
+        {
           text += "; \(event.date): \(event.label)"
         }
         return text + ")"
       }
-      headlines.append("The sharpest breaks in \(focus)'s \(resolution.adjective) share: " + listed.joined(separator: ", ") + ".")
+      headlines.append(
+        "The sharpest breaks in \(focus)'s \(resolution.adjective) share: " + listed.joined(separator: ", ") + ".")
     }
 
     // Sections.
     var data = ReportDocument.Section(heading: "Data")
     for s in request.ingest.sources {
-      let range = both(s.firstTime, s.lastTime).map { " from \(dateString(seconds: $0)) to \(dateString(seconds: $1))" } ?? ""
-      data.paragraphs.append("\(s.name): \(s.layout.rawValue) layout, \(s.rows) rows\(range); categories from \(s.categorySource); values from \(s.valueSource).")
+      let range =
+        both(s.firstTime, s.lastTime).map { " from \(dateString(seconds: $0)) to \(dateString(seconds: $1))" } ?? ""
+      data.paragraphs.append(
+        "\(s.name): \(s.layout.rawValue) layout, \(s.rows) rows\(range); categories from \(s.categorySource); values from \(s.valueSource)."
+      )
     }
-    var summary = "\(table.categories.count) categories\(request.mapName.map { " (mapped by \($0))" } ?? ""), one value per \(resolution.rawValue)."
+    var summary =
+      "\(table.categories.count) categories\(request.mapName.map { " (mapped by \($0))" } ?? ""), one value per \(resolution.rawValue)."
     if let name = request.eventsName { summary += " Events from \(name)." }
     data.paragraphs.append(summary)
     data.notes = warnings.map { "Warning: \($0.message)" }
@@ -160,11 +185,19 @@ public enum ReportBuilder {
     var breakSection = ReportDocument.Section(heading: "Breaks in \(focus)'s share")
     if let breaks {
       breakSection.paragraphs.append(
-        "PELT found \(breaks.allBreaks.count) breaks in the logit of \(focus)'s \(resolution.adjective) share (penalty \(breaks.penalty), minimum segment \(breaks.minSegment)); the \(breaks.breaks.count) largest:")
+        "PELT found \(breaks.allBreaks.count) breaks in the logit of \(focus)'s \(resolution.adjective) share (penalty \(breaks.penalty), minimum segment \(breaks.minSegment)); the \(breaks.breaks.count) largest:"
+      )
       breakSection.tables.append(
         TableModel(
-          columns: [TableColumn("date", .left), TableColumn("share before"), TableColumn("share after"), TableColumn("Δ pp")],
-          rows: breaks.breaks.map { [$0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter), NumberFormat.signed($0.deltaPP, 2)] }))
+          columns: [
+            TableColumn("date", .left), TableColumn("share before"), TableColumn("share after"), TableColumn("Δ pp"),
+          ],
+          rows: breaks.breaks.map {
+            [
+              $0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter),
+              NumberFormat.signed($0.deltaPP, 2),
+            ]
+          }))
       breakSection.charts.append(("breaks", Charts.breaks(series, analysis: breaks)))
     } else {
       breakSection.paragraphs.append("\(focus) has too few values to date breaks.")
@@ -178,7 +211,8 @@ public enum ReportBuilder {
       "Tests: Welch's t-test compares the mean of the \(resolution.adjective) shares of two periods; it assumes independent observations, which \(resolution.adjective) shares are not, so the Newey–West (HAC) standard error and a moving-block bootstrap interval are given beside it. HHI = Σ (100·share)² with the bands of the \(request.compare?.bands.rawValue ?? "2023") US merger guidelines.",
       "Breaks: PELT (Killick, Fearnhead & Eckley 2012) with an l2 cost on the logit share (0 and 1 clamped to 0.0001 and 0.9999), MBIC penalty 3 ln n · σ², σ from the median absolute deviation of the changes from one \(resolution.rawValue) to the next.",
       "Computed with GSL 2.7 (distributions, fits, quantiles, random numbers). Provenance: "
-        + (request.ingest.sources.map(\.name) + [request.mapName, request.eventsName].compactMap { $0 }).joined(separator: ", ") + ".",
+        + (request.ingest.sources.map(\.name) + [request.mapName, request.eventsName].compactMap { $0 }).joined(
+          separator: ", ") + ".",
     ]
     sections.append(methods)
     let title = request.title ?? "Who has the volume: shares by category" + (request.mapName == nil ? "" : " (mapped)")

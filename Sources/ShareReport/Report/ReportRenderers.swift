@@ -6,9 +6,14 @@ public enum ReportRenderer {
   /// Plain text for a terminal or a .txt file.
   public static func text(_ doc: ReportDocument, terminal: TerminalRenderer) -> String {
     let width = terminal.width
-    var out = wrap(doc.title, width) + [String(repeating: terminal.ascii ? "=" : "═", count: min(width, displayWidth(doc.title)))]
+    var out =
+      wrap(doc.title, width) + [
+        String(repeating: terminal.ascii ? "=" : "═", count: min(width, displayWidth(doc.title)))
+      ]
     out.append("")
-    for headline in doc.headlines { out += wrap("• " + headline, width, indent: "  ").map { terminal.ascii ? $0.replacingAll("•", with: "*") : $0 } }
+    for headline in doc.headlines {
+      out += wrap("• " + headline, width, indent: "  ").map { terminal.ascii ? $0.replacingAll("•", with: "*") : $0 }
+    }
     for section in doc.sections {
       out.append("")
       out.append(section.heading)
@@ -36,7 +41,9 @@ public enum ReportRenderer {
 
   /// Markdown with the charts linked as SVG files named `<prefix>-<chart>.svg`; returns the
   /// markdown and the SVG files to write beside it.
-  public static func markdown(_ doc: ReportDocument, svgPrefix: String?) -> (text: String, files: [(name: String, contents: String)]) {
+  public static func markdown(_ doc: ReportDocument, svgPrefix: String?) -> (
+    text: String, files: [(name: String, contents: String)]
+  ) {
     var out = "# \(doc.title)\n\n"
     for headline in doc.headlines { out += "- \(headline)\n" }
     var files: [(String, String)] = []

@@ -16,7 +16,9 @@ public struct HTMLTableRenderer: Sendable {
     out += "</tbody>\n"
     if !table.footer.isEmpty {
       out += "<tfoot>\n"
-      for row in table.footer { out += "<tr>" + zip(row, table.columns).map { cell("td", $0, $1.alignment) }.joined() + "</tr>\n" }
+      for row in table.footer {
+        out += "<tr>" + zip(row, table.columns).map { cell("td", $0, $1.alignment) }.joined() + "</tr>\n"
+      }
       out += "</tfoot>\n"
     }
     return out + "</table>\n"

@@ -76,5 +76,6 @@ func pad(_ text: String, to width: Int, alignment: ColumnAlignment) -> String {
 /// A table as text (box drawing or ASCII) or markdown.
 public func renderTable(_ table: TableModel, format: OutputFormat, ascii: Bool, width: Int = .max) -> String {
   format == .markdown
-    ? MarkdownTableRenderer().render(table) : TextTableRenderer(style: ascii ? .ascii : .unicode).render(table, maxWidth: width)
+    ? MarkdownTableRenderer().render(table)
+    : TextTableRenderer(style: ascii ? .ascii : .unicode).render(table, maxWidth: width)
 }

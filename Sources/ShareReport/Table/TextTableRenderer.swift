@@ -44,10 +44,13 @@ public struct TextTableRenderer: Sendable {
     let cross = style == .unicode ? "┼" : "+"
     func line(_ cells: [String], header: Bool) -> String {
       cells.enumerated().map { c, cell in
-        pad(cell, to: columns[c].width, alignment: header && table.columns[c].alignment != .left ? .right : table.columns[c].alignment)
+        pad(
+          cell, to: columns[c].width,
+          alignment: header && table.columns[c].alignment != .left ? .right : table.columns[c].alignment)
       }.joined(separator: " \(vertical) ").trimmingTrailingSpaces()
     }
-    let rule = columns.map { String(repeating: horizontal, count: $0.width) }.joined(separator: "\(horizontal)\(cross)\(horizontal)")
+    let rule = columns.map { String(repeating: horizontal, count: $0.width) }.joined(
+      separator: "\(horizontal)\(cross)\(horizontal)")
     var out: [String] = [line(columns.map(\.header), header: true), rule]
     let bodyCount = table.rows.count
     for r in 0..<bodyCount { out.append(line(columns.map { $0.cells[r] }, header: false)) }

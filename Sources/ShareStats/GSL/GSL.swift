@@ -70,12 +70,19 @@ public enum Distributions {
 /// Least-squares fits through gsl_fit_*.
 public enum Fitting {
   /// Ordinary least squares y = c0 + c1 x (gsl_fit_linear): intercept, slope and their covariance.
-  public static func linear(x: [Double], y: [Double]) throws -> (intercept: Double, slope: Double, cov00: Double, cov01: Double, cov11: Double, sumSquares: Double) {
+  public static func linear(x: [Double], y: [Double]) throws -> (
+    intercept: Double, slope: Double, cov00: Double, cov01: Double, cov11: Double, sumSquares: Double
+  ) {
     GSL.ensureReady()
     guard x.count == y.count, x.count >= 2 else {
       throw StatisticsInputError(description: "a linear fit needs two or more (x, y) pairs of equal count")
     }
-    var c0 = 0.0, c1 = 0.0, cov00 = 0.0, cov01 = 0.0, cov11 = 0.0, sumsq = 0.0
+    var c0 = 0.0
+    var c1 = 0.0
+    var cov00 = 0.0
+    var cov01 = 0.0
+    var cov11 = 0.0
+    var sumsq = 0.0
     let status = x.withUnsafeBufferPointer { xs in
       y.withUnsafeBufferPointer { ys in
         gsl_fit_linear(xs.baseAddress!, 1, ys.baseAddress!, 1, xs.count, &c0, &c1, &cov00, &cov01, &cov11, &sumsq)
@@ -162,6 +169,8 @@ public enum Quantiles {
     for i in 1..<sorted.count where sorted[i - 1] > sorted[i] {
       throw StatisticsInputError(description: "quantile input is not sorted")
     }
-    return sorted.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress!, 1, $0.count, fraction) }
+    return sorted.withUnsafeBufferPointer {
+      gsl_stats_quantile_from_sorted_data($0.baseAddress!, 1, $0.count, fraction)
+    }
   }
 }

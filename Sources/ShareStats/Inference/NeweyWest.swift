@@ -19,7 +19,7 @@ public enum NeweyWest {
   public static func standardErrorOfMean(_ x: [Double], lag: Int? = nil) throws -> (se: Double, lag: Int) {
     let n = x.count
     guard n >= 2 else { throw StatisticsInputError(description: "a HAC standard error needs two or more values") }
-    let L = min(lag ?? Self.lag(count: n), n - 1)
+    let lags = min(lag ?? Self.lag(count: n), n - 1)
     let mean = try Descriptive.mean(x)
     let d = x.map { $0 - mean }
     func gamma(_ l: Int) -> Double {
@@ -28,9 +28,9 @@ public enum NeweyWest {
       return sum / Double(n)
     }
     var lrv = gamma(0)
-    if L >= 1 {
-      for l in 1...L { lrv += 2 * (1 - Double(l) / Double(L + 1)) * gamma(l) }
+    if lags >= 1 {
+      for l in 1...lags { lrv += 2 * (1 - Double(l) / Double(lags + 1)) * gamma(l) }
     }
-    return ((max(lrv, 0) / Double(n)).squareRoot(), L)
+    return ((max(lrv, 0) / Double(n)).squareRoot(), lags)
   }
 }

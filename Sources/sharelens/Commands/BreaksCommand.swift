@@ -47,11 +47,15 @@ struct BreaksCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Report only the K breaks with the largest change in share points.", valueName: "K"))
   var maxBreaks: Int?
 
-  @Option(name: .customLong("at"), help: ArgumentHelp("Run a Chow test at this known date instead (repeatable).", valueName: "date"))
+  @Option(
+    name: .customLong("at"),
+    help: ArgumentHelp("Run a Chow test at this known date instead (repeatable).", valueName: "date"))
   var at: [String] = []
 
   func validate() throws {
-    if BreakPenalty(penalty) == nil { throw ValidationError("--penalty \(penalty): use mbic, bic, aic or a number of 0 or more") }
+    if BreakPenalty(penalty) == nil {
+      throw ValidationError("--penalty \(penalty): use mbic, bic, aic or a number of 0 or more")
+    }
     if minSegment < 1 { throw ValidationError("--min-segment must be 1 or more") }
     if let maxBreaks, maxBreaks < 1 { throw ValidationError("--max-breaks must be 1 or more") }
     for date in at { _ = try DateArgument.day(date, flag: "--at", end: false) }
@@ -65,13 +69,16 @@ struct BreaksCommand: ParsableCommand {
       let format = output.format.table
       var text: String
       if at.isEmpty {
-        let result = try Breaks.analyse(series, penalty: BreakPenalty(penalty)!, minSegment: minSegment, maxBreaks: maxBreaks)
+        let result = try Breaks.analyse(
+          series, penalty: BreakPenalty(penalty)!, minSegment: minSegment, maxBreaks: maxBreaks)
         let chart = Charts.breaks(series, analysis: result)
         if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
         text = BreaksOutput.render(result, chow: [], category: category, format: format, ascii: output.ascii)
         if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       } else {
-        if output.format == .svg { throw ShareError.usage("--format svg draws the PELT breaks; it does not apply to --at") }
+        if output.format == .svg {
+          throw ShareError.usage("--format svg draws the PELT breaks; it does not apply to --at")
+        }
         let tests = try at.map { try ChowTest(series, at: try DateArgument.day($0, flag: "--at", end: false)) }
         text = BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: output.ascii)
       }

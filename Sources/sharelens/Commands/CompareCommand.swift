@@ -35,7 +35,9 @@ struct CompareCommand: ParsableCommand {
 
   @Option(
     name: .customLong("period"),
-    help: ArgumentHelp("A period, LABEL=FROM..TO (inclusive; YYYY-MM-DD, YYYY-MM or YYYY); repeat for each.", valueName: "label=from..to"))
+    help: ArgumentHelp(
+      "A period, LABEL=FROM..TO (inclusive; YYYY-MM-DD, YYYY-MM or YYYY); repeat for each.", valueName: "label=from..to"
+    ))
   var periodTexts: [String] = []
 
   @Option(help: ArgumentHelp("The label of the baseline period (default: the first).", valueName: "label"))
@@ -57,7 +59,8 @@ struct CompareCommand: ParsableCommand {
     let periods = try PeriodArgument.parse(periodTexts)
     if periods.count < 2 { throw ValidationError("compare needs two or more --period LABEL=FROM..TO") }
     if let baseline, !periods.contains(where: { $0.label == baseline }) {
-      throw ValidationError("--baseline \(baseline) is not one of the periods: \(periods.map(\.label).joined(separator: ", "))")
+      throw ValidationError(
+        "--baseline \(baseline) is not one of the periods: \(periods.map(\.label).joined(separator: ", "))")
     }
     if resamples < 0 { throw ValidationError("--resamples must be 0 or more") }
     if let block, block < 1 { throw ValidationError("--block must be 1 or more days") }
@@ -75,13 +78,15 @@ struct CompareCommand: ParsableCommand {
       shareOptions.fromDay = nil
       shareOptions.toDay = nil
       let options = CompareOptions(
-        periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples, block: block,
+        periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples,
+        block: block,
         seed: seed, bands: bands)
       let comparison = try Compare.run(table, shareOptions: shareOptions, options: options)
       try Run.report(ingest.warnings + comparison.warnings, strict: input.strict)
       let chart = Charts.comparisonBars(comparison)
       if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
-      var text = CompareOutput.render(comparison, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
+      var text = CompareOutput.render(
+        comparison, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
       if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }
@@ -109,7 +114,9 @@ enum PeriodArgument {
       let period = Period(
         label: label, fromDay: try DateArgument.day(from, flag: "--period \(label)", end: false),
         toDay: try DateArgument.day(to, flag: "--period \(label)", end: true))
-      if period.fromDay > period.toDay { throw ValidationError("--period \(text): \(period.from) is after \(period.to)") }
+      if period.fromDay > period.toDay {
+        throw ValidationError("--period \(text): \(period.from) is after \(period.to)")
+      }
       return period
     }
   }

@@ -34,7 +34,8 @@ struct ConcentrationCommand: ParsableCommand {
       let series = ConcentrationSeries(analysis.breakdown, bands: bands)
       let chart = Charts.concentration(series)
       if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
-      var text = ConcentrationOutput.render(series, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
+      var text = ConcentrationOutput.render(
+        series, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
       if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }

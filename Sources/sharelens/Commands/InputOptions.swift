@@ -2,8 +2,8 @@
 
 import ArgumentParser
 import ShareData
-import ShareStats
 import ShareReport
+import ShareStats
 
 extension Layout: ExpressibleByArgument {}
 extension VolumeUnit: ExpressibleByArgument {}
@@ -46,13 +46,17 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
   var strict = false
 
-  @Option(help: ArgumentHelp("Keep only rows whose COLUMN is one of the values (long tables and databases; repeatable).", valueName: "column=v1,v2"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep only rows whose COLUMN is one of the values (long tables and databases; repeatable).",
+      valueName: "column=v1,v2"))
   var include: [String] = []
 
   @Option(help: ArgumentHelp("Drop rows whose COLUMN is one of the values (repeatable).", valueName: "column=v1,v2"))
   var exclude: [String] = []
 
-  @Option(help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
   var timeout: Double = 60
 
   @Flag(help: "Database sources: print the SQL sharelens would send, and exit.")
@@ -65,7 +69,8 @@ struct InputOptions: ParsableArguments {
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
     options.progress = ProgressBar.shared.callback
-    options.filters = try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
+    options.filters =
+      try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
     guard timeout > 0, timeout.isFinite else { throw ShareError.usage("--timeout needs a number of seconds above 0") }
     options.engine.timeout = timeout
     if let selection {
@@ -80,9 +85,13 @@ struct InputOptions: ParsableArguments {
   func showSQLIfAsked(_ options: IngestOptions) throws -> Bool {
     guard showSQL else { return false }
     let urls = try files.filter(SourceURL.isURL).map { try SourceURL($0) }
-    guard !urls.isEmpty else { throw ShareError.usage("--show-sql applies to database sources (clickhouse://, postgres://)") }
+    guard !urls.isEmpty else {
+      throw ShareError.usage("--show-sql applies to database sources (clickhouse://, postgres://)")
+    }
     for url in urls {
-      try Run.emit("-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine)) + ";\n", to: nil)
+      try Run.emit(
+        "-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine))
+          + ";\n", to: nil)
     }
     return true
   }
@@ -96,30 +105,44 @@ struct CategoryColumnOption: ParsableArguments {
 }
 
 struct ShareSelectionOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Map categories through a two-column CSV from,to (e.g. exchange → currency).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Map categories through a two-column CSV from,to (e.g. exchange → currency).", valueName: "file")
+  )
   var map: String?
 
-  @Option(help: ArgumentHelp("Categories the map does not list: error (default), keep, other (fold into Other) or drop."))
+  @Option(
+    help: ArgumentHelp("Categories the map does not list: error (default), keep, other (fold into Other) or drop."))
   var unmapped: UnmappedPolicy = .error
 
-  @Option(help: ArgumentHelp("Keep the N largest categories over the range and fold the rest into Other.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp("Keep the N largest categories over the range and fold the rest into Other.", valueName: "N"))
   var top: Int?
 
-  @Option(help: ArgumentHelp("Bucket width: day, week (ISO, Monday first), month, quarter or year; default: the data's own resolution."))
+  @Option(
+    help: ArgumentHelp(
+      "Bucket width: day, week (ISO, Monday first), month, quarter or year; default: the data's own resolution."))
   var every: Every?
 
-  @Option(help: ArgumentHelp("First day included (YYYY-MM-DD; YYYY-MM or YYYY for the start of that month or year).", valueName: "date"))
+  @Option(
+    help: ArgumentHelp(
+      "First day included (YYYY-MM-DD; YYYY-MM or YYYY for the start of that month or year).", valueName: "date"))
   var from: String?
 
-  @Option(help: ArgumentHelp("Last day included (YYYY-MM-DD; YYYY-MM or YYYY for the end of that month or year).", valueName: "date"))
+  @Option(
+    help: ArgumentHelp(
+      "Last day included (YYYY-MM-DD; YYYY-MM or YYYY for the end of that month or year).", valueName: "date"))
   var to: String?
 
-  @Option(help: ArgumentHelp("volume (default): volume over the bucket's total; equal: mean of the data's own-resolution shares inside the bucket."))
+  @Option(
+    help: ArgumentHelp(
+      "volume (default): volume over the bucket's total; equal: mean of the data's own-resolution shares inside the bucket."
+    ))
   var weighting: Weighting = .volume
 
   @Option(
     help: ArgumentHelp(
-      "A category before its first or after its last observation: zero (default: it had not started or had ended) or missing."))
+      "A category before its first or after its last observation: zero (default: it had not started or had ended) or missing."
+    ))
   var absent: AbsentPolicy = .zero
 
   func validate() throws {
@@ -153,10 +176,14 @@ struct OutputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Width of text output in columns (default: the terminal's, or 80).", valueName: "N"))
   var width: Int?
 
-  @Option(help: ArgumentHelp("Colour in text output: auto (default: only on a terminal, never with NO_COLOR), always or never."))
+  @Option(
+    help: ArgumentHelp(
+      "Colour in text output: auto (default: only on a terminal, never with NO_COLOR), always or never."))
   var color: ColorChoice = .auto
 
-  @Option(help: ArgumentHelp("Write to this file (atomically: it appears only when complete) instead of standard output.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Write to this file (atomically: it appears only when complete) instead of standard output.", valueName: "path"))
   var out: String?
 
   @Flag(help: "Draw tables with plain ASCII instead of box-drawing characters.")

@@ -38,7 +38,9 @@ struct Inspect: ParsableCommand {
         switch format {
         case .text: try Run.emit("\(input.files[0])\n  kind        \(auxiliary.description)\n", to: nil)
         case .json:
-          try Run.emit(JSONValue.object([("name", .string(input.files[0])), ("kind", .string(auxiliary.description))]).render() + "\n", to: nil)
+          try Run.emit(
+            JSONValue.object([("name", .string(input.files[0])), ("kind", .string(auxiliary.description))]).render()
+              + "\n", to: nil)
         }
         return
       }

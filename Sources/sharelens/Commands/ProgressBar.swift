@@ -33,7 +33,8 @@ final class ProgressBar: @unchecked Sendable {
       let fraction = min(1, Double(done) / Double(total))
       let barWidth = max(10, width - 40)
       let filled = Int(fraction * Double(barWidth))
-      line = "reading [" + String(repeating: "█", count: filled) + String(repeating: " ", count: barWidth - filled) + "] "
+      line =
+        "reading [" + String(repeating: "█", count: filled) + String(repeating: " ", count: barWidth - filled) + "] "
       line += String(format: "%3.0f%% ", fraction * 100) + mb
     } else {
       line = "reading \(name): \(mb)"

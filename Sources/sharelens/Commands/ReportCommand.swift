@@ -31,7 +31,8 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("text (default), markdown or html."))
   var format: ReportFormat = .text
 
-  @Option(help: ArgumentHelp("Write to this file (atomically); markdown writes its SVG charts beside it.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("Write to this file (atomically); markdown writes its SVG charts beside it.", valueName: "path"))
   var out: String?
 
   @Option(help: ArgumentHelp("Dated events to mark on the charts: a CSV date,event.", valueName: "file"))
@@ -48,7 +49,8 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The category whose breaks are dated (default: the largest mover).", valueName: "name"))
   var category: String?
 
-  @Option(help: ArgumentHelp("The traded asset, for the sentences (e.g. BTC: \"share of BTC volume\").", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("The traded asset, for the sentences (e.g. BTC: \"share of BTC volume\").", valueName: "name"))
   var asset: String?
 
   @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
@@ -95,7 +97,9 @@ struct ReportCommand: ParsableCommand {
         eventsName: events, shareOptions: shareOptions,
         compare: periods.isEmpty
           ? nil
-          : CompareOptions(periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples, seed: seed),
+          : CompareOptions(
+            periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples,
+            seed: seed),
         focus: category, asset: asset, title: title)
       let (document, warnings) = try ReportBuilder.build(request)
       try Run.report(warnings, strict: input.strict)
@@ -114,7 +118,8 @@ struct ReportCommand: ParsableCommand {
         let directory = out.flatMap { $0.contains("/") ? String($0[..<$0.lastIndex(of: "/")!]) + "/" : nil } ?? ""
         // Charts first, the markdown last: the report appears only when everything it links is there.
         for file in files { try AtomicFile.write(file.contents, to: directory + file.name) }
-        try Run.emit(out == nil ? text + "_Charts are written as SVG files beside the report with --out._\n" : text, to: out)
+        try Run.emit(
+          out == nil ? text + "_Charts are written as SVG files beside the report with --out._\n" : text, to: out)
       }
     }
   }

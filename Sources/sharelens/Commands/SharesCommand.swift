@@ -58,7 +58,8 @@ struct SharesCommand: ParsableCommand {
         return
       }
       var text = ShareTableOutput.render(
-        analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii, width: output.terminal.width)
+        analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii,
+        width: output.terminal.width)
       if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       try Run.emit(text, to: output.out)
     }

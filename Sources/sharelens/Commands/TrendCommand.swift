@@ -32,7 +32,9 @@ struct TrendCommand: ParsableCommand {
     try Run.guarded {
       guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
       let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
-      if output.format == .svg { throw ShareError.usage("trend has no chart: use --format text, csv, json or markdown") }
+      if output.format == .svg {
+        throw ShareError.usage("trend has no chart: use --format text, csv, json or markdown")
+      }
       try Run.emit(TrendOutput.render(fit, format: output.format.table), to: output.out)
     }
   }

@@ -79,7 +79,10 @@ enum BlockParser {
       partial.failure = (
         line,
         ShareError.data(
-          message, at: SourceLocation(file: plan.source, line: line, column: column.map { $0 + 1 }, columnName: column.flatMap { $0 < plan.header.count ? plan.header[$0] : nil }),
+          message,
+          at: SourceLocation(
+            file: plan.source, line: line, column: column.map { $0 + 1 },
+            columnName: column.flatMap { $0 < plan.header.count ? plan.header[$0] : nil }),
           expected: expected, hint: hint)
       )
     }
@@ -111,7 +114,8 @@ enum BlockParser {
             // A CR on its own ends a line for the scanner (old Mac files); the scanner takes it.
             forScanner = true
           } else if c == 0 {
-            fail("NUL byte in the input", column: field, expected: "text: this looks like a binary file",
+            fail(
+              "NUL byte in the input", column: field, expected: "text: this looks like a binary file",
               hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
             return partial
           }
@@ -134,7 +138,10 @@ enum BlockParser {
         var blank = true
         var k = p
         while k < contentEnd {
-          if base[k] != 0x20 && base[k] != 0x09 { blank = false; break }
+          if base[k] != 0x20 && base[k] != 0x09 {
+            blank = false
+            break
+          }
           k += 1
         }
         if blank {
@@ -145,8 +152,11 @@ enum BlockParser {
       let fieldCount = field + 1
       if fieldCount != maxFields {
         fail(
-          plan.constantCategory != nil ? "this row has \(fieldCount) fields" : "this row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), the header has \(maxFields)",
-          expected: plan.constantCategory != nil ? "3 fields: unixtime,price,amount" : "\(maxFields) comma-separated fields on every row",
+          plan.constantCategory != nil
+            ? "this row has \(fieldCount) fields"
+            : "this row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), the header has \(maxFields)",
+          expected: plan.constantCategory != nil
+            ? "3 fields: unixtime,price,amount" : "\(maxFields) comma-separated fields on every row",
           hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
         return partial
       }
@@ -161,7 +171,10 @@ enum BlockParser {
         var k = ts
         while k < te {
           let d = base[k] &- 0x30
-          if d > 9 { fast = false; break }
+          if d > 9 {
+            fast = false
+            break
+          }
           time = time * 10 + Int64(d)
           k += 1
         }
@@ -173,16 +186,26 @@ enum BlockParser {
           format = parsed.format
         case .failure(let failure):
           switch failure {
-          case .impossibleDate(let why): fail("impossible date \(text(plan.timeIndex)): \(why)", column: plan.timeIndex, expected: "a real calendar date")
-          case .outOfRange: fail("time \(text(plan.timeIndex)) is out of range", column: plan.timeIndex, expected: "a time between years 1 and 9999")
-          case .notATime: fail(te == ts ? "empty time" : "not a time: \(text(plan.timeIndex))", column: plan.timeIndex, expected: TimeParser.expected)
+          case .impossibleDate(let why):
+            fail(
+              "impossible date \(text(plan.timeIndex)): \(why)", column: plan.timeIndex,
+              expected: "a real calendar date")
+          case .outOfRange:
+            fail(
+              "time \(text(plan.timeIndex)) is out of range", column: plan.timeIndex,
+              expected: "a time between years 1 and 9999")
+          case .notATime:
+            fail(
+              te == ts ? "empty time" : "not a time: \(text(plan.timeIndex))", column: plan.timeIndex,
+              expected: TimeParser.expected)
           }
           return partial
         }
       }
       if let known = partial.format {
         if !known.mixes(with: format) {
-          fail("mixed time formats: \(text(plan.timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
+          fail(
+            "mixed time formats: \(text(plan.timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
             column: plan.timeIndex, expected: "one time format in the whole column")
           return partial
         }
@@ -208,10 +231,12 @@ enum BlockParser {
             fail("empty category", column: c, expected: "a category name on every row")
             return partial
           }
-          code = partial.dictionary.code(for: UnsafeBufferPointer(start: base + starts[c], count: ends[c] - starts[c])) ?? -1
+          code =
+            partial.dictionary.code(for: UnsafeBufferPointer(start: base + starts[c], count: ends[c] - starts[c])) ?? -1
         }
         if code < 0 {
-          fail("invalid UTF-8 text", column: plan.categoryIndices.last!, expected: "UTF-8 text",
+          fail(
+            "invalid UTF-8 text", column: plan.categoryIndices.last!, expected: "UTF-8 text",
             hint: "convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8")
           return partial
         }

@@ -45,7 +45,9 @@ enum ParallelIngest {
       {
         throw ShareError.data(
           "mixed time formats: line \(lineBase + partial.formatLine) is \(f.rawValue), but line \(line) was \(known.rawValue)",
-          at: SourceLocation(file: plan.source, line: lineBase + partial.formatLine, column: plan.timeIndex + 1, columnName: plan.header[plan.timeIndex]),
+          at: SourceLocation(
+            file: plan.source, line: lineBase + partial.formatLine, column: plan.timeIndex + 1,
+            columnName: plan.header[plan.timeIndex]),
           expected: "one time format in the whole column")
       }
       if var failure = partial.failure {
@@ -56,7 +58,9 @@ enum ParallelIngest {
       lineBase += partial.lines
     }
     if let error = reader.error { throw error }
-    if partials.count < reader.blocksRead { throw ShareError(.ioError, "a block of the input was not parsed", at: SourceLocation(file: plan.source)) }
+    if partials.count < reader.blocksRead {
+      throw ShareError(.ioError, "a block of the input was not parsed", at: SourceLocation(file: plan.source))
+    }
 
     // Merge in block order.
     var lineOfBlock = reader.headerLines + 1
@@ -64,7 +68,8 @@ enum ParallelIngest {
       let global = partial.dictionary.names.map { builder.code(for: $0) }
       for cell in partial.days.indices {
         builder.addEventSum(
-          day: partial.days[cell], code: global[Int(partial.codes[cell])], volume: partial.sums[cell], count: partial.counts[cell],
+          day: partial.days[cell], code: global[Int(partial.codes[cell])], volume: partial.sums[cell],
+          count: partial.counts[cell],
           origin: CellOrigin(source: source, line: Int64(lineOfBlock)))
       }
       lineOfBlock += partial.lines
@@ -143,7 +148,9 @@ enum ParallelIngest {
       var index = 0
       while true {
         let buffer = queue.buffer(size: max(blockSize, carry.count * 2))
-        carry.withUnsafeBytes { if !$0.isEmpty { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+        carry.withUnsafeBytes {
+          if !$0.isEmpty { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        }
         var filled = carry.count
         var atEnd = false
         do {
@@ -156,7 +163,8 @@ enum ParallelIngest {
             filled += got
           }
         } catch {
-          self.error = error as? ShareError ?? ShareError(.ioError, "read failed: \(error)", at: SourceLocation(file: stream.name))
+          self.error =
+            error as? ShareError ?? ShareError(.ioError, "read failed: \(error)", at: SourceLocation(file: stream.name))
           queue.recycle(buffer)
           return
         }
@@ -176,7 +184,10 @@ enum ParallelIngest {
             // Blank lines, then the header line.
             headerLines = 0
             while start < filled {
-              let lineEnd = memchr(bytes + start, 0x0A, filled - start).map { bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? filled
+              let lineEnd =
+                memchr(bytes + start, 0x0A, filled - start).map {
+                  bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? filled
               if lineEnd == filled && !atEnd {
                 // The header runs past this buffer: read it again into a bigger one.
                 headerComplete = false

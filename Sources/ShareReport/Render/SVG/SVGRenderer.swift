@@ -2,12 +2,13 @@
 // Okabe–Ito palette, a system font stack with a generic fallback, every text and attribute
 // escaped, and byte-identical output for identical input (no ids from counters or clocks).
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 public struct SVGRenderer: Sendable {
   public var width: Double
@@ -49,12 +50,15 @@ public struct SVGRenderer: Sendable {
       y += 18
     }
     for (i, event) in events.enumerated() {
-      body.append(text("\(i + 1)  \(CivilDate(dayNumber: event.day))  \(event.label)", x: 16, y: y, size: 12, fill: "#333333"))
+      body.append(
+        text("\(i + 1)  \(CivilDate(dayNumber: event.day))  \(event.label)", x: 16, y: y, size: 12, fill: "#333333"))
       y += 16
     }
     var desc = spec.caption ?? ""
     desc += " Series: " + spec.series.map(\.name).joined(separator: ", ") + "."
-    if !events.isEmpty { desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "." }
+    if !events.isEmpty {
+      desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."
+    }
     let header = """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(escape(Self.font))">
       <title>\(escape(spec.title))</title>
@@ -86,7 +90,9 @@ public struct SVGRenderer: Sendable {
       let top = y(min(band.to, domain.upperBound))
       let bottom = y(max(band.from, domain.lowerBound))
       guard bottom > top else { continue }
-      out.append("<rect x=\"\(n(f.left))\" y=\"\(n(top))\" width=\"\(n(f.width))\" height=\"\(n(bottom - top))\" fill=\"\(Palette.neutralHex)\" fill-opacity=\"\(n(0.06 + 0.07 * Double(i)))\"/>")
+      out.append(
+        "<rect x=\"\(n(f.left))\" y=\"\(n(top))\" width=\"\(n(f.width))\" height=\"\(n(bottom - top))\" fill=\"\(Palette.neutralHex)\" fill-opacity=\"\(n(0.06 + 0.07 * Double(i)))\"/>"
+      )
       out.append(text(band.label, x: f.right - 6, y: top + 14, size: 11, fill: "#555555", anchor: "end"))
     }
     out += yAxis(spec, domain, f, y)
@@ -95,7 +101,10 @@ public struct SVGRenderer: Sendable {
     out.append(line(f.left, f.bottom, f.right, f.bottom, stroke: "#333333"))
     for day in ticks.days {
       out.append(line(x(day), f.bottom, x(day), f.bottom + 5, stroke: "#333333"))
-      out.append(text(Ticks.dateLabel(day, every: ticks.every), x: x(day), y: f.bottom + 19, size: 11, fill: "#333333", anchor: "middle"))
+      out.append(
+        text(
+          Ticks.dateLabel(day, every: ticks.every), x: x(day), y: f.bottom + 19, size: 11, fill: "#333333",
+          anchor: "middle"))
     }
     switch spec.mark {
     case .stackedArea:
@@ -122,7 +131,9 @@ public struct SVGRenderer: Sendable {
             bottom.append("\(n(x(buckets[b].startDay))),\(n(y(base[b])))")
             bottom.append("\(n(x(buckets[b].endDay))),\(n(y(base[b])))")
           }
-          out.append("<polygon points=\"\((top + bottom.reversed()).joined(separator: " "))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape(series.name))</title></polygon>")
+          out.append(
+            "<polygon points=\"\((top + bottom.reversed()).joined(separator: " "))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape(series.name))</title></polygon>"
+          )
         }
         for b in buckets.indices { base[b] += series.values[b] ?? 0 }
       }
@@ -140,7 +151,9 @@ public struct SVGRenderer: Sendable {
           drawing = true
         }
         if !path.isEmpty {
-          out.append("<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.hex(series.colorIndex))\" stroke-width=\"1.8\" stroke-linejoin=\"round\"><title>\(escape(series.name))</title></path>")
+          out.append(
+            "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.hex(series.colorIndex))\" stroke-width=\"1.8\" stroke-linejoin=\"round\"><title>\(escape(series.name))</title></path>"
+          )
         }
       }
     case .bar, .slope: break
@@ -152,8 +165,13 @@ public struct SVGRenderer: Sendable {
       let ex = x(event.day)
       row = ex - lastLabelX < 12 ? (row + 1) % 3 : 0
       lastLabelX = ex
-      out.append("<line x1=\"\(n(ex))\" y1=\"\(n(f.top))\" x2=\"\(n(ex))\" y2=\"\(n(f.bottom))\" stroke=\"#222222\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>")
-      out.append(text(String(i + 1), x: ex, y: f.top - 6 - 11 * Double(row), size: 11, weight: "600", fill: "#222222", anchor: "middle"))
+      out.append(
+        "<line x1=\"\(n(ex))\" y1=\"\(n(f.top))\" x2=\"\(n(ex))\" y2=\"\(n(f.bottom))\" stroke=\"#222222\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
+      )
+      out.append(
+        text(
+          String(i + 1), x: ex, y: f.top - 6 - 11 * Double(row), size: 11, weight: "600", fill: "#222222",
+          anchor: "middle"))
     }
     return out
   }
@@ -164,7 +182,10 @@ public struct SVGRenderer: Sendable {
     var out: [String] = []
     for value in ticks {
       out.append(line(f.left, y(value), f.right, y(value), stroke: "#e3e3e3"))
-      out.append(text(Ticks.label(value, scale: spec.scale, step: step), x: f.left - 8, y: y(value) + 4, size: 11, fill: "#333333", anchor: "end"))
+      out.append(
+        text(
+          Ticks.label(value, scale: spec.scale, step: step), x: f.left - 8, y: y(value) + 4, size: 11, fill: "#333333",
+          anchor: "end"))
     }
     out.append(text(spec.yLabel, x: 16, y: f.top - 10, size: 11, fill: "#555555"))
     return out
@@ -175,7 +196,9 @@ public struct SVGRenderer: Sendable {
   func barPlot(_ spec: ChartSpec, _ f: Frame) -> [String] {
     guard case .labels(let labels) = spec.x, !labels.isEmpty else { return [] }
     let domain = spec.resolvedYDomain
-    func y(_ v: Double) -> Double { f.bottom - (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height }
+    func y(_ v: Double) -> Double {
+      f.bottom - (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height
+    }
     var out = yAxis(spec, domain, f, y)
     out.append(line(f.left, f.bottom, f.right, f.bottom, stroke: "#333333"))
     let group = f.width / Double(labels.count)
@@ -186,9 +209,12 @@ public struct SVGRenderer: Sendable {
         guard let v = series.values[i] else { continue }
         let bx = gx + barWidth * Double(s)
         out.append(
-          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>")
+          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
+        )
       }
-      out.append(text(label, x: f.left + group * (Double(i) + 0.5), y: f.bottom + 18, size: 11, fill: "#333333", anchor: "middle"))
+      out.append(
+        text(
+          label, x: f.left + group * (Double(i) + 0.5), y: f.bottom + 18, size: 11, fill: "#333333", anchor: "middle"))
     }
     return out
   }
@@ -196,7 +222,9 @@ public struct SVGRenderer: Sendable {
   func slopePlot(_ spec: ChartSpec, _ f: Frame) -> [String] {
     guard case .labels(let labels) = spec.x, labels.count == 2 else { return [] }
     let domain = spec.resolvedYDomain
-    func y(_ v: Double) -> Double { f.bottom - (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height }
+    func y(_ v: Double) -> Double {
+      f.bottom - (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height
+    }
     var out = yAxis(spec, domain, f, y)
     let xa = f.left + f.width * 0.2
     let xb = f.left + f.width * 0.8
@@ -207,7 +235,9 @@ public struct SVGRenderer: Sendable {
     for series in spec.series {
       guard let a = series.values[0], let b = series.values[1] else { continue }
       let color = Palette.hex(series.colorIndex)
-      out.append("<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(series.name))</title></line>")
+      out.append(
+        "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(series.name))</title></line>"
+      )
       out.append("<circle cx=\"\(n(xa))\" cy=\"\(n(y(a)))\" r=\"3.5\" fill=\"\(color)\"/>")
       out.append("<circle cx=\"\(n(xb))\" cy=\"\(n(y(b)))\" r=\"3.5\" fill=\"\(color)\"/>")
     }
@@ -219,7 +249,9 @@ public struct SVGRenderer: Sendable {
     var out: [String] = []
     var y = f.top + 4
     for series in spec.series {
-      out.append("<rect x=\"\(n(f.right + 18))\" y=\"\(n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(Palette.hex(series.colorIndex))\"/>")
+      out.append(
+        "<rect x=\"\(n(f.right + 18))\" y=\"\(n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(Palette.hex(series.colorIndex))\"/>"
+      )
       out.append(text(series.name, x: f.right + 36, y: y, size: 12, fill: "#222222"))
       y += 20
     }
@@ -228,7 +260,10 @@ public struct SVGRenderer: Sendable {
 
   // MARK: Primitives
 
-  func text(_ content: String, x: Double, y: Double, size: Double, weight: String? = nil, fill: String = "#111111", anchor: String? = nil) -> String {
+  func text(
+    _ content: String, x: Double, y: Double, size: Double, weight: String? = nil, fill: String = "#111111",
+    anchor: String? = nil
+  ) -> String {
     var attributes = "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" fill=\"\(fill)\""
     if let weight { attributes += " font-weight=\"\(weight)\"" }
     if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
@@ -262,7 +297,11 @@ public func escape(_ text: String) -> String {
     case "'": out += "&#39;"
     default:
       // Control characters are not allowed in XML 1.0.
-      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += " " } else { out.unicodeScalars.append(scalar) }
+      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
+        out += " "
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
     }
   }
   return out

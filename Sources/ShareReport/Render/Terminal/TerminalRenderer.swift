@@ -2,12 +2,13 @@
 // lines (markers without colour), a date axis with calendar ticks, numbered event markers and a
 // legend. Nothing it prints is wider than `width` columns; colour is ANSI 256 and optional.
 
+import ShareData
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ShareData
 
 public struct TerminalRenderer: Sendable {
   public var width: Int
@@ -52,8 +53,12 @@ public struct TerminalRenderer: Sendable {
     return out.trimmingTrailingSpaces()
   }
 
-  var fills: [Character] { ascii ? ["#", "=", "+", ":", "%", "@", "-", "."] : color ? ["█"] : ["█", "▓", "▒", "░", "▚", "▞", "▖", "▘"] }
-  var markers: [Character] { ascii ? ["*", "o", "+", "x", "#", "@", "%", "&"] : ["●", "○", "◆", "◇", "■", "□", "▲", "△"] }
+  var fills: [Character] {
+    ascii ? ["#", "=", "+", ":", "%", "@", "-", "."] : color ? ["█"] : ["█", "▓", "▒", "░", "▚", "▞", "▖", "▘"]
+  }
+  var markers: [Character] {
+    ascii ? ["*", "o", "+", "x", "#", "@", "%", "&"] : ["●", "○", "◆", "◇", "■", "□", "▲", "△"]
+  }
   func fill(_ index: Int) -> Character { fills[index % fills.count] }
   func marker(_ index: Int) -> Character { markers[index % markers.count] }
 
@@ -85,7 +90,9 @@ public struct TerminalRenderer: Sendable {
     let end = last.endDay
     let span = Double(end - start)
     func dayAt(_ column: Int) -> Int64 { start + Int64((Double(column) + 0.5) / Double(plotWidth) * span) }
-    func column(of day: Int64) -> Int { min(plotWidth - 1, max(0, Int(Double(day - start) / span * Double(plotWidth)))) }
+    func column(of day: Int64) -> Int {
+      min(plotWidth - 1, max(0, Int(Double(day - start) / span * Double(plotWidth))))
+    }
     func bucketIndex(_ day: Int64) -> Int? {
       var lo = 0
       var hi = buckets.count
@@ -161,7 +168,8 @@ public struct TerminalRenderer: Sendable {
     let axisChar = ascii ? "|" : "┤"
     let plainAxis = ascii ? "|" : "│"
     for r in 0..<height {
-      let label = rowLabel[r].map { pad($0, to: labelWidth, alignment: .right) } ?? String(repeating: " ", count: labelWidth)
+      let label =
+        rowLabel[r].map { pad($0, to: labelWidth, alignment: .right) } ?? String(repeating: " ", count: labelWidth)
       lines.append(label + (rowLabel[r] == nil ? plainAxis : axisChar) + line(grid[r]))
     }
     let dateTicks = Ticks.dates(from: start, until: end, maxCount: max(1, plotWidth / 9))
@@ -194,7 +202,10 @@ public struct TerminalRenderer: Sendable {
     }
     if !spec.bands.isEmpty {
       lines += wrap(
-        "bands: " + spec.bands.map { "\(Ticks.label($0.from, scale: spec.scale, step: 1))–\(Ticks.label($0.to, scale: spec.scale, step: 1)) \($0.label)" }.joined(separator: "; "),
+        "bands: "
+          + spec.bands.map {
+            "\(Ticks.label($0.from, scale: spec.scale, step: 1))–\(Ticks.label($0.to, scale: spec.scale, step: 1)) \($0.label)"
+          }.joined(separator: "; "),
         indent: "  ")
     }
     return lines
@@ -254,9 +265,13 @@ public struct TerminalRenderer: Sendable {
     for (i, label) in labels.enumerated() {
       for (s, series) in spec.series.enumerated() {
         let value = series.values[i]
-        let fraction = value.map { max(0, min(1, ($0 - domain.lowerBound) / (domain.upperBound - domain.lowerBound))) } ?? 0
+        let fraction =
+          value.map { max(0, min(1, ($0 - domain.lowerBound) / (domain.upperBound - domain.lowerBound))) } ?? 0
         let length = Int((fraction * Double(barWidth)).rounded())
-        let name = s == 0 ? pad(String(label.prefix(nameWidth)), to: nameWidth, alignment: .left) : String(repeating: " ", count: nameWidth)
+        let name =
+          s == 0
+          ? pad(String(label.prefix(nameWidth)), to: nameWidth, alignment: .left)
+          : String(repeating: " ", count: nameWidth)
         let bar = paint(String(repeating: fill(series.colorIndex), count: length), series.colorIndex)
         let text = value.map { Ticks.label($0, scale: spec.scale, step: 0.001) } ?? "—"
         lines.append(
@@ -272,13 +287,17 @@ public struct TerminalRenderer: Sendable {
     guard case .labels(let labels) = spec.x, labels.count == 2 else { return [] }
     let nameWidth = min(16, spec.series.map { displayWidth($0.name) }.max() ?? 1)
     let arrow = ascii ? "->" : "→"
-    var lines = ["\(String(repeating: " ", count: nameWidth)) \(pad(labels[0], to: 8, alignment: .right)) \(arrow) \(pad(labels[1], to: 8, alignment: .right))"]
+    var lines = [
+      "\(String(repeating: " ", count: nameWidth)) \(pad(labels[0], to: 8, alignment: .right)) \(arrow) \(pad(labels[1], to: 8, alignment: .right))"
+    ]
     for series in spec.series {
       let a = series.values[0].map { Ticks.label($0, scale: spec.scale, step: 0.0001) } ?? "—"
       let b = series.values[1].map { Ticks.label($0, scale: spec.scale, step: 0.0001) } ?? "—"
-      let change = both(series.values[0], series.values[1]).map { NumberFormat.signed(($1 - $0) * 100, 1) + " pp" } ?? ""
+      let change =
+        both(series.values[0], series.values[1]).map { NumberFormat.signed(($1 - $0) * 100, 1) + " pp" } ?? ""
       let name = paint(pad(String(series.name.prefix(nameWidth)), to: nameWidth, alignment: .left), series.colorIndex)
-      lines.append("\(name) \(pad(a, to: 8, alignment: .right)) \(arrow) \(pad(b, to: 8, alignment: .right))  \(change)")
+      lines.append(
+        "\(name) \(pad(a, to: 8, alignment: .right)) \(arrow) \(pad(b, to: 8, alignment: .right))  \(change)")
     }
     return lines
   }
@@ -286,7 +305,8 @@ public struct TerminalRenderer: Sendable {
   func legend(_ spec: ChartSpec) -> [String] {
     guard spec.series.count > 1 || spec.mark == .stackedArea else { return [] }
     let entries = spec.series.map { s -> (String, Int) in
-      let symbol = spec.mark == .line && !(color && !ascii) ? marker(spec.series.firstIndex(of: s) ?? 0) : fill(s.colorIndex)
+      let symbol =
+        spec.mark == .line && !(color && !ascii) ? marker(spec.series.firstIndex(of: s) ?? 0) : fill(s.colorIndex)
       return (paint(String(symbol), s.colorIndex) + " " + s.name, 2 + displayWidth(s.name))
     }
     var lines: [String] = []
