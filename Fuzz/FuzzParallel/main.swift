@@ -50,9 +50,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         zip(s.volumes, p.volumes).allSatisfy({ same($0, $1) })
       else { fatalError("\(name): the parallel reader read a different table") }
     case (.failure(let s), .failure(let p)):
-      guard s.status == p.status, s.location?.line == p.location?.line else {
+      guard s.kind == p.kind, s.location?.line == p.location?.line else {
         fatalError(
-          "\(name): serial error \(s.status) at line \(s.location?.line ?? -1) (\(s.message)), parallel \(p.status) at line \(p.location?.line ?? -1) (\(p.message))"
+          "\(name): serial error \(s.kind) at line \(s.location?.line ?? -1) (\(s.message)), parallel \(p.kind) at line \(p.location?.line ?? -1) (\(p.message))"
         )
       }
     case (.table, .failure(let p)):

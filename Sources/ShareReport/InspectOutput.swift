@@ -3,11 +3,13 @@
 import ShareData
 
 public enum InspectOutput {
-  public static func text(_ result: IngestResult, ascii: Bool = false, width: Int = .max) -> String {
+  public static func text(
+    _ result: IngestResult, ascii: Bool = false, width: Int = .max, settings: (Setting) -> String = \.name
+  ) -> String {
     var out = ""
     for source in result.sources {
       out += "\(source.name)\n"
-      out += "  layout      \(source.layout.rawValue) (\(source.layoutReason))\n"
+      out += "  layout      \(source.layout.rawValue) (\(source.layoutReason.rendered(settings)))\n"
       if let time = source.timeColumn {
         out += "  time        \(time)\(source.timeFormat.map { " (\($0.rawValue))" } ?? "")\n"
       }
@@ -54,12 +56,12 @@ public enum InspectOutput {
     return out
   }
 
-  public static func json(_ result: IngestResult) -> JSONValue {
+  public static func json(_ result: IngestResult, settings: (Setting) -> String = \.name) -> JSONValue {
     let sources = result.sources.map { s -> JSONValue in
       .object([
         ("name", .string(s.name)),
         ("layout", .string(s.layout.rawValue)),
-        ("layout_reason", .string(s.layoutReason)),
+        ("layout_reason", .string(s.layoutReason.rendered(settings))),
         ("time_column", s.timeColumn.map { .string($0) } ?? .null),
         ("time_format", s.timeFormat.map { .string($0.rawValue) } ?? .null),
         ("categories", .string(s.categorySource)),

@@ -6,7 +6,7 @@ import ShareData
 /// Everything from reading inputs to the share table, and what happened on the way.
 public struct ShareAnalysis: Sendable {
   public var ingest: IngestResult
-  /// The table after `--map` (the categories the shares are about).
+  /// The table after mapping (the categories the shares are about).
   public var table: VolumeTable
   public var breakdown: ShareBreakdown
   public var mapName: String?

@@ -193,12 +193,12 @@ public enum Breaks {
   public static func analyse(
     _ series: ShareSeries, penalty: BreakPenalty = .mbic, minSegment: Int = 7, maxBreaks: Int? = nil
   ) throws -> BreakAnalysis {
-    guard minSegment >= 1 else { throw ShareError.usage("--min-segment must be 1 or more") }
-    if let maxBreaks, maxBreaks < 1 { throw ShareError.usage("--max-breaks must be 1 or more") }
+    guard minSegment >= 1 else { throw ShareError.request("\(setting: .minSegment) must be 1 or more") }
+    if let maxBreaks, maxBreaks < 1 { throw ShareError.request("\(setting: .maxBreaks) must be 1 or more") }
     guard series.count >= 2 * minSegment else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(series.category) has \(series.count) values: too few for segments of at least \(minSegment)",
-        hint: "lower --min-segment or widen --from/--to")
+        hint: "lower \(setting: .minSegment) or widen \(setting: .from)/\(setting: .to)")
     }
     let logit = LogitSeries(series.shares)
     let sigma = sigma(logit.values, inSpan: series.inSpan)
@@ -246,7 +246,7 @@ public struct ChowTest: Sendable {
     let split = series.days.firstIndex { $0 >= day } ?? series.count
     let k = 2
     guard split >= k + 1, series.count - split >= k + 1 else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "a Chow test at \(CivilDate(dayNumber: day)) needs at least \(k + 1) values on each side",
         hint:
           "the series runs from \(CivilDate(dayNumber: series.days.first ?? 0)) to \(CivilDate(dayNumber: series.days.last ?? 0))"

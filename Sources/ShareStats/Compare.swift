@@ -109,18 +109,19 @@ public enum Compare {
   public static func run(_ table: VolumeTable, shareOptions: ShareOptions, options: CompareOptions) throws -> Comparison
   {
     guard options.periods.count >= 2 else {
-      throw ShareError.usage(
-        "compare needs two or more --period LABEL=FROM..TO", hint: "e.g. --period 2016=2016-01-01..2016-12-31")
+      throw ShareError.request(
+        "compare needs two or more \(setting: .period, "LABEL=FROM..TO")",
+        hint: "e.g. \(setting: .period, "2016=2016-01-01..2016-12-31")")
     }
     let labels = options.periods.map(\.label)
     if Set(labels).count != labels.count {
-      throw ShareError.usage("period labels must differ: \(labels.joined(separator: ", "))")
+      throw ShareError.request("period labels must differ: \(labels.joined(separator: ", "))")
     }
     for p in options.periods where p.fromDay > p.toDay {
-      throw ShareError.usage("period \(p.label): \(p.from) is after \(p.to)")
+      throw ShareError.request("period \(p.label): \(p.from) is after \(p.to)")
     }
-    guard options.resamples >= 0 else { throw ShareError.usage("--resamples must be 0 or more") }
-    if let block = options.block, block < 1 { throw ShareError.usage("--block must be 1 or more days") }
+    guard options.resamples >= 0 else { throw ShareError.request("\(setting: .resamples) must be 0 or more") }
+    if let block = options.block, block < 1 { throw ShareError.request("\(setting: .block) must be 1 or more days") }
     var finest = shareOptions
     finest.every = table.resolution
     finest.weighting = .volume
@@ -144,7 +145,7 @@ public enum Compare {
     for p in options.periods {
       let buckets = daily.buckets.within(p.fromDay, p.toDay)
       if buckets.isEmpty {
-        throw ShareError.usage(
+        throw ShareError.request(
           "period \(p.label) (\(p.from)..\(p.to)) has no data",
           hint: "the data runs from \(daily.buckets.first!.startDate) to \(daily.buckets.last!.lastDate)")
       }

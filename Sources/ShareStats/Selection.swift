@@ -1,4 +1,4 @@
-// `--top N`: the N categories with the most volume over the selected range keep their names; the
+// The top N: the N categories with the most volume over the selected range keep their names; the
 // rest are folded into "Other" so a table or chart stays readable.
 
 import ShareData

@@ -19,7 +19,7 @@ public struct ShareSeries: Sendable {
   public init(_ breakdown: ShareBreakdown, category: String) throws {
     guard let c = breakdown.categories.firstIndex(of: category) else {
       let known = breakdown.categories.prefix(12).map { quoted($0) }.joined(separator: ", ")
-      throw ShareError.usage(
+      throw ShareError.request(
         "unknown category \(quoted(category))",
         hint: "the categories are \(known)\(breakdown.categories.count > 12 ? ", …" : "")")
     }

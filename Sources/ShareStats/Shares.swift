@@ -10,7 +10,7 @@ public enum CellState: Sendable, Equatable {
   case observed
   /// Inside its span but without a value: unknown.
   case missing
-  /// Outside its span (not started or ended): 0 under `--absent zero`.
+  /// Outside its span (not started or ended): 0 under `AbsentPolicy.zero`.
   case absent
 }
 
@@ -63,25 +63,25 @@ public struct ShareBreakdown: Sendable {
 }
 
 public enum Shares {
-  /// Computes shares. The table should already carry the final categories (after `--map`);
-  /// `--top` folding happens here, because "largest" is judged over the selected range.
+  /// Computes shares. The table should already carry the final categories (after mapping);
+  /// folding into the top N happens here, because "largest" is judged over the selected range.
   public static func compute(_ input: VolumeTable, options: ShareOptions) throws -> ShareBreakdown {
     if let from = options.fromDay, let to = options.toDay, from > to {
-      throw ShareError.usage(
-        "--from \(CivilDate(dayNumber: from)) is after --to \(CivilDate(dayNumber: to))",
-        hint: "--from and --to are inclusive dates with --from first")
+      throw ShareError.request(
+        "\(setting: .from, CivilDate(dayNumber: from).description) is after \(setting: .to, CivilDate(dayNumber: to).description)",
+        hint: "\(setting: .from) and \(setting: .to) are inclusive dates with \(setting: .from) first")
     }
     let every = options.every ?? input.resolution
     if every < input.resolution {
-      throw ShareError.usage(
-        "--every \(every.rawValue) is finer than the data, which has one value per \(input.resolution.rawValue)",
-        hint: "use --every \(input.resolution.rawValue) or coarser")
+      throw ShareError.request(
+        "\(setting: .every, every.rawValue) is finer than the data, which has one value per \(input.resolution.rawValue)",
+        hint: "use \(setting: .every, input.resolution.rawValue) or coarser")
     }
     let fromSeconds = options.fromDay.map { $0 * secondsPerDay }
     let untilSeconds = options.toDay.map { ($0 + 1) * secondsPerDay }
     var table = input
     if let n = options.top {
-      guard n >= 1 else { throw ShareError.usage("--top needs a number of 1 or more") }
+      guard n >= 1 else { throw ShareError.request("\(setting: .top) needs a number of 1 or more") }
       let totals = input.filtered(from: fromSeconds, until: untilSeconds).categoryTotals
       table = input.regrouped(input.topNames(n, totals: totals))
     }
@@ -90,7 +90,7 @@ public enum Shares {
     guard selected.cellCount > 0 else {
       let range =
         "\(options.fromDay.map { CivilDate(dayNumber: $0).description } ?? "start")..\(options.toDay.map { CivilDate(dayNumber: $0).description } ?? "end")"
-      throw ShareError.usage(
+      throw ShareError.request(
         "no data in the range \(range)",
         hint: input.cellCount > 0
           ? "the data runs from \(dateString(seconds: input.times.first!)) to \(dateString(seconds: input.times.last!))"

@@ -1,4 +1,4 @@
-// `--smooth N`: a centred moving mean or median (gsl_movstat) of each category's share series,
+// Smoothing over N buckets: a centred moving mean or median (gsl_movstat) of each category's share series,
 // for reading a noisy daily series. Gaps stay gaps: each run of defined shares is smoothed on its own.
 
 import ShareData

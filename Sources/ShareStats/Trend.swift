@@ -28,9 +28,9 @@ public struct TrendFit: Sendable {
 
   public init(_ series: ShareSeries) throws {
     guard series.count >= 3 else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(series.category) has \(series.count) value\(series.count == 1 ? "" : "s") in the range: a trend needs 3 or more",
-        hint: "widen --from/--to")
+        hint: "widen \(setting: .from)/\(setting: .to)")
     }
     let logit = LogitSeries(series.shares)
     let x = series.days.map(LogitSeries.months)

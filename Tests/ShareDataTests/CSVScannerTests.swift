@@ -54,7 +54,7 @@ func records(bytes: [UInt8], chunkSize: Int = 4 << 20) throws -> [[String]] {
 
   @Test func unterminatedQuoteNamesTheLineWhereItOpened() throws {
     let error = #expect(throws: ShareError.self) { try records("a,b\n1,\"open\n2,3\n") }
-    #expect(error?.status == .dataError)
+    #expect(error?.kind == .badData)
     #expect(error?.location?.line == 2)
     #expect(error?.location?.column == 2)
     #expect(error?.message.contains("unterminated quoted field") == true)

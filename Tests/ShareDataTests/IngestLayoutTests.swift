@@ -97,7 +97,7 @@ func cell(_ table: VolumeTable, _ date: String, _ category: String) -> Double?? 
     let dated = try ingest(text, name: "volume.csv", options: IngestOptions(snapshotDate: "2016-05-02"))
     #expect(cell(dated.table, "2016-05-02", "EUR") == .some(8559.07))
     let error = #expect(throws: ShareError.self) { try ingest(text, name: "volume.csv") }
-    #expect(error?.hint?.contains("--date") == true)
+    #expect(error?.hint?.names(.snapshotDate) == true)
   }
 
   @Test func layoutCanBeForced() throws {
@@ -105,7 +105,7 @@ func cell(_ table: VolumeTable, _ date: String, _ category: String) -> Double?? 
       try ingest("Time,a\n2016-01-01,x\n", options: IngestOptions(layout: .wide))
     }
     #expect(error?.message.contains("text in a number column") == true)
-    #expect(error?.hint?.contains("--layout long") == true)
+    #expect(error?.hint?.names(.layout, value: "long") == true)
   }
 
   @Test func everySharedDatasetIsReadWithTheRightLayout() throws {

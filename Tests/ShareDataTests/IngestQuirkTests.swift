@@ -26,10 +26,10 @@ import Testing
     let error = #expect(throws: ShareError.self) {
       try ingest([("a.csv", "Time,x\n2016-01-01,1\n"), ("b.csv", "Time,x\n2016-01-02,1\n2016-01-01,2\n")])
     }
-    #expect(error?.status == .dataError)
+    #expect(error?.kind == .badData)
     #expect(error?.message.contains("a.csv:2") == true)
     #expect(error?.message.contains("b.csv:3") == true)
-    #expect(error?.hint?.contains("--duplicates") == true)
+    #expect(error?.hint?.names(.duplicates) == true)
   }
 
   @Test func duplicatesCanBeSummedOrReplaced() throws {
@@ -63,7 +63,7 @@ import Testing
   ])
   func badInputIsADataError(text: String, message: String) throws {
     let error = #expect(throws: ShareError.self) { try ingest(text) }
-    #expect(error?.status == .dataError)
+    #expect(error?.kind == .badData)
     #expect(error?.message.contains(message) == true, "\(error?.message ?? "no error")")
   }
 
@@ -71,9 +71,9 @@ import Testing
     let missing = #expect(throws: ShareError.self) {
       try Ingest.read(paths: ["/nonexistent/x.csv"], options: IngestOptions())
     }
-    #expect(missing?.status == .noInput)
+    #expect(missing?.kind == .inputUnreadable)
     let directory = #expect(throws: ShareError.self) { try Ingest.read(paths: ["/tmp"], options: IngestOptions()) }
-    #expect(directory?.status == .noInput)
+    #expect(directory?.kind == .inputUnreadable)
   }
 }
 
@@ -87,7 +87,7 @@ import Testing
       try map.newNames(for: ["huobi", "kraken", "zaif"], unmapped: .error)
     }
     #expect(error?.message.contains("\"kraken\", \"zaif\"") == true)
-    #expect(error?.hint?.contains("--unmapped") == true)
+    #expect(error?.hint?.names(.unmapped) == true)
     #expect(try map.newNames(for: ["kraken"], unmapped: .keep) == ["kraken"])
     #expect(try map.newNames(for: ["kraken"], unmapped: .other) == ["Other"])
     #expect(try map.newNames(for: ["kraken"], unmapped: .drop) == [nil])

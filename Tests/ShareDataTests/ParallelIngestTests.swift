@@ -130,7 +130,7 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
       case (.success(let a), .success(let b)): expectSameTable(a.table, b.table)
       case (.failure(let a as ShareError), .failure(let b as ShareError)):
         #expect(
-          a.status == b.status && a.location?.line == b.location?.line, "\(what): \(a.description) | \(b.description)")
+          a.kind == b.kind && a.location?.line == b.location?.line, "\(what): \(a.description) | \(b.description)")
       default: Issue.record("\(what): serial \(s), parallel \(p)")
       }
     }
@@ -189,7 +189,7 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
       let e2 = #expect(throws: ShareError.self) { try Ingest.read(paths: [path], options: parallel) }
       #expect(e1?.location?.line == row + 1)
       #expect(e2?.location?.line == row + 1, "\(e2?.description ?? "")")
-      #expect(e1?.status == e2?.status)
+      #expect(e1?.kind == e2?.kind)
     }
     // Two bad lines in different blocks: the first one is reported.
     lines[300] = "1483228800,kraken,BTC,EUR,-1,1"

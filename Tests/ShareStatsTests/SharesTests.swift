@@ -82,7 +82,7 @@ extension ShareBreakdown {
     let error = #expect(throws: ShareError.self) {
       try shares("Time,a\n2015-01-01,1\n2015-02-01,2\n", ShareOptions(every: .day))
     }
-    #expect(error?.status == .usage)
+    #expect(error?.kind == .badRequest)
     #expect(error?.message.contains("finer") == true)
   }
 
@@ -90,7 +90,7 @@ extension ShareBreakdown {
     let error = #expect(throws: ShareError.self) {
       try shares("Time,a\n2016-01-01,1\n", ShareOptions(fromDay: CivilDate(year: 2020, month: 1, day: 1).dayNumber))
     }
-    #expect(error?.status == .usage)
+    #expect(error?.kind == .badRequest)
     #expect(error?.hint?.contains("2016-01-01") == true)
   }
 

@@ -1,27 +1,8 @@
-// Errors a user can act on. Every failure sharelens reports is one of these: it carries the
-// sysexits(3) status the process ends with, where the problem is (file, line, column), what was
-// found, what was expected, and a hint when one helps.
-
-/// The process exit statuses sharelens uses, from BSD sysexits(3), so scripts can tell a bad
-/// option from bad data from a missing file without parsing messages.
-public enum ExitStatus: Int32, Sendable {
-  /// Bad options: an unknown flag, `--from` after `--to`, an unknown category.
-  case usage = 64
-  /// The input is there but its content is wrong.
-  case dataError = 65
-  /// An input file is missing, unreadable, or a directory.
-  case noInput = 66
-  /// A database server cannot be reached.
-  case unavailable = 69
-  /// An output file cannot be created.
-  case cannotCreate = 73
-  /// Reading or writing failed part-way.
-  case ioError = 74
-  /// A remote operation took longer than allowed.
-  case tempFail = 75
-  /// Permission (authentication) refused.
-  case noPermission = 77
-}
+// Errors a user can act on. Every failure sharelens reports is one of these: what kind of failure
+// it is, where the problem is (file, line, column), what was found, what was expected, and a hint
+// when one helps. Messages name settings (`Setting`), never command-line flags, and the kind says
+// what went wrong, not how a process should exit: the command line maps kinds to sysexits(3)
+// statuses and settings to its flags in one place.
 
 /// Where in an input a problem is. `line` and `column` are 1-based; `column` counts CSV fields,
 /// and `columnName` is the header's name for that field when there is a header.
@@ -49,46 +30,69 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 
 /// One error: what is wrong, where, what was expected, and how to fix it.
 public struct ShareError: Error, Sendable, CustomStringConvertible {
-  public var status: ExitStatus
+  /// What went wrong, in terms a caller can act on.
+  public enum Kind: Sendable, Equatable {
+    /// The request cannot work: an option value or combination, an unknown category or column.
+    case badRequest
+    /// The input is there but its content is wrong.
+    case badData
+    /// An input is missing, unreadable, or a directory.
+    case inputUnreadable
+    /// A database server cannot be reached.
+    case serverUnreachable
+    /// An output file cannot be created.
+    case outputNotCreated
+    /// Reading or writing failed part-way.
+    case ioFailed
+    /// A remote operation took longer than allowed.
+    case timedOut
+    /// The server refused the login or the permission.
+    case refused
+  }
+
+  public var kind: Kind
   public var location: SourceLocation?
-  public var message: String
-  public var expected: String?
-  public var hint: String?
+  public var message: Phrase
+  public var expected: Phrase?
+  public var hint: Phrase?
 
   public init(
-    _ status: ExitStatus, _ message: String, at location: SourceLocation? = nil,
-    expected: String? = nil, hint: String? = nil
+    _ kind: Kind, _ message: Phrase, at location: SourceLocation? = nil,
+    expected: Phrase? = nil, hint: Phrase? = nil
   ) {
-    self.status = status
+    self.kind = kind
     self.message = message
     self.location = location
     self.expected = expected
     self.hint = hint
   }
 
-  /// The text printed after `sharelens: error: `.
-  public var description: String {
+  /// The text printed after `sharelens: error: `, with settings spelled by `name`.
+  public func rendered(_ name: (Setting) -> String) -> String {
     var text = ""
     if let location { text += "\(location): " }
-    text += message
+    text += message.rendered(name)
     if let name = location?.columnName, let column = location?.column {
       text += " (column \(column), \"\(name)\")"
     } else if let column = location?.column {
       text += " (column \(column))"
     }
-    if let expected { text += "; expected \(expected)" }
-    if let hint { text += "\n  hint: \(hint)" }
+    if let expected { text += "; expected \(expected.rendered(name))" }
+    if let hint { text += "\n  hint: \(hint.rendered(name))" }
     return text
   }
 
-  public static func usage(_ message: String, hint: String? = nil) -> ShareError {
-    ShareError(.usage, message, hint: hint)
+  /// The message with settings by their plain names.
+  public var description: String { rendered(\.name) }
+
+  public static func request(_ message: Phrase, hint: Phrase? = nil) -> ShareError {
+    ShareError(.badRequest, message, hint: hint)
   }
 
   public static func data(
-    _ message: String, at location: SourceLocation? = nil, expected: String? = nil, hint: String? = nil
+    _ message: Phrase, at location: SourceLocation? = nil, expected: Phrase? = nil, hint: Phrase? = nil
   ) -> ShareError {
-    ShareError(.dataError, message, at: location, expected: expected, hint: hint)
+    ShareError(.badData, message, at: location, expected: expected, hint: hint)
   }
 }
 

@@ -1,6 +1,6 @@
 // Warnings are facts a user should know that do not stop the analysis: a TOTAL column that was
 // left out, feed-gap rows read as missing, partial buckets. They go to standard error and never
-// change the exit status, unless `--strict` makes the first of them an error.
+// change the exit status, unless strict reading makes the first of them an error.
 
 /// Something the input did that sharelens handled, and the user should hear about.
 public struct Warning: Sendable, Equatable, CustomStringConvertible {
@@ -30,7 +30,7 @@ public struct WarningLog: Sendable {
   public mutating func add(_ warning: Warning) throws {
     if strict {
       throw ShareError(
-        .dataError, warning.message + " (an error because of --strict)", at: warning.location)
+        .badData, Phrase(warning.message) + " (an error because of \(setting: .strict))", at: warning.location)
     }
     warnings.append(warning)
   }

@@ -57,7 +57,7 @@ struct ClickHouseClient {
     if error != nil && refuser.challenged {
       // The server asked for credentials again: the ones sent were refused.
       throw ShareError(
-        .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
+        .refused, "ClickHouse refused the login for \(url.user ?? "default")",
         hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
     }
     if let error = error as? URLError {
@@ -65,20 +65,22 @@ struct ClickHouseClient {
       case .timedOut: throw timedOut()
       case .userCancelledAuthentication, .userAuthenticationRequired:
         throw ShareError(
-          .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
+          .refused, "ClickHouse refused the login for \(url.user ?? "default")",
           hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
       default:
         throw ShareError(
-          .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
+          .serverUnreachable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
           hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
       }
     }
     if let error {
       throw ShareError(
-        .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)")
+        .serverUnreachable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)")
     }
     let body = String(decoding: data ?? Data(), as: UTF8.self)
-    guard let response else { throw ShareError(.unavailable, "no answer from ClickHouse at \(url.host):\(url.port)") }
+    guard let response else {
+      throw ShareError(.serverUnreachable, "no answer from ClickHouse at \(url.host):\(url.port)")
+    }
     guard response.statusCode == 200 else {
       throw ClickHouseClient.error(status: response.statusCode, body: body, url: url)
     }
@@ -87,8 +89,8 @@ struct ClickHouseClient {
 
   func timedOut() -> ShareError {
     ShareError(
-      .tempFail, "ClickHouse at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
-      hint: "raise --timeout, or narrow the query with --from/--to")
+      .timedOut, "ClickHouse at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
+      hint: "raise \(setting: .timeout), or narrow the query with \(setting: .from)/\(setting: .to)")
   }
 
   /// Maps ClickHouse's error codes to what a user can do about them.
@@ -101,7 +103,7 @@ struct ClickHouseClient {
     // Unknown user, wrong password, required password, IP not allowed, authentication failed.
     case 192, 193, 194, 195, 516:
       return ShareError(
-        .noPermission, "ClickHouse refused the login for \(url.user ?? "default"): \(message)",
+        .refused, "ClickHouse refused the login for \(url.user ?? "default"): \(message)",
         hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
     case 60, 81:  // unknown table, unknown database
       return ShareError.data(
@@ -113,7 +115,7 @@ struct ClickHouseClient {
         expected: "a column of \(url.table)")
     default:
       if status == 401 || status == 403 {
-        return ShareError(.noPermission, "ClickHouse refused the login: \(message)")
+        return ShareError(.refused, "ClickHouse refused the login: \(message)")
       }
       return ShareError.data("ClickHouse answered an error: \(message)", at: SourceLocation(file: url.display))
     }

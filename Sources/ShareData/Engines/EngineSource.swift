@@ -8,7 +8,7 @@ import Foundation
 public struct EngineOptions: Sendable {
   /// Seconds before a request is given up (exit 75).
   public var timeout: Double
-  /// --from/--to as a time predicate in the query.
+  /// The selected date range as a time predicate in the query.
   public var fromSeconds: Int64?
   public var untilSeconds: Int64?
 
@@ -47,10 +47,12 @@ public enum EngineSource {
   public static func plan(_ url: SourceURL, options: IngestOptions, engine: EngineOptions) throws -> AggregationQuery {
     let columns = try columns(url, timeout: engine.timeout)
     let names = columns.map(\.name)
-    func find(_ name: String, _ flag: String) throws -> String {
+    func find(_ name: String, _ setting: Setting, needs: Bool = false) throws -> String {
       guard let match = names.first(where: { $0.lowercased() == name.lowercased() }) else {
         throw ShareError.data(
-          "\(flag) \(name): \(url.table) has no such column", at: SourceLocation(file: url.display),
+          needs
+            ? "\(setting: setting, "pair") needs \(name): \(url.table) has no such column"
+            : "\(setting: setting, name): \(url.table) has no such column", at: SourceLocation(file: url.display),
           expected: "one of its columns: \(names.joined(separator: ", "))")
       }
       return match
@@ -65,13 +67,13 @@ public enum EngineSource {
       return t.contains("string") || t.contains("char") || t.contains("text") || t.contains("enum")
     }
     let time =
-      try options.timeColumn.map { try find($0, "--time") }
+      try options.timeColumn.map { try find($0, .timeColumn) }
       ?? names.first { LayoutDetector.timeNames.contains($0.lowercased()) }
       ?? names.first { type($0).contains("date") || type($0).contains("timestamp") }
     guard let time else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(url.table) has no column that is clearly the time",
-        hint: "name it with --time; its columns are \(names.joined(separator: ", "))")
+        hint: "name it with \(setting: .timeColumn); its columns are \(names.joined(separator: ", "))")
     }
     let timeType = type(time)
     var kind: TimeColumnKind
@@ -83,34 +85,34 @@ public enum EngineSource {
       kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
     }
     let amount =
-      try options.valueColumn.map { try find($0, "--value") }
+      try options.valueColumn.map { try find($0, .valueColumn) }
       ?? names.first {
         ["amount", "volume", "qty", "quantity", "size", "value"].contains($0.lowercased()) && isNumeric($0)
       }
     guard let amount else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(url.table) has no column that is clearly the volume",
-        hint: "name it with --value; its columns are \(names.joined(separator: ", "))")
+        hint: "name it with \(setting: .valueColumn); its columns are \(names.joined(separator: ", "))")
     }
     let price = names.first { $0.lowercased() == "price" }
     if options.unit == .quote && price == nil {
-      throw ShareError.usage("--unit quote needs a price column; \(url.table) has none")
+      throw ShareError.request("\(setting: .unit, "quote") needs a price column; \(url.table) has none")
     }
     let group = options.group ?? options.categoryColumn
     let categories: [String]
     if group?.lowercased() == "pair" {
-      categories = [try find("base", "--group pair needs"), try find("quote", "--group pair needs")]
+      categories = [try find("base", .grouping, needs: true), try find("quote", .grouping, needs: true)]
     } else if let group {
-      categories = [try find(group, "--group")]
+      categories = [try find(group, .grouping)]
     } else if let first = names.first(where: { $0 != time && $0 != amount && $0 != price && isText($0) }) {
       categories = [first]
     } else {
-      throw ShareError.usage(
-        "\(url.table) has no text column to take the categories from", hint: "name it with --group")
+      throw ShareError.request(
+        "\(url.table) has no text column to take the categories from", hint: "name it with \(setting: .grouping)")
     }
     let filters = try options.filters.map { filter -> RowFilter in
       var f = filter
-      f.column = try find(filter.column, filter.include ? "--include" : "--exclude")
+      f.column = try find(filter.column, filter.setting)
       return f
     }
     return AggregationQuery(
@@ -136,7 +138,7 @@ public enum EngineSource {
     return (value.flatMap { Double($0) } ?? 0) >= 1e11
   }
 
-  /// The SQL sharelens sends for this source (for --show-sql).
+  /// The SQL sharelens sends for this source (shown on request).
   public static func sql(_ query: AggregationQuery) throws -> String { try query.sql() }
 
   /// Runs the aggregation and adds its cells to `builder`; returns what `inspect` shows.
@@ -185,7 +187,7 @@ public enum EngineSource {
     if rows.isEmpty {
       throw ShareError.data(
         "the query returned no rows", at: SourceLocation(file: url.display), expected: "trades in the selected range",
-        hint: "check --from/--to and --include/--exclude")
+        hint: "check \(setting: .from)/\(setting: .to) and \(setting: .include)/\(setting: .exclude)")
     }
     return summary
   }

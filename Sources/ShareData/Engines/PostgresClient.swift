@@ -1,5 +1,5 @@
 // PostgreSQL through libpq: one connection, one query, text results. Connection and statement
-// timeouts come from --timeout, so a silent server never hangs the tool.
+// timeouts come from the caller's timeout setting, so a silent server never hangs the tool.
 
 import CLibPQ
 import Foundation
@@ -28,7 +28,9 @@ final class PostgresClient {
     let connection: OpaquePointer? = PostgresClient.withCStrings(keywords) { k in
       PostgresClient.withCStrings(values) { v in PQconnectdbParams(k, v, 0) }
     }
-    guard let connection else { throw ShareError(.unavailable, "cannot start a PostgreSQL connection (out of memory)") }
+    guard let connection else {
+      throw ShareError(.serverUnreachable, "cannot start a PostgreSQL connection (out of memory)")
+    }
     self.connection = connection
     guard PQstatus(connection) == CONNECTION_OK else {
       // deinit runs for this half-made object and calls PQfinish: do not finish it here too.
@@ -80,8 +82,8 @@ final class PostgresClient {
       let now = DispatchTime.now()
       guard now < deadline else {
         throw ShareError(
-          .tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
-          hint: "raise --timeout, or narrow the query with --from/--to")
+          .timedOut, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
+          hint: "raise \(setting: .timeout), or narrow the query with \(setting: .from)/\(setting: .to)")
       }
       let milliseconds = (deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1_000_000 + 1
       var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
@@ -92,7 +94,7 @@ final class PostgresClient {
   private func lost() -> ShareError {
     let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
     return ShareError(
-      .unavailable,
+      .serverUnreachable,
       "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))"
     )
   }
@@ -104,13 +106,13 @@ final class PostgresClient {
       || lower.contains("role") && lower.contains("does not exist")
     {
       return ShareError(
-        .noPermission, "PostgreSQL refused the login for \(url.user ?? "the default user"): \(firstLine(message))",
+        .refused, "PostgreSQL refused the login for \(url.user ?? "the default user"): \(firstLine(message))",
         hint: "check the user in the URL and PGPASSWORD")
     }
     if lower.contains("timeout expired") {
       return ShareError(
-        .tempFail, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
-        hint: "raise --timeout")
+        .timedOut, "PostgreSQL at \(url.host):\(url.port) did not answer within \(NumberFormatting.seconds(timeout))",
+        hint: "raise \(setting: .timeout)")
     }
     if lower.contains("database") && lower.contains("does not exist") {
       return ShareError.data(
@@ -118,7 +120,7 @@ final class PostgresClient {
         expected: "an existing database")
     }
     return ShareError(
-      .unavailable, "cannot reach PostgreSQL at \(url.host):\(url.port): \(firstLine(message))",
+      .serverUnreachable, "cannot reach PostgreSQL at \(url.host):\(url.port): \(firstLine(message))",
       hint: "is the server running and listening on \(url.host):\(url.port)?")
   }
 
@@ -134,9 +136,9 @@ final class PostgresClient {
         expected: "a column of \(url.table)")
     case "57014":
       return ShareError(
-        .tempFail, "PostgreSQL cancelled the query after \(NumberFormatting.seconds(timeout))",
-        hint: "raise --timeout, or narrow the query with --from/--to")
-    case "28000", "28P01", "42501": return ShareError(.noPermission, "PostgreSQL refused: \(firstLine(message))")
+        .timedOut, "PostgreSQL cancelled the query after \(NumberFormatting.seconds(timeout))",
+        hint: "raise \(setting: .timeout), or narrow the query with \(setting: .from)/\(setting: .to)")
+    case "28000", "28P01", "42501": return ShareError(.refused, "PostgreSQL refused: \(firstLine(message))")
     default:
       return ShareError.data(
         "PostgreSQL answered an error: \(firstLine(message))", at: SourceLocation(file: url.display))

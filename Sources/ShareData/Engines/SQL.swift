@@ -15,7 +15,7 @@ public enum SQLIdentifier {
       }
       && !("0"..."9").contains(scalars.first!)
     guard valid else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "the \(what) name \(quoted(name)) is not a plain identifier",
         hint: "names of letters, digits and underscores only (this keeps anything typed out of the SQL)")
     }
@@ -38,7 +38,7 @@ public enum SQLDialect: Sendable {
   /// standard_conforming_strings, the default) doubles the quote. NUL is refused outright.
   public func literal(_ value: String) throws -> String {
     guard !value.unicodeScalars.contains("\0") else {
-      throw ShareError.usage("a filter value contains a NUL character")
+      throw ShareError.request("a filter value contains a NUL character")
     }
     switch self {
     case .clickhouse:
@@ -58,7 +58,7 @@ public enum TimeColumnKind: Sendable, Equatable {
   case date
 }
 
-/// A row filter: `--include COLUMN=V1,V2` or `--exclude COLUMN=V1,V2`.
+/// A row filter, written `COLUMN=V1,V2`: keep (include) or drop (exclude) rows with those values.
 public struct RowFilter: Sendable, Equatable {
   public var column: String
   public var values: [String]
@@ -70,16 +70,19 @@ public struct RowFilter: Sendable, Equatable {
     self.include = include
   }
 
+  /// The setting this filter came from.
+  public var setting: Setting { include ? .include : .exclude }
+
   /// Parses `COLUMN=V1,V2`.
   public init(_ text: String, include: Bool) throws {
     guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-      throw ShareError.usage("\(include ? "--include" : "--exclude") \(text): write COLUMN=VALUE1,VALUE2")
+      throw ShareError.request("\(setting: include ? .include : .exclude, text): write COLUMN=VALUE1,VALUE2")
     }
     column = String(text[..<eq])
     values = text[text.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     self.include = include
     guard !values.isEmpty, !values.contains(where: \.isEmpty) else {
-      throw ShareError.usage("\(include ? "--include" : "--exclude") \(text): give one or more values after =")
+      throw ShareError.request("\(setting: include ? .include : .exclude, text): give one or more values after =")
     }
   }
 }
@@ -94,7 +97,7 @@ public struct AggregationQuery: Sendable {
   /// One column, or two (base, quote) joined with "/" for `pair`.
   public var categoryColumns: [String]
   public var amountColumn: String
-  /// price × amount when set (`--unit quote`).
+  /// price × amount when set (quote units).
   public var priceColumn: String?
   /// Bucket width; the source asks for days so sharelens can bucket exactly as for files.
   public var bucket: Every

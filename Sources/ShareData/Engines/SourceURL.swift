@@ -1,6 +1,6 @@
 // Database sources named like files: clickhouse://[user[:password]@]host[:port]/database?table=NAME
 // and postgres://… The password may also come from CLICKHOUSE_PASSWORD or PGPASSWORD; it never
-// appears in a message, a log, --show-sql or a report: `display` leaves it out.
+// appears in a message, a log, a printed query or a report: `display` leaves it out.
 
 import Foundation
 
@@ -29,17 +29,17 @@ public struct SourceURL: Sendable, Equatable {
 
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     guard let components = URLComponents(string: text), let scheme = components.scheme else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(SourceURL.redacted(text)) is not a valid source URL",
         hint: "write clickhouse://host:8123/database?table=NAME")
     }
     switch scheme {
     case "clickhouse": kind = .clickhouse
     case "postgres", "postgresql": kind = .postgres
-    default: throw ShareError.usage("unknown source scheme \(scheme)://", hint: "use clickhouse:// or postgres://")
+    default: throw ShareError.request("unknown source scheme \(scheme)://", hint: "use clickhouse:// or postgres://")
     }
     guard let host = components.host, !host.isEmpty else {
-      throw ShareError.usage(
+      throw ShareError.request(
         "\(SourceURL.redacted(text)) names no host", hint: "write \(scheme)://host/database?table=NAME")
     }
     self.host = host
@@ -49,7 +49,7 @@ public struct SourceURL: Sendable, Equatable {
     let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
     database = path.isEmpty ? (kind == .clickhouse ? "default" : (user ?? "postgres")) : path
     guard let table = components.queryItems?.first(where: { $0.name == "table" })?.value, !table.isEmpty else {
-      throw ShareError.usage("\(SourceURL.redacted(text)) names no table", hint: "add ?table=NAME")
+      throw ShareError.request("\(SourceURL.redacted(text)) names no table", hint: "add ?table=NAME")
     }
     self.table = table
     try SQLIdentifier.validate(database, what: "database")

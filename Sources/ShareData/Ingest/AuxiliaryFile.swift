@@ -1,5 +1,5 @@
 // The small fact tables that travel with volume data are not volume data: a category map
-// (`from,to`, for --map) and an events list (`date,event`, for --events). `inspect` recognises
+// (`from,to`, for mapping categories) and an events list (`date,event`, for marking charts). `inspect` recognises
 // them so a user pointing it at every CSV in a folder learns what each one is for.
 
 public enum AuxiliaryFile: Sendable, Equatable {
@@ -26,13 +26,13 @@ public enum AuxiliaryFile: Sendable, Equatable {
     return nil
   }
 
-  public var description: String {
+  public var description: Phrase {
     switch self {
     case .categoryMap(let entries, let examples):
       return
-        "category map (from,to) with \(entries) entries, e.g. \(examples.joined(separator: ", ")): use it with --map"
+        "category map (from,to) with \(entries) entries, e.g. \(examples.joined(separator: ", ")): use it with \(setting: .map)"
     case .events(let count, let first, let last):
-      return "events list (date,event): \(count) events from \(first) to \(last): use it with --events"
+      return "events list (date,event): \(count) events from \(first) to \(last): use it with \(setting: .events)"
     }
   }
 }

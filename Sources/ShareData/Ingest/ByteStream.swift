@@ -37,13 +37,13 @@ public final class FileStream: ByteStream {
     let opened = open(path, O_RDONLY | O_CLOEXEC)
     guard opened >= 0 else {
       let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-      throw ShareError(.noInput, "cannot open input: \(reason)", at: SourceLocation(file: path))
+      throw ShareError(.inputUnreadable, "cannot open input: \(reason)", at: SourceLocation(file: path))
     }
     var info = stat()
     if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
       close(opened)
       throw ShareError(
-        .noInput, "this is a directory, not a file", at: SourceLocation(file: path),
+        .inputUnreadable, "this is a directory, not a file", at: SourceLocation(file: path),
         hint: "name the CSV files inside it, e.g. \(path)/*.csv")
     }
     fd = opened
@@ -63,10 +63,10 @@ public final class FileStream: ByteStream {
       }
       if errno == EINTR { continue }
       if errno == EISDIR {
-        throw ShareError(.noInput, "this is a directory, not a file", at: SourceLocation(file: name))
+        throw ShareError(.inputUnreadable, "this is a directory, not a file", at: SourceLocation(file: name))
       }
       throw ShareError(
-        .ioError, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+        .ioFailed, "read failed: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }
   }
 

@@ -18,7 +18,7 @@ public enum NumberParseFailure: Error, Sendable, Equatable {
 
 public enum DecimalParser {
   /// What an error says was expected.
-  public static let expected = "a decimal number like 1234.5 or 1.2e6"
+  public static let expected: Phrase = "a decimal number like 1234.5 or 1.2e6"
 
   /// Exact powers of ten as Doubles (10^22 is the largest exactly representable).
   @usableFromInline static let powers: [Double] = (0...22).map { exponent in

@@ -23,7 +23,7 @@ public final class GzipStream: ByteStream {
     guard status == Z_OK else {
       input.deallocate()
       throw ShareError(
-        .ioError, "cannot start decompression (zlib status \(status))", at: SourceLocation(file: source.name))
+        .ioFailed, "cannot start decompression (zlib status \(status))", at: SourceLocation(file: source.name))
     }
   }
 

@@ -17,10 +17,10 @@ public enum Ingest {
   /// Reads files (`-` is standard input) into one table: their union.
   public static func read(paths: [String], options: IngestOptions) throws -> IngestResult {
     guard !paths.isEmpty else {
-      throw ShareError.usage("no input files", hint: "name one or more CSV files, or - for standard input")
+      throw ShareError.request("no input files", hint: "name one or more CSV files, or - for standard input")
     }
     if paths.filter({ $0 == "-" }).count > 1 {
-      throw ShareError.usage("standard input (-) can be read only once")
+      throw ShareError.request("standard input (-) can be read only once")
     }
     // Database sources are parsed first, files opened first, so a bad URL or a missing file is
     // reported before any work is done.
@@ -106,9 +106,11 @@ struct SourceReader {
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
     if !options.filters.isEmpty && plan.layout != .long {
-      throw ShareError.usage(
-        "--include and --exclude select rows of long tables; \(name) is \(plan.layout.rawValue)",
-        hint: plan.layout == .wide ? "to leave out columns of a wide file, map them with --map … --unmapped drop" : nil)
+      throw ShareError.request(
+        "\(setting: .include) and \(setting: .exclude) select rows of long tables; \(name) is \(plan.layout.rawValue)",
+        hint: plan.layout == .wide
+          ? "to leave out columns of a wide file, map them with \(setting: .map, "…") \(setting: .unmapped, "drop")"
+          : nil)
     }
     if let parallel = try readInParallel(plan, &builder, summary) { return parallel }
     if plan.hasHeader { _ = try scanner.next() }
@@ -238,7 +240,8 @@ struct SourceReader {
         throw ShareError.data("time \(found) is out of range", at: at, expected: "a time between years 1 and 9999")
       case .notATime:
         throw ShareError.data(
-          scanner.isEmpty(index) ? "empty time" : "not a time: \(found)", at: at, expected: TimeParser.expected)
+          scanner.isEmpty(index) ? "empty time" : "not a time: \(found)" as Phrase, at: at,
+          expected: TimeParser.expected)
       }
     }
   }
@@ -348,12 +351,12 @@ struct SourceReader {
     (summary.categorySource, summary.valueSource) = describeLong(plan)
     if let snapshot = plan.snapshotTime { summary.timeColumn = "none: dated \(dateString(seconds: snapshot))" }
     var pairKey: [UInt8] = []
-    // --include/--exclude: the column's index and the wanted values as bytes.
+    // Row filters (include/exclude): the column's index and the wanted values as bytes.
     let keys = plan.header.map(\.headerKey)
     let filters = try options.filters.map { filter -> (index: Int, values: [[UInt8]], include: Bool) in
       guard let index = keys.firstIndex(of: filter.column.headerKey) else {
-        throw ShareError.usage(
-          "\(filter.include ? "--include" : "--exclude") \(filter.column): no such column in \(name)",
+        throw ShareError.request(
+          "\(setting: filter.setting, filter.column): no such column in \(name)",
           hint: "its columns are \(plan.header.map { quoted($0) }.joined(separator: ", "))")
       }
       return (index, filter.values.map { Array($0.utf8) }, filter.include)
@@ -395,7 +398,7 @@ struct SourceReader {
           guard let price = try volume(priceIndex, what: "price") else {
             throw ShareError.data(
               "empty price", at: scanner.location(column: priceIndex + 1, name: columnName(priceIndex)),
-              expected: "a price on every trade row (needed for --unit quote)")
+              expected: "a price on every trade row (needed for \(setting: .unit, "quote"))")
           }
           v = price * amount
         }

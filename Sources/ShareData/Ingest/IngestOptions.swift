@@ -69,12 +69,12 @@ public struct IngestOptions: Sendable {
   }
 }
 
-/// What the reader found in one input: shown by `inspect`, and by `--verbose` elsewhere.
+/// What the reader found in one input: shown by `inspect`.
 public struct SourceSummary: Sendable {
   public var name: String
   public var layout: Layout
-  /// How the layout was chosen: "detected from the header", "--layout".
-  public var layoutReason: String
+  /// How the layout was chosen: "detected from the header", or the layout asked for.
+  public var layoutReason: Phrase
   public var timeColumn: String?
   public var timeFormat: TimeFormat?
   /// Where categories come from, e.g. `columns bitfinex…others`, `column "quote"`, `file name`.

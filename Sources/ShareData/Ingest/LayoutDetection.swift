@@ -70,7 +70,7 @@ extension String {
 /// The decided layout of one input and the roles of its columns.
 struct LayoutPlan {
   var layout: Layout
-  var reason: String
+  var reason: Phrase
   var hasHeader: Bool
   var header: [String]
   var timeIndex: Int?
@@ -84,7 +84,6 @@ struct LayoutPlan {
   var wideColumns: [Int] = []
   /// long without a time column: every row is dated this (seconds).
   var snapshotTime: Int64?
-  var notes: [String] = []
 }
 
 enum LayoutDetector {
@@ -106,7 +105,8 @@ enum LayoutDetector {
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(
         layout: .trades,
-        reason: options.layout == nil ? "detected: headerless unixtime,price,amount rows" : "--layout trades",
+        reason: options.layout == nil
+          ? "detected: headerless unixtime,price,amount rows" : "\(setting: .layout, "trades")",
         hasHeader: !firstIsData, header: firstIsData ? ["unixtime", "price", "amount"] : header,
         timeIndex: 0)
     }
@@ -114,7 +114,9 @@ enum LayoutDetector {
       throw ShareError.data(
         "the first line holds numbers, not column names", at: SourceLocation(file: source, line: 1),
         expected: "a header row such as Time,bitstamp,kraken",
-        hint: "headerless files are read only as bitcoincharts trades (unixtime,price,amount): --layout trades")
+        hint:
+          "headerless files are read only as bitcoincharts trades (unixtime,price,amount): \(setting: .layout, "trades")"
+      )
     }
     try checkHeader(header, source: source)
     if sample.rows.isEmpty {
@@ -143,7 +145,7 @@ enum LayoutDetector {
       let value: Int
       if options.unit == .quote {
         guard let quoteIndex else {
-          throw ShareError.usage("--unit quote needs a Volume (Currency) column; \(source) has none")
+          throw ShareError.request("\(setting: .unit, "quote") needs a Volume (Currency) column; \(source) has none")
         }
         value = quoteIndex
       } else {
@@ -151,7 +153,7 @@ enum LayoutDetector {
       }
       var plan = LayoutPlan(
         layout: .ohlcv,
-        reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "--layout ohlcv",
+        reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "\(setting: .layout, "ohlcv")",
         hasHeader: true, header: header, timeIndex: time)
       plan.valueIndex = value
       return plan
@@ -170,7 +172,7 @@ enum LayoutDetector {
       guard let timeIndex else {
         throw ShareError.data(
           "no time column", at: SourceLocation(file: source, line: 1),
-          expected: "a column named Time or Date (or with dates in it)", hint: "name it with --time")
+          expected: "a column named Time or Date (or with dates in it)", hint: "name it with \(setting: .timeColumn)")
       }
       if let bad = text.first, options.layout == .wide {
         let row = sample.rows.first {
@@ -179,17 +181,18 @@ enum LayoutDetector {
         throw ShareError.data(
           "text in a number column: found \(quoted(row?[bad] ?? ""))",
           at: SourceLocation(file: source, line: nil, column: bad + 1, columnName: header[bad]),
-          expected: DecimalParser.expected, hint: "a file with a category column is --layout long")
+          expected: DecimalParser.expected, hint: "a file with a category column is \(setting: .layout, "long")")
       }
       var plan = LayoutPlan(
         layout: .wide,
-        reason: options.layout == nil ? "detected: a time column and only numeric columns" : "--layout wide",
+        reason: options.layout == nil
+          ? "detected: a time column and only numeric columns" : "\(setting: .layout, "wide")",
         hasHeader: true, header: header, timeIndex: timeIndex)
       plan.wideColumns = others
       if options.group != nil {
-        throw ShareError.usage(
-          "--group does not apply to \(source): in a wide file the columns are the categories",
-          hint: "regroup the columns with --map FILE (e.g. exchange → currency)")
+        throw ShareError.request(
+          "\(setting: .grouping) does not apply to \(source): in a wide file the columns are the categories",
+          hint: "regroup the columns with \(setting: .map, "FILE") (e.g. exchange → currency)")
       }
       return plan
     }
@@ -197,17 +200,18 @@ enum LayoutDetector {
     if timeIndex == nil && text.isEmpty {
       throw ShareError.data(
         "no time column", at: SourceLocation(file: source, line: 1),
-        expected: "a column named Time or Date (or with dates in it)", hint: "name it with --time")
+        expected: "a column named Time or Date (or with dates in it)", hint: "name it with \(setting: .timeColumn)")
     }
 
     // long
     var plan = LayoutPlan(
-      layout: .long, reason: options.layout == nil ? "detected: time, category and value columns" : "--layout long",
+      layout: .long,
+      reason: options.layout == nil ? "detected: time, category and value columns" : "\(setting: .layout, "long")",
       hasHeader: true, header: header, timeIndex: timeIndex)
-    func column(_ name: String, flag: String) throws -> Int {
+    func column(_ name: String, setting: Setting) throws -> Int {
       guard let index = keys.firstIndex(of: name.headerKey) else {
-        throw ShareError.usage(
-          "\(flag) \(name): no such column in \(source)",
+        throw ShareError.request(
+          "\(setting: setting, name): no such column in \(source)",
           hint: "its columns are \(header.map { quoted($0) }.joined(separator: ", "))")
       }
       return index
@@ -215,7 +219,7 @@ enum LayoutDetector {
     let priceIndex = keys.firstIndex(of: "price")
     let amountIndex = keys.firstIndex { ["amount", "qty", "quantity", "size"].contains($0) }
     if let name = options.valueColumn {
-      plan.valueIndex = try column(name, flag: "--value")
+      plan.valueIndex = try column(name, setting: .valueColumn)
     } else if let amountIndex, let priceIndex, numeric.contains(amountIndex), numeric.contains(priceIndex) {
       plan.valueIndex = amountIndex
     } else {
@@ -236,48 +240,43 @@ enum LayoutDetector {
             at: SourceLocation(
               file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
             expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
-            hint: "a wide file has one column of numbers per category; a long file needs a value column (--value)")
+            hint:
+              "a wide file has one column of numbers per category; a long file needs a value column (\(setting: .valueColumn))"
+          )
         }
-        throw ShareError.usage(
+        throw ShareError.request(
           "\(source) has several numeric columns (\(names.joined(separator: ", "))) and none is clearly the volume",
-          hint: "name the volume column with --value")
+          hint: "name the volume column with \(setting: .valueColumn)")
       }
     }
     if let price = priceIndex, plan.valueIndex == amountIndex {
       plan.priceIndex = price
-      plan.notes.append("rows are trades (price and amount columns): summed per day")
     } else if options.unit == .quote {
-      throw ShareError.usage(
-        "--unit quote needs price and amount columns; \(source) has none",
-        hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with --unit base")
+      throw ShareError.request(
+        "\(setting: .unit, "quote") needs price and amount columns; \(source) has none",
+        hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with \(setting: .unit, "base")")
     }
     let categoryCandidates = text.filter { $0 != plan.valueIndex }
     let group = options.group ?? options.categoryColumn
     if let group, group.headerKey == "pair" {
       guard let base = keys.firstIndex(of: "base"), let quote = keys.firstIndex(of: "quote") else {
-        throw ShareError.usage(
-          "--group pair needs base and quote columns; \(source) has neither",
+        throw ShareError.request(
+          "\(setting: .grouping, "pair") needs base and quote columns; \(source) has neither",
           hint: "its columns are \(header.joined(separator: ", "))")
       }
       plan.categoryIndices = [base, quote]
     } else if let group {
-      plan.categoryIndices = [try column(group, flag: options.group != nil ? "--group" : "--category")]
+      plan.categoryIndices = [try column(group, setting: options.group != nil ? .grouping : .categoryColumn)]
     } else if let first = categoryCandidates.first {
       plan.categoryIndices = [first]
-      if categoryCandidates.count > 1 {
-        plan.notes.append(
-          "categories from column \(quoted(header[first])); --group can pick \(categoryCandidates.dropFirst().map { quoted(header[$0]) }.joined(separator: ", "))"
-        )
-      }
     } else {
       throw ShareError.data(
         "no category column in \(source)", at: SourceLocation(file: source, line: 1),
         expected: "a text column naming the exchange, currency or pair",
-        hint: "a file with one numeric column per category is --layout wide")
+        hint: "a file with one numeric column per category is \(setting: .layout, "wide")")
     }
     if timeIndex == nil {
       plan.snapshotTime = try snapshotTime(source: source, options: options)
-      plan.notes.append("no time column: every row is dated \(dateString(seconds: plan.snapshotTime!))")
     }
     return plan
   }
@@ -313,8 +312,8 @@ enum LayoutDetector {
   static func findTimeColumn(sample: Sample, keys: [String], source: String, options: IngestOptions) throws -> Int? {
     if let name = options.timeColumn {
       guard let index = keys.firstIndex(of: name.headerKey) else {
-        throw ShareError.usage(
-          "--time \(name): no such column in \(source)",
+        throw ShareError.request(
+          "\(setting: .timeColumn, name): no such column in \(source)",
           hint: "its columns are \(sample.header.map { quoted($0) }.joined(separator: ", "))")
       }
       return index
@@ -323,11 +322,11 @@ enum LayoutDetector {
     return sample.header.indices.first { sample.isTimeColumn($0, allowUnix: false) }
   }
 
-  /// A snapshot's date: `--date`, else a YYYY-MM-DD in the file name.
+  /// A snapshot's date: the one given, else a YYYY-MM-DD in the file name.
   static func snapshotTime(source: String, options: IngestOptions) throws -> Int64 {
     if let text = options.snapshotDate {
       guard case .success(let parsed) = TimeParser.parse(text) else {
-        throw ShareError.usage("--date \(text) is not a date", hint: "write it as YYYY-MM-DD")
+        throw ShareError.request("\(setting: .snapshotDate, text) is not a date", hint: "write it as YYYY-MM-DD")
       }
       return parsed.seconds
     }
@@ -346,6 +345,8 @@ enum LayoutDetector {
     throw ShareError.data(
       "no time column", at: SourceLocation(file: source, line: 1),
       expected: "a column named Time or Date, or a snapshot date",
-      hint: "for a one-day snapshot give its date with --date YYYY-MM-DD; otherwise name the time column with --time")
+      hint:
+        "for a one-day snapshot give its date with \(setting: .snapshotDate, "YYYY-MM-DD"); otherwise name the time column with \(setting: .timeColumn)"
+    )
   }
 }

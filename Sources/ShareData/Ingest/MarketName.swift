@@ -33,7 +33,7 @@ public struct MarketName: Sendable, Equatable {
     }
   }
 
-  /// The category this market falls in under `--group`.
+  /// The category this market falls in under a grouping (`Setting.grouping`).
   public func category(group: String?) throws -> String {
     switch group?.lowercased() {
     case nil, "market": return market
@@ -42,9 +42,9 @@ public struct MarketName: Sendable, Equatable {
     case "base": return base
     case "pair": return "\(base)/\(quote)"
     case let other?:
-      throw ShareError.usage(
-        "--group \(other) does not apply to a single-market file (\(market))",
-        hint: "for trades and OHLCV files use --group market, exchange, quote, base or pair")
+      throw ShareError.request(
+        "\(setting: .grouping, other) does not apply to a single-market file (\(market))",
+        hint: "for trades and OHLCV files use \(setting: .grouping, "market, exchange, quote, base or pair")")
     }
   }
 }

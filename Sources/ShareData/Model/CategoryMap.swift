@@ -1,4 +1,4 @@
-// `--map FILE`: a two-column CSV `from,to` that renames categories, many to one — for example
+// A category map: a two-column CSV `from,to` that renames categories, many to one — for example
 // exchange → currency (`../shared/datasets/exchange-currency.csv`). The first row is the header.
 
 /// What to do with a category the map does not list.
@@ -69,7 +69,7 @@ public struct CategoryMap: Sendable {
       throw ShareError.data(
         "\(missing.count) categor\(missing.count == 1 ? "y is" : "ies are") not in the map: \(missing.map { quoted($0) }.joined(separator: ", "))",
         at: SourceLocation(file: name), expected: "a row for every category in the data",
-        hint: "add them to the map, or use --unmapped keep, other or drop")
+        hint: "add them to the map, or use \(setting: .unmapped, "keep, other or drop")")
     }
     return categories.map { category in
       if let target = entries[category] { return target }

@@ -34,7 +34,7 @@ public enum EventList {
       let parsed = scanner.withField(0) { TimeParser.parse($0) }
       guard case .success(let time) = parsed else {
         throw ShareError.data(
-          "not a date: \(try scanner.string(0).debugDescription)", at: scanner.location(column: 1),
+          Phrase("not a date: \(try scanner.string(0).debugDescription)"), at: scanner.location(column: 1),
           expected: TimeParser.expected)
       }
       let label = try scanner.string(1).trimmed

@@ -30,7 +30,7 @@ public struct VolumeTable: Sendable {
   /// Whether the cell holds an observed value; an empty CSV cell is a cell that is not valid.
   public var valid: BitVector
   public var origins: [CellOrigin]
-  /// The data's own resolution (the default `--every`).
+  /// The data's own resolution (the default bucket width).
   public var resolution: Every
 
   public var cellCount: Int { times.count }

@@ -70,7 +70,9 @@ public struct VolumeTableBuilder {
           "\(dateTimeLabel(time)) / \(dictionary.names[Int(code)]) appears twice: at \(there) and at \(here)",
           at: SourceLocation(file: sources[Int(origin.source)], line: Int(origin.line)),
           expected: "one value per time and category",
-          hint: "--duplicates sum adds repeated values up, --duplicates last keeps the later one")
+          hint:
+            "\(setting: .duplicates, "sum") adds repeated values up, \(setting: .duplicates, "last") keeps the later one"
+        )
       case .sum:
         if let volume {
           volumes[cell] = valid[cell] ? volumes[cell] + volume : volume

@@ -1,4 +1,4 @@
-// The data's own resolution: what `--every` defaults to, and the finest bucket a file supports.
+// The data's own resolution: what the bucket width defaults to, and the finest bucket a file supports.
 
 extension Every {
   /// The coarsest bucket width in which every time is a bucket start: a monthly export (all times

@@ -28,7 +28,7 @@ public enum TimeParseFailure: Error, Sendable, Equatable {
 
 public enum TimeParser {
   /// What an error says was expected.
-  public static let expected =
+  public static let expected: Phrase =
     "a date like 2016-02-23, an ISO 8601 date-time like 2016-02-23T00:00:00Z, \"2016-02-23 00:00:00 UTC\", or unix seconds"
 
   /// Unix times above this many seconds (year 5138) are taken as milliseconds.
@@ -146,7 +146,7 @@ public enum TimeParser {
     return .success((seconds, .dateTime))
   }
 
-  /// Parses a whole string (options such as `--from`, the `--date` of a snapshot).
+  /// Parses a whole string (dates typed as options, the date of a snapshot).
   public static func parse(_ text: String) -> Result<(seconds: Int64, format: TimeFormat), TimeParseFailure> {
     var copy = text
     return copy.withUTF8 { parse($0) }

@@ -16,13 +16,14 @@ public enum AtomicFile {
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).tmp-\(getpid())"
     var info = stat()
     if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw ShareError(.cannotCreate, "cannot write the output: \(path) is a directory", at: SourceLocation(file: path))
+      throw ShareError(
+        .outputNotCreated, "cannot write the output: \(path) is a directory", at: SourceLocation(file: path))
     }
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       let reason = String(cString: strerror(errno))
       throw ShareError(
-        .cannotCreate, "cannot create the output: \(reason)", at: SourceLocation(file: path),
+        .outputNotCreated, "cannot create the output: \(reason)", at: SourceLocation(file: path),
         hint: directory == "." ? nil : "does the directory \(directory) exist and is it writable?")
     }
     var copy = text
@@ -32,12 +33,12 @@ public enum AtomicFile {
     if let failed {
       unlink(temporary)
       throw ShareError(
-        .ioError, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
+        .ioFailed, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
     }
     if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw ShareError(.cannotCreate, "cannot create the output: \(reason)", at: SourceLocation(file: path))
+      throw ShareError(.outputNotCreated, "cannot create the output: \(reason)", at: SourceLocation(file: path))
     }
   }
 }

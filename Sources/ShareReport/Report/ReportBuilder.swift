@@ -71,7 +71,7 @@ public enum ReportBuilder {
     let focus: String = try {
       if let focus = request.focus {
         guard chartShares.categories.contains(focus) else {
-          throw ShareError.usage(
+          throw ShareError.request(
             "unknown category \(quoted(focus))",
             hint: "the categories are \(chartShares.categories.joined(separator: ", "))")
         }

@@ -77,7 +77,7 @@ struct BreaksCommand: ParsableCommand {
         if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
       } else {
         if output.format == .svg {
-          throw ShareError.usage("--format svg draws the PELT breaks; it does not apply to --at")
+          throw ShareError.request("--format svg draws the PELT breaks; it does not apply to --at")
         }
         let tests = try at.map { try ChowTest(series, at: try DateArgument.day($0, flag: "--at", end: false)) }
         text = BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: output.ascii)

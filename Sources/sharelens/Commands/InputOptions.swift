@@ -71,7 +71,7 @@ struct InputOptions: ParsableArguments {
     options.progress = ProgressBar.shared.callback
     options.filters =
       try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
-    guard timeout > 0, timeout.isFinite else { throw ShareError.usage("--timeout needs a number of seconds above 0") }
+    guard timeout > 0, timeout.isFinite else { throw ShareError.request("--timeout needs a number of seconds above 0") }
     options.engine.timeout = timeout
     if let selection {
       let share = try selection.shareOptions()
@@ -86,7 +86,7 @@ struct InputOptions: ParsableArguments {
     guard showSQL else { return false }
     let urls = try files.filter(SourceURL.isURL).map { try SourceURL($0) }
     guard !urls.isEmpty else {
-      throw ShareError.usage("--show-sql applies to database sources (clickhouse://, postgres://)")
+      throw ShareError.request("--show-sql applies to database sources (clickhouse://, postgres://)")
     }
     for url in urls {
       try Run.emit(

@@ -17,15 +17,10 @@ enum Run {
     defer { ProgressBar.shared.finish() }
     do {
       try body()
-    } catch let error as ShareError {
-      printError("error: \(error)")
-      throw ExitCode(error.status.rawValue)
-    } catch let error as GSLError {
-      printError("error: \(error)")
-      throw ExitCode(ExitStatus.dataError.rawValue)
-    } catch let error as StatisticsInputError {
-      printError("error: \(error)")
-      throw ExitCode(ExitStatus.dataError.rawValue)
+    } catch {
+      guard let (message, status) = CommandLineErrors.describe(error) else { throw error }
+      printError("error: \(message)")
+      throw ExitCode(status.rawValue)
     }
   }
 

@@ -33,7 +33,7 @@ struct TrendCommand: ParsableCommand {
       guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
       let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
       if output.format == .svg {
-        throw ShareError.usage("trend has no chart: use --format text, csv, json or markdown")
+        throw ShareError.request("trend has no chart: use --format text, csv, json or markdown")
       }
       try Run.emit(TrendOutput.render(fit, format: output.format.table), to: output.out)
     }

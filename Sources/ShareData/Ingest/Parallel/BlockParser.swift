@@ -75,7 +75,7 @@ enum BlockParser {
     var p = 0
     var line = 0
 
-    func fail(_ message: String, column: Int? = nil, expected: String? = nil, hint: String? = nil) {
+    func fail(_ message: Phrase, column: Int? = nil, expected: Phrase? = nil, hint: Phrase? = nil) {
       partial.failure = (
         line,
         ShareError.data(

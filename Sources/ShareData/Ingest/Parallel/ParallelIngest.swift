@@ -59,7 +59,7 @@ enum ParallelIngest {
     }
     if let error = reader.error { throw error }
     if partials.count < reader.blocksRead {
-      throw ShareError(.ioError, "a block of the input was not parsed", at: SourceLocation(file: plan.source))
+      throw ShareError(.ioFailed, "a block of the input was not parsed", at: SourceLocation(file: plan.source))
     }
 
     // Merge in block order.
@@ -164,7 +164,8 @@ enum ParallelIngest {
           }
         } catch {
           self.error =
-            error as? ShareError ?? ShareError(.ioError, "read failed: \(error)", at: SourceLocation(file: stream.name))
+            error as? ShareError
+            ?? ShareError(.ioFailed, "read failed: \(error)", at: SourceLocation(file: stream.name))
           queue.recycle(buffer)
           return
         }
