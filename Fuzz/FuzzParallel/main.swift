@@ -38,7 +38,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   for (name, unit) in [("log.csv", VolumeUnit.base), ("bitstampUSD.csv", .quote)] {
     let path = directory + "/" + name
     guard FileManager.default.createFile(atPath: path, contents: bytes) else { fatalError("cannot write \(path)") }
-    var serial = IngestOptions(group: name == "log.csv" ? "quote" : nil, unit: unit)
+    var serial = IngestOptions(group: name == "log.csv" ? .quote : nil, unit: unit)
     serial.parallelThreshold = Int.max
     var parallel = serial
     parallel.parallelThreshold = 0

@@ -36,7 +36,7 @@ public enum CompareOutput {
           ShareTableOutput.volume(p.total),
           NumberFormat.grouped(p.concentration?.hhi),
           p.deltaHHI.map { NumberFormat.signedGrouped($0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
-          ShareTableOutput.percent(p.concentration?.cr4), p.band ?? "—",
+          ShareTableOutput.percent(p.concentration?.cr4), p.band?.rawValue ?? "—",
         ]
       })
   }
@@ -114,7 +114,8 @@ public enum CompareOutput {
         ("days", .number(Double(p.days))), ("total", .number(p.total)), ("hhi", .optional(p.concentration?.hhi)),
         ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)),
         ("cr4", .optional(p.concentration?.cr4)),
-        ("effective_n", .optional(p.concentration?.effectiveNumber)), ("band", p.band.map { .string($0) } ?? .null),
+        ("effective_n", .optional(p.concentration?.effectiveNumber)),
+        ("band", p.band.map { .string($0.rawValue) } ?? .null),
         ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
       ])
     }

@@ -19,7 +19,7 @@ public enum ConcentrationOutput {
           row.bucket.startDate.description, row.bucket.lastDate.description, machineNumber(m?.hhi),
           machineNumber(m?.cr1),
           machineNumber(m?.cr3), machineNumber(m?.cr4), machineNumber(m?.effectiveNumber), machineNumber(m?.entropy),
-          machineNumber(m?.gini), m.map { String($0.categories) } ?? "", row.band ?? "",
+          machineNumber(m?.gini), m.map { String($0.categories) } ?? "", row.band?.rawValue ?? "",
           row.bucket.partial ? "true" : "false",
         ])
       }
@@ -38,7 +38,7 @@ public enum ConcentrationOutput {
             ShareTableOutput.percent(m?.cr1), ShareTableOutput.percent(m?.cr3), ShareTableOutput.percent(m?.cr4),
             NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3),
             NumberFormat.fixed(m?.gini, 3),
-            row.band ?? "—",
+            row.band?.rawValue ?? "—",
           ]
         })
       let (moderate, high) = s.bands.thresholds
@@ -64,7 +64,7 @@ public enum ConcentrationOutput {
               ("cr4", .optional(m?.cr4)),
               ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)),
               ("gini", .optional(m?.gini)),
-              ("band", row.band.map { .string($0) } ?? .null), ("partial", .bool(row.bucket.partial)),
+              ("band", row.band.map { .string($0.rawValue) } ?? .null), ("partial", .bool(row.bucket.partial)),
             ])
           })
       ),

@@ -56,7 +56,7 @@ public struct PeriodSummary: Sendable {
   public var days: Int
   public var total: Double
   public var concentration: ConcentrationMeasures?
-  public var band: String?
+  public var band: ConcentrationBand?
   /// HHI minus the baseline's (nil for the baseline).
   public var deltaHHI: Double?
   /// |ΔHHI| > 100: significant under the 2023 guidelines.
@@ -141,7 +141,7 @@ public enum Compare {
       var days: PeriodDays
     }
     var data: [PeriodData] = []
-    var warnings = daily.warnings.filter { !$0.message.hasPrefix("bucket") }
+    var warnings = daily.warnings.filter { $0.kind != .partialBucket }
     for p in options.periods {
       let buckets = daily.buckets.within(p.fromDay, p.toDay)
       if buckets.isEmpty {
@@ -165,7 +165,8 @@ public enum Compare {
       let share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
       if buckets.count == 1 {
         warnings.append(
-          Warning("period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
+          Warning(.shortPeriod, "period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests")
+        )
       }
       data.append(PeriodData(buckets: buckets, volume: volume, total: total, share: share, series: series, days: days))
     }
@@ -188,7 +189,7 @@ public enum Compare {
       summaries.append(
         PeriodSummary(
           period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
-          band: measures.map { options.bands.label(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false))
+          band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false))
     }
     for i in summaries.indices where i != b {
       if let h = summaries[i].concentration?.hhi, let h0 = summaries[b].concentration?.hhi {

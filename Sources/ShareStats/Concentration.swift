@@ -26,11 +26,18 @@ public enum ConcentrationBands: String, CaseIterable, Sendable {
   /// A change in HHI the guidelines treat as significant (2023 §2.1: more than 100 points).
   public static let significantChange = 100.0
 
-  public func label(hhi: Double) -> String {
-    if hhi < thresholds.moderate { return "unconcentrated" }
-    if hhi <= thresholds.high { return "moderately concentrated" }
-    return "highly concentrated"
+  public func band(hhi: Double) -> ConcentrationBand {
+    if hhi < thresholds.moderate { return .unconcentrated }
+    if hhi <= thresholds.high { return .moderatelyConcentrated }
+    return .highlyConcentrated
   }
+}
+
+/// The guidelines' three bands; the raw value is how they name it.
+public enum ConcentrationBand: String, Sendable, CaseIterable {
+  case unconcentrated
+  case moderatelyConcentrated = "moderately concentrated"
+  case highlyConcentrated = "highly concentrated"
 }
 
 /// Concentration measures of one set of shares.
@@ -87,7 +94,7 @@ public struct ConcentrationSeries: Sendable {
   public struct Row: Sendable {
     public var bucket: BucketShares
     public var measures: ConcentrationMeasures?
-    public var band: String?
+    public var band: ConcentrationBand?
   }
 
   public var every: Every
@@ -99,7 +106,7 @@ public struct ConcentrationSeries: Sendable {
     self.bands = bands
     rows = breakdown.buckets.map { bucket in
       let measures = ConcentrationMeasures(shares: bucket.shares, observed: bucket.states.map { $0 == .observed })
-      return Row(bucket: bucket, measures: measures, band: measures.map { bands.label(hhi: $0.hhi) })
+      return Row(bucket: bucket, measures: measures, band: measures.map { bands.band(hhi: $0.hhi) })
     }
   }
 }

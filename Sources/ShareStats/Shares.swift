@@ -187,6 +187,7 @@ public enum Shares {
         let to = CivilDate(dayNumber: min(end, coveredUntil) - 1)
         warnings.append(
           Warning(
+            .partialBucket,
             "bucket \(every.label(start: bucketStart)) is partial: the data covers only \(from)..\(to) of \(result.startDate)..\(result.lastDate)"
           ))
       }

@@ -48,7 +48,7 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     defer { dir.cleanup() }
     let path = dir.file("log.csv", tradeLog(rows: 3000, seed: 11))
     for unit in [VolumeUnit.base, .quote] {
-      for group in ["quote", "exchange", "pair"] {
+      for group: Grouping in ["quote", "exchange", "pair"] {
         let (s, p) = try readBoth(path, IngestOptions(group: group, unit: unit), block: block)
         expectSameTable(s.table, p.table)
         #expect(s.sources[0].rows == p.sources[0].rows)

@@ -4,10 +4,26 @@
 
 /// Something the input did that sharelens handled, and the user should hear about.
 public struct Warning: Sendable, Equatable, CustomStringConvertible {
+  /// What sort of thing happened, so callers can act on (or drop) a kind without reading text.
+  public enum Kind: Sendable, Equatable {
+    /// A column equal to the row sum was left out as a total.
+    case totalColumnExcluded
+    /// Rows with every value 0 were read as missing (feed gaps).
+    case feedGapRows
+    /// A bucket the data covers only in part.
+    case partialBucket
+    /// A period too short for a test.
+    case shortPeriod
+    /// Anything else.
+    case other
+  }
+
+  public var kind: Kind
   public var location: SourceLocation?
   public var message: String
 
-  public init(_ message: String, at location: SourceLocation? = nil) {
+  public init(_ kind: Kind = .other, _ message: String, at location: SourceLocation? = nil) {
+    self.kind = kind
     self.message = message
     self.location = location
   }

@@ -66,10 +66,12 @@ public enum EngineSource {
       let t = type(name)
       return t.contains("string") || t.contains("char") || t.contains("text") || t.contains("enum")
     }
-    let time =
-      try options.timeColumn.map { try find($0, .timeColumn) }
-      ?? names.first { LayoutDetector.timeNames.contains($0.lowercased()) }
-      ?? names.first { type($0).contains("date") || type($0).contains("timestamp") }
+    let traits = names.map { name in
+      ColumnTraits(
+        name: name, isNumeric: isNumeric(name), isText: isText(name),
+        looksLikeTime: type(name).contains("date") || type(name).contains("timestamp"))
+    }
+    let time = try options.timeColumn.map { try find($0, .timeColumn) } ?? ColumnRoles.time(traits).map { names[$0] }
     guard let time else {
       throw ShareError.request(
         "\(url.table) has no column that is clearly the time",
@@ -84,28 +86,26 @@ public enum EngineSource {
     } else {
       kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
     }
-    let amount =
-      try options.valueColumn.map { try find($0, .valueColumn) }
-      ?? names.first {
-        ["amount", "volume", "qty", "quantity", "size", "value"].contains($0.lowercased()) && isNumeric($0)
-      }
+    let amount = try options.valueColumn.map { try find($0, .valueColumn) } ?? automaticValue(traits, time: time)
     guard let amount else {
       throw ShareError.request(
         "\(url.table) has no column that is clearly the volume",
         hint: "name it with \(setting: .valueColumn); its columns are \(names.joined(separator: ", "))")
     }
-    let price = names.first { $0.lowercased() == "price" }
+    let price = ColumnRoles.priceColumn(traits).map { names[$0] }
     if options.unit == .quote && price == nil {
       throw ShareError.request("\(setting: .unit, "quote") needs a price column; \(url.table) has none")
     }
-    let group = options.group ?? options.categoryColumn
+    let group = options.group ?? options.categoryColumn.map { Grouping($0) }
     let categories: [String]
-    if group?.lowercased() == "pair" {
+    if group == .pair {
       categories = [try find("base", .grouping, needs: true), try find("quote", .grouping, needs: true)]
-    } else if let group {
-      categories = [try find(group, .grouping)]
-    } else if let first = names.first(where: { $0 != time && $0 != amount && $0 != price && isText($0) }) {
-      categories = [first]
+    } else if let name = group?.columnName {
+      categories = [try find(name, .grouping)]
+    } else if let first = ColumnRoles.category(
+      traits, excluding: [time, amount, price].map { name in name.flatMap { names.firstIndex(of: $0) } })
+    {
+      categories = [names[first]]
     } else {
       throw ShareError.request(
         "\(url.table) has no text column to take the categories from", hint: "name it with \(setting: .grouping)")
@@ -123,7 +123,16 @@ public enum EngineSource {
       bucket: .day, fromSeconds: engine.fromSeconds, untilSeconds: engine.untilSeconds, filters: filters)
   }
 
-  /// Integer times above 10^11 are milliseconds (as for files); one row is enough to tell.
+  /// The volume column when none is named: the role rules' answer, or nil when it is not clear.
+  static func automaticValue(_ traits: [ColumnTraits], time: String) -> String? {
+    switch ColumnRoles.value(traits, among: traits.indices.filter { traits[$0].name != time }) {
+    case .trades(let amount, _): return traits[amount].name
+    case .column(let index): return traits[index].name
+    case .ambiguous, .none: return nil
+    }
+  }
+
+  /// Integer times in milliseconds or seconds, by the rule files follow; one row is enough to tell.
   static func isMilliseconds(_ url: SourceURL, column: String, timeout: Double) throws -> Bool {
     let dialect: SQLDialect = url.kind == .clickhouse ? .clickhouse : .postgres
     let sql =
@@ -135,7 +144,7 @@ public enum EngineSource {
       let pgSQL = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.table)) LIMIT 1"
       value = try PostgresClient(url: url, timeout: timeout).rows(pgSQL).first?.first ?? nil
     }
-    return (value.flatMap { Double($0) } ?? 0) >= 1e11
+    return TimeParser.isMilliseconds(value.flatMap { Double($0) } ?? 0)
   }
 
   /// The SQL sharelens sends for this source (shown on request).

@@ -142,7 +142,7 @@ struct SourceReader {
     switch plan.layout {
     case .trades:
       let market = MarketName(fileName: name)
-      let category = try market.category(group: options.group)
+      let category = try market.category(grouping: options.group)
       (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
       fast = FastPlan(
         source: name, header: plan.header, fieldCount: 3, timeIndex: 0, categoryIndices: [], constantCategory: category,
@@ -334,6 +334,7 @@ struct SourceReader {
       summary.excludedColumns.append(columnName)
       warnings.append(
         Warning(
+          .totalColumnExcluded,
           "column \(quoted(columnName)) equals the sum of the other columns on every row: excluded as a total",
           at: SourceLocation(file: name, line: 1, column: columns[k] + 1)))
     }
@@ -416,7 +417,7 @@ struct SourceReader {
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
   ) throws {
     let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name)
-    let category = try market.category(group: options.group)
+    let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
     let quoteUnit = options.unit == .quote
     (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
@@ -442,7 +443,7 @@ struct SourceReader {
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
   ) throws {
     let market = MarketName(fileName: name)
-    let category = try market.category(group: options.group)
+    let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
     let timeIndex = plan.timeIndex!
     let valueIndex = plan.valueIndex!
@@ -472,6 +473,7 @@ struct SourceReader {
       let shown = gapLines.prefix(3).map(String.init).joined(separator: ", ")
       warnings.append(
         Warning(
+          .feedGapRows,
           "\(gapLines.count) row\(gapLines.count == 1 ? "" : "s") with every value 0 read as missing (feed gaps), first at line\(gapLines.count == 1 ? "" : "s") \(shown)",
           at: SourceLocation(file: name)))
     }

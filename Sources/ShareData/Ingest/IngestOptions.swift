@@ -34,7 +34,7 @@ public struct IngestOptions: Sendable {
   public var valueColumn: String?
   /// What the categories are: a category column, `pair`, or for trades and OHLCV files
   /// `market`, `exchange`, `quote`, `base`.
-  public var group: String?
+  public var group: Grouping?
   public var unit: VolumeUnit
   public var duplicates: DuplicatePolicy
   /// The date of a file with no time column (a snapshot); else taken from the file name.
@@ -55,7 +55,7 @@ public struct IngestOptions: Sendable {
 
   public init(
     layout: Layout? = nil, timeColumn: String? = nil, categoryColumn: String? = nil,
-    valueColumn: String? = nil, group: String? = nil, unit: VolumeUnit = .base,
+    valueColumn: String? = nil, group: Grouping? = nil, unit: VolumeUnit = .base,
     duplicates: DuplicatePolicy = .error, snapshotDate: String? = nil
   ) {
     self.layout = layout

@@ -22,6 +22,15 @@ struct Sample {
   /// An all-empty column counts (bitcoinity exports leave a currency's column empty for years
   /// before it lists), and so does a column with a few bad values (NaN, text), so that the bad
   /// value is reported where it is instead of turning the column into a category.
+  /// Each column's traits for the role rules, judged from the sampled rows.
+  var traits: [ColumnTraits] {
+    header.indices.map { index in
+      let numeric = isNumericColumn(index)
+      return ColumnTraits(
+        name: header[index], isNumeric: numeric, isText: !numeric, looksLikeTime: isTimeColumn(index, allowUnix: false))
+    }
+  }
+
   func isNumericColumn(_ index: Int) -> Bool {
     var numbers = 0
     var others = 0
@@ -87,14 +96,6 @@ struct LayoutPlan {
 }
 
 enum LayoutDetector {
-  static let timeNames: Set<String> = [
-    "time", "date", "timestamp", "datetime", "date_time", "day", "ts", "unixtime", "unix_time", "time_utc",
-    "date_utc", "period",
-  ]
-  static let valueNames = [
-    "volume", "amount", "value", "qty", "quantity", "size", "base_volume", "volume_base", "vol",
-  ]
-
   static func plan(sample: Sample, source: String, options: IngestOptions) throws -> LayoutPlan {
     let header = sample.header
     let file = SourceLocation(file: source)
@@ -128,7 +129,7 @@ enum LayoutDetector {
       ["open", "high", "low", "close"].allSatisfy(keys.contains) && keys.contains { $0.hasPrefix("volume") }
     if options.layout == .ohlcv || (options.layout == nil && isOHLCV) {
       guard
-        let time = keys.firstIndex(where: { timeNames.contains($0) })
+        let time = keys.firstIndex(where: { ColumnRoles.timeNames.contains($0) })
           ?? (0..<header.count).first(where: { sample.isTimeColumn($0, allowUnix: true) })
       else {
         throw ShareError.data(
@@ -162,7 +163,6 @@ enum LayoutDetector {
     // long or wide: find the time column first.
     let timeIndex = try findTimeColumn(sample: sample, keys: keys, source: source, options: options)
     let others = header.indices.filter { $0 != timeIndex }
-    let numeric = others.filter { sample.isNumericColumn($0) }
     let text = others.filter { !sample.isNumericColumn($0) }
     let wantsWide =
       options.layout == .wide
@@ -216,37 +216,31 @@ enum LayoutDetector {
       }
       return index
     }
-    let priceIndex = keys.firstIndex(of: "price")
-    let amountIndex = keys.firstIndex { ["amount", "qty", "quantity", "size"].contains($0) }
+    let traits = sample.traits
+    let priceIndex = ColumnRoles.priceColumn(traits)
+    let amountIndex = ColumnRoles.amountColumn(traits)
     if let name = options.valueColumn {
       plan.valueIndex = try column(name, setting: .valueColumn)
-    } else if let amountIndex, let priceIndex, numeric.contains(amountIndex), numeric.contains(priceIndex) {
-      plan.valueIndex = amountIndex
     } else {
-      let candidates = numeric.filter { valueNames.contains(keys[$0]) || keys[$0].hasPrefix("volume") }
-        .filter { !keys[$0].contains("percent") && !keys[$0].contains("share") && !keys[$0].contains("pct") }
-      if candidates.count == 1 {
-        plan.valueIndex = candidates[0]
-      } else if numeric.count == 1 {
-        plan.valueIndex = numeric[0]
-      } else {
-        let names = (candidates.isEmpty ? numeric : candidates).map { header[$0] }
-        if names.isEmpty {
-          let example = text.first.flatMap { column in
-            sample.rows.first { column < $0.count }.map { (column, $0[column]) }
-          }
-          throw ShareError.data(
-            "no column of numbers to use as the volume",
-            at: SourceLocation(
-              file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
-            expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
-            hint:
-              "a wide file has one column of numbers per category; a long file needs a value column (\(setting: .valueColumn))"
-          )
-        }
+      switch ColumnRoles.value(traits, among: others) {
+      case .trades(let amount, _): plan.valueIndex = amount
+      case .column(let index): plan.valueIndex = index
+      case .ambiguous(let columns):
         throw ShareError.request(
-          "\(source) has several numeric columns (\(names.joined(separator: ", "))) and none is clearly the volume",
+          "\(source) has several numeric columns (\(columns.map { header[$0] }.joined(separator: ", "))) and none is clearly the volume",
           hint: "name the volume column with \(setting: .valueColumn)")
+      case .none:
+        let example = text.first.flatMap { column in
+          sample.rows.first { column < $0.count }.map { (column, $0[column]) }
+        }
+        throw ShareError.data(
+          "no column of numbers to use as the volume",
+          at: SourceLocation(
+            file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
+          expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
+          hint:
+            "a wide file has one column of numbers per category; a long file needs a value column (\(setting: .valueColumn))"
+        )
       }
     }
     if let price = priceIndex, plan.valueIndex == amountIndex {
@@ -257,16 +251,16 @@ enum LayoutDetector {
         hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with \(setting: .unit, "base")")
     }
     let categoryCandidates = text.filter { $0 != plan.valueIndex }
-    let group = options.group ?? options.categoryColumn
-    if let group, group.headerKey == "pair" {
+    let group = options.group ?? options.categoryColumn.map { Grouping($0) }
+    if group == .pair {
       guard let base = keys.firstIndex(of: "base"), let quote = keys.firstIndex(of: "quote") else {
         throw ShareError.request(
           "\(setting: .grouping, "pair") needs base and quote columns; \(source) has neither",
           hint: "its columns are \(header.joined(separator: ", "))")
       }
       plan.categoryIndices = [base, quote]
-    } else if let group {
-      plan.categoryIndices = [try column(group, setting: options.group != nil ? .grouping : .categoryColumn)]
+    } else if let name = group?.columnName {
+      plan.categoryIndices = [try column(name, setting: options.group != nil ? .grouping : .categoryColumn)]
     } else if let first = categoryCandidates.first {
       plan.categoryIndices = [first]
     } else {
@@ -318,8 +312,7 @@ enum LayoutDetector {
       }
       return index
     }
-    if let named = keys.firstIndex(where: { timeNames.contains($0) }) { return named }
-    return sample.header.indices.first { sample.isTimeColumn($0, allowUnix: false) }
+    return ColumnRoles.time(sample.traits)
   }
 
   /// A snapshot's date: the one given, else a YYYY-MM-DD in the file name.

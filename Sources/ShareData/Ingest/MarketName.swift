@@ -33,17 +33,23 @@ public struct MarketName: Sendable, Equatable {
     }
   }
 
-  /// The category this market falls in under a grouping (`Setting.grouping`).
-  public func category(group: String?) throws -> String {
-    switch group?.lowercased() {
-    case nil, "market": return market
-    case "exchange": return exchange
-    case "quote", "currency": return quote
-    case "base": return base
-    case "pair": return "\(base)/\(quote)"
-    case let other?:
+  /// The fields a single-market file's categories can come from.
+  public enum Field: Sendable, Equatable {
+    case market, exchange, quote, base, pair
+  }
+
+  /// The category this market falls in under `grouping` (the market itself by default).
+  public func category(grouping: Grouping?) throws -> String {
+    guard let grouping else { return market }
+    switch grouping.marketField {
+    case .market: return market
+    case .exchange: return exchange
+    case .quote: return quote
+    case .base: return base
+    case .pair: return "\(base)/\(quote)"
+    case nil:
       throw ShareError.request(
-        "\(setting: .grouping, other) does not apply to a single-market file (\(market))",
+        "\(setting: .grouping, grouping.description) does not apply to a single-market file (\(market))",
         hint: "for trades and OHLCV files use \(setting: .grouping, "market, exchange, quote, base or pair")")
     }
   }

@@ -31,8 +31,12 @@ public enum TimeParser {
   public static let expected: Phrase =
     "a date like 2016-02-23, an ISO 8601 date-time like 2016-02-23T00:00:00Z, \"2016-02-23 00:00:00 UTC\", or unix seconds"
 
-  /// Unix times above this many seconds (year 5138) are taken as milliseconds.
-  static let millisecondsThreshold: Int64 = 100_000_000_000
+  /// Unix times above this many seconds (year 5138) are taken as milliseconds: the one rule for
+  /// integer times, in files and in database columns alike.
+  public static let millisecondsThreshold: Int64 = 100_000_000_000
+
+  /// Whether an integer time is in milliseconds (else seconds), by `millisecondsThreshold`.
+  public static func isMilliseconds(_ value: Double) -> Bool { value >= Double(millisecondsThreshold) }
 
   /// Parses a trimmed field. Returns unix seconds in UTC (milliseconds floor to the second).
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<

@@ -85,9 +85,9 @@ public enum Charts {
       scale: .absolute,
       yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, colorIndex: 3)],
       annotations: [
-        .band(from: 0, to: moderate, label: "unconcentrated"),
-        .band(from: moderate, to: high, label: "moderately concentrated"),
-        .band(from: high, to: 10_000, label: "highly concentrated"),
+        .band(from: 0, to: moderate, label: ConcentrationBand.unconcentrated.rawValue),
+        .band(from: moderate, to: high, label: ConcentrationBand.moderatelyConcentrated.rawValue),
+        .band(from: high, to: 10_000, label: ConcentrationBand.highlyConcentrated.rawValue),
       ] + eventAnnotations(events, within: buckets),
       yDomain: 0...10_000)
   }

@@ -124,7 +124,9 @@ public enum ReportBuilder {
         let pa = c.periods[b]
         let pb = c.periods[q]
         if let ha = pa.concentration?.hhi, let hb = pb.concentration?.hhi {
-          let bands = pa.band == pb.band ? "\(pa.band ?? "") in both" : "from \(pa.band ?? "") to \(pb.band ?? "")"
+          let bands =
+            pa.band == pb.band
+            ? "\(pa.band?.rawValue ?? "") in both" : "from \(pa.band?.rawValue ?? "") to \(pb.band?.rawValue ?? "")"
           headlines.append(
             "Concentration (HHI) went from \(NumberFormat.grouped(ha)) to \(NumberFormat.grouped(hb)) (\(NumberFormat.signedGrouped(hb - ha))): \(bands)."
           )

@@ -14,6 +14,9 @@ extension Weighting: ExpressibleByArgument {}
 extension AbsentPolicy: ExpressibleByArgument {}
 extension MovingWindow.Statistic: ExpressibleByArgument {}
 extension ConcentrationBands: ExpressibleByArgument {}
+extension Grouping: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}
 
 struct InputOptions: ParsableArguments {
   @Argument(help: ArgumentHelp("CSV files to read (their union); - reads standard input.", valueName: "file"))
@@ -32,7 +35,7 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp(
       "What the categories are: a category column (exchange, base, quote, …) or pair; for trade and OHLCV files market, exchange, quote, base or pair.",
       valueName: "column"))
-  var group: String?
+  var group: Grouping?
 
   @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
   var unit: VolumeUnit = .base

@@ -50,7 +50,8 @@ struct SharesCommand: ParsableCommand {
       if let smooth {
         analysis.breakdown = try analysis.breakdown.smoothed(window: smooth, statistic: smoothMethod)
       }
-      let group = analysis.mapName.map { "mapped by \($0)" } ?? input.group ?? column.category ?? "category"
+      let group =
+        analysis.mapName.map { "mapped by \($0)" } ?? input.group?.description ?? column.category ?? "category"
       let unit = input.unit == .base ? "base" : "quote"
       let chart = Charts.stackedShares(analysis.breakdown)
       if output.format == .svg {
