@@ -92,16 +92,20 @@ struct ReportCommand: ParsableCommand {
       let periods = try PeriodArgument.parse(periodTexts)
       var shareOptions = try selection.shareOptions()
       if shareOptions.top == nil { shareOptions.top = 6 }
-      let request = ReportRequest(
-        table: table, ingest: ingest, mapName: map?.name, events: try events.map { try EventList.load(path: $0) } ?? [],
-        eventsName: events, shareOptions: shareOptions,
-        compare: periods.isEmpty
-          ? nil
-          : CompareOptions(
-            periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples,
-            seed: seed),
-        focus: category, asset: asset, title: title)
-      let (document, warnings) = try ReportBuilder.build(request)
+      let events = try events.map { try EventList.load(path: $0) } ?? []
+      let analysis = try ReportAnalysis.run(
+        ReportAnalysisRequest(
+          table: table, shareOptions: shareOptions,
+          compare: periods.isEmpty
+            ? nil
+            : CompareOptions(
+              periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples,
+              seed: seed),
+          focus: category, events: events))
+      let (document, warnings) = ReportBuilder.build(
+        analysis,
+        context: ReportContext(
+          ingest: ingest, mapName: map?.name, events: events, eventsName: self.events, asset: asset, title: title))
       try Run.report(warnings, strict: input.strict)
       switch format {
       case .text:
