@@ -100,8 +100,8 @@ public enum BreaksOutput {
       var out = ""
       if let a {
         out +=
-          "\(a.category): \(a.allBreaks.count) break\(a.allBreaks.count == 1 ? "" : "s") found by PELT on the logit of the daily share"
-        out += a.breaks.count < a.allBreaks.count ? ", the \(a.breaks.count) largest shown\n" : "\n"
+          "\(a.category): \(a.found.count) break\(a.found.count == 1 ? "" : "s") found by PELT on the logit of the daily share"
+        out += a.breaks.count < a.found.count ? ", the \(a.breaks.count) largest shown\n" : "\n"
         out +=
           "penalty \(a.penalty) = \(NumberFormat.fixed(a.penaltyValue, 4)) (σ = \(NumberFormat.fixed(a.sigma, 4))), "
         out += "minimum segment \(a.minSegment), \(a.count) values, \(a.clamped) clamped at 0 or 1\n\n"
@@ -142,7 +142,7 @@ public enum BreaksOutput {
         ("penalty_value", .number(a.penaltyValue)), ("sigma", .number(a.sigma)),
         ("min_segment", .number(Double(a.minSegment))),
         ("n", .number(Double(a.count))), ("clamped", .number(Double(a.clamped))),
-        ("breaks_found", .number(Double(a.allBreaks.count))),
+        ("breaks_found", .number(Double(a.found.count))),
         (
           "breaks",
           .array(

@@ -25,8 +25,15 @@ public struct ShareAnalysis: Sendable {
     ingest: IngestResult, map: CategoryMap? = nil, unmapped: UnmappedPolicy = .error, shares shareOptions: ShareOptions
   ) throws -> ShareAnalysis {
     let table = try mapped(ingest.table, map: map, unmapped: unmapped)
-    let breakdown = try Shares.compute(table, options: shareOptions)
-    return ShareAnalysis(ingest: ingest, table: table, breakdown: breakdown, mapName: map?.name)
+    return try run(ingest: ingest, mapped: table, mapName: map?.name, shares: shareOptions)
+  }
+
+  /// Shares of a table already mapped (by the map named `mapName`, if any).
+  public static func run(
+    ingest: IngestResult, mapped table: VolumeTable, mapName: String?, shares shareOptions: ShareOptions
+  ) throws -> ShareAnalysis {
+    ShareAnalysis(
+      ingest: ingest, table: table, breakdown: try Shares.compute(table, options: shareOptions), mapName: mapName)
   }
 
   /// The table with its categories renamed through `map` (unchanged without one).

@@ -93,7 +93,7 @@ public struct BreakAnalysis: Sendable {
   /// The penalised cost of the optimal segmentation.
   public var objective: Double
   /// All breaks PELT found, in date order.
-  public var allBreaks: [Break]
+  public var found: [Break]
   /// The ones reported: the K largest |Δ| when `maxBreaks` is set, in date order.
   public var breaks: [Break]
 }
@@ -225,7 +225,7 @@ public enum Breaks {
     }
     return BreakAnalysis(
       category: series.category, penalty: penalty, penaltyValue: beta, sigma: sigma, minSegment: minSegment,
-      count: series.count, clamped: logit.clamped, objective: objective, allBreaks: all, breaks: kept)
+      count: series.count, clamped: logit.clamped, objective: objective, found: all, breaks: kept)
   }
 }
 

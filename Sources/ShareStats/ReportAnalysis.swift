@@ -18,6 +18,10 @@ public struct ReportAnalysisRequest: Sendable {
   /// HHI bands for the concentration chart.
   public var bands: ConcentrationBands
 
+  /// Without a top N, the report keeps this many categories (and folds the rest into Other), so
+  /// its tables and charts stay legible.
+  public static let defaultTop = 6
+
   public init(
     table: VolumeTable, shareOptions: ShareOptions = ShareOptions(), compare: CompareOptions? = nil,
     focus: String? = nil, events: [MarketEvent] = [], bands: ConcentrationBands? = nil
@@ -78,6 +82,7 @@ public struct ReportAnalysis: Sendable {
   public static func run(_ request: ReportAnalysisRequest) throws -> ReportAnalysis {
     let table = request.table
     var options = request.shareOptions
+    options.top = options.top ?? ReportAnalysisRequest.defaultTop
     options.every = options.every ?? tableWidth(table, options: options)
     let shareTable = try Shares.compute(table, options: options)
     var chartOptions = options

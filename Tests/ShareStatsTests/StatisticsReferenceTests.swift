@@ -159,12 +159,12 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
       let exact = caseRows.filter { $0["solver"] == "exact" }
       let ruptures = caseRows.filter { $0["solver"] == "ruptures" }
       expectClose(analysis.objective, exact[0]["objective"], caseName + " objective")
-      #expect(analysis.allBreaks.map { $0.date.description } == exact.map { $0["break_date"]! }, "\(caseName)")
-      for (ours, row) in zip(analysis.allBreaks, exact) {
+      #expect(analysis.found.map { $0.date.description } == exact.map { $0["break_date"]! }, "\(caseName)")
+      for (ours, row) in zip(analysis.found, exact) {
         expectClose(ours.deltaPP, row["delta_pp"], "\(caseName) \(row["break_date"]!) Δ")
       }
       if ruptures[0]["objective"] == exact[0]["objective"] {
-        #expect(analysis.allBreaks.map { $0.date.description } == ruptures.map { $0["break_date"]! })
+        #expect(analysis.found.map { $0.date.description } == ruptures.map { $0["break_date"]! })
       }
       #expect(
         analysis.breaks.map { $0.date.description } == exact.filter { $0["top2"] == "true" }.map { $0["break_date"]! })

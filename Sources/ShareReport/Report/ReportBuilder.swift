@@ -130,7 +130,7 @@ public enum ReportBuilder {
       return section
     }
     section.paragraphs.append(
-      "PELT found \(breaks.allBreaks.count) breaks in the logit of \(focus)'s \(analysis.resolution.adjective) share (penalty \(breaks.penalty), minimum segment \(breaks.minSegment)); the \(breaks.breaks.count) largest:"
+      "PELT found \(breaks.found.count) breaks in the logit of \(focus)'s \(analysis.resolution.adjective) share (penalty \(breaks.penalty), minimum segment \(breaks.minSegment)); the \(breaks.breaks.count) largest:"
     )
     section.tables.append(
       TableModel(

@@ -38,8 +38,10 @@ struct BreaksCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The category whose share series is analysed.", valueName: "name"))
   var category: String
 
-  @Option(help: ArgumentHelp("mbic (default), bic, aic, or a number.", valueName: "penalty"))
-  var penalty = "mbic"
+  @Option(
+    help: ArgumentHelp("mbic (default), bic, aic, or a number.", valueName: "penalty"), transform: PenaltyArgument.parse
+  )
+  var penalty: BreakPenalty = .mbic
 
   @Option(help: ArgumentHelp("Shortest segment, in buckets.", valueName: "N"))
   var minSegment = 7
@@ -49,40 +51,36 @@ struct BreaksCommand: ParsableCommand {
 
   @Option(
     name: .customLong("at"),
-    help: ArgumentHelp("Run a Chow test at this known date instead (repeatable).", valueName: "date"))
-  var at: [String] = []
+    help: ArgumentHelp("Run a Chow test at this known date instead (repeatable).", valueName: "date"),
+    transform: DayArgument.start)
+  var at: [DayArgument] = []
 
   func validate() throws {
-    if BreakPenalty(penalty) == nil {
-      throw ValidationError("--penalty \(penalty): use mbic, bic, aic or a number of 0 or more")
-    }
     if minSegment < 1 { throw ValidationError("--min-segment must be 1 or more") }
     if let maxBreaks, maxBreaks < 1 { throw ValidationError("--max-breaks must be 1 or more") }
-    for date in at { _ = try DateArgument.day(date, flag: "--at", end: false) }
-    try output.validateWidth()
+    if !at.isEmpty && output.format == .svg {
+      throw ValidationError("--format svg draws the PELT breaks; it does not apply to --at")
+    }
   }
 
   func run() throws {
     try Run.guarded {
-      guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
+      guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
       let series = try ShareSeries(analysis.breakdown, category: category)
-      let format = output.format.table
-      var text: String
       if at.isEmpty {
-        let result = try Breaks.analyse(
-          series, penalty: BreakPenalty(penalty)!, minSegment: minSegment, maxBreaks: maxBreaks)
-        let chart = Charts.breaks(series, analysis: result)
-        if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
-        text = BreaksOutput.render(result, chow: [], category: category, format: format, ascii: output.ascii)
-        if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
+        let result = try Breaks.analyse(series, penalty: penalty, minSegment: minSegment, maxBreaks: maxBreaks)
+        try Run.emit(
+          CommandOutput(
+            table: { format, ascii, _ in
+              BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii)
+            }, chart: Charts.breaks(series, analysis: result)), output)
       } else {
-        if output.format == .svg {
-          throw ShareError.request("--format svg draws the PELT breaks; it does not apply to --at")
-        }
-        let tests = try at.map { try ChowTest(series, at: try DateArgument.day($0, flag: "--at", end: false)) }
-        text = BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: output.ascii)
+        let tests = try at.map { try ChowTest(series, at: $0.day) }
+        try Run.emit(
+          CommandOutput(table: { format, ascii, _ in
+            BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: ascii)
+          }), output)
       }
-      try Run.emit(text, to: output.out)
     }
   }
 }

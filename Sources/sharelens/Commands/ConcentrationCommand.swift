@@ -26,18 +26,15 @@ struct ConcentrationCommand: ParsableCommand {
   @Option(help: ArgumentHelp("HHI bands: 2023 (default: 1,000 / 1,800) or 2010 (1,500 / 2,500)."))
   var bands: ConcentrationBands = .guidelines2023
 
-  func validate() throws { try output.validateWidth() }
-
   func run() throws {
     try Run.guarded {
-      guard let analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
+      guard let analysis = try Pipeline.shares(input, selection, categoryColumn: column.category) else { return }
       let series = ConcentrationSeries(analysis.breakdown, bands: bands)
-      let chart = Charts.concentration(series)
-      if output.format == .svg { return try Run.emit(SVGRenderer().render(chart), to: output.out) }
-      var text = ConcentrationOutput.render(
-        series, format: output.format.table, ascii: output.ascii, width: output.terminal.width)
-      if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
-      try Run.emit(text, to: output.out)
+      try Run.emit(
+        CommandOutput(
+          table: { format, ascii, width in
+            ConcentrationOutput.render(series, format: format, ascii: ascii, width: width)
+          }, chart: Charts.concentration(series)), output)
     }
   }
 }

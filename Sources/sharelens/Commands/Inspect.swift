@@ -36,9 +36,9 @@ struct Inspect: ParsableCommand {
         (try? Ingest.read(paths: input.files, options: options)) == nil
       {
         switch format {
-        case .text: try Run.emit("\(input.files[0])\n  kind        \(auxiliary.description.commandLine)\n", to: nil)
+        case .text: try Run.write("\(input.files[0])\n  kind        \(auxiliary.description.commandLine)\n", to: nil)
         case .json:
-          try Run.emit(
+          try Run.write(
             JSONValue.object([("name", .string(input.files[0])), ("kind", .string(auxiliary.description.commandLine))])
               .render()
               + "\n", to: nil)
@@ -48,8 +48,8 @@ struct Inspect: ParsableCommand {
       let result = try Ingest.read(paths: input.files, options: options)
       if format == .text { try Run.report(result.warnings, strict: input.strict) }
       switch format {
-      case .text: try Run.emit(InspectOutput.text(result, ascii: ascii, settings: \.flag), to: nil)
-      case .json: try Run.emit(InspectOutput.json(result, settings: \.flag).render() + "\n", to: nil)
+      case .text: try Run.write(InspectOutput.text(result, ascii: ascii, settings: \.flag), to: nil)
+      case .json: try Run.write(InspectOutput.json(result, settings: \.flag).render() + "\n", to: nil)
       }
     }
   }

@@ -27,24 +27,18 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: ShareSelectionOptions
+  @OptionGroup var comparison: ComparisonOptions
 
   @Option(help: ArgumentHelp("text (default), markdown or html."))
   var format: ReportFormat = .text
 
   @Option(
-    help: ArgumentHelp("Write to this file (atomically); markdown writes its SVG charts beside it.", valueName: "path"))
+    help: ArgumentHelp(
+      "Write to this file (atomically); markdown writes its SVG charts beside it.", valueName: "path"))
   var out: String?
 
   @Option(help: ArgumentHelp("Dated events to mark on the charts: a CSV date,event.", valueName: "file"))
   var events: String?
-
-  @Option(
-    name: .customLong("period"),
-    help: ArgumentHelp("A period to compare, LABEL=FROM..TO; give two or more.", valueName: "label=from..to"))
-  var periodTexts: [String] = []
-
-  @Option(help: ArgumentHelp("The label of the baseline period (default: the first).", valueName: "label"))
-  var baseline: String?
 
   @Option(help: ArgumentHelp("The category whose breaks are dated (default: the largest mover).", valueName: "name"))
   var category: String?
@@ -55,12 +49,6 @@ struct ReportCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("The report's title.", valueName: "text"))
   var title: String?
-
-  @Option(help: "Bootstrap resamples for the comparison's intervals.")
-  var resamples = 2000
-
-  @Option(help: "Seed of the bootstrap's random numbers.")
-  var seed: UInt = 20_170_124
 
   @Option(help: ArgumentHelp("Width of the text report in columns (default: the terminal's, or 80).", valueName: "N"))
   var width: Int?
@@ -74,57 +62,48 @@ struct ReportCommand: ParsableCommand {
   enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, html }
 
   func validate() throws {
-    let periods = try PeriodArgument.parse(periodTexts)
-    if periods.count == 1 { throw ValidationError("give two or more --period to compare, or none") }
-    if let baseline, !periods.contains(where: { $0.label == baseline }) {
-      throw ValidationError("--baseline \(baseline) is not one of the periods")
-    }
+    if comparison.periods.count == 1 { throw ValidationError("give two or more --period to compare, or none") }
     if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
   }
 
   func run() throws {
     try Run.guarded {
-      let ingestOptions = try input.ingestOptions(selection: selection)
-      if try input.showSQLIfAsked(ingestOptions) { return }
-      let ingest = try Ingest.read(paths: input.files, options: ingestOptions)
-      let map = try selection.categoryMap()
-      let table = try ShareAnalysis.mapped(ingest.table, map: map, unmapped: selection.unmapped)
-      let periods = try PeriodArgument.parse(periodTexts)
-      var shareOptions = try selection.shareOptions()
-      if shareOptions.top == nil { shareOptions.top = 6 }
+      guard
+        let (ingest, table, mapName) = try Pipeline.read(
+          input, categories: selection.categories, range: selection.range)
+      else { return }
       let events = try events.map { try EventList.load(path: $0) } ?? []
       let analysis = try ReportAnalysis.run(
         ReportAnalysisRequest(
-          table: table, shareOptions: shareOptions,
-          compare: periods.isEmpty
-            ? nil
-            : CompareOptions(
-              periods: periods, baseline: periods.firstIndex { $0.label == baseline } ?? 0, resamples: resamples,
-              seed: seed),
-          focus: category, events: events))
+          table: table, shareOptions: selection.shareOptions(), compare: comparison.compareOptions, focus: category,
+          events: events, bands: comparison.bands))
       let (document, warnings) = ReportBuilder.build(
         analysis,
         context: ReportContext(
-          ingest: ingest, mapName: map?.name, events: events, eventsName: self.events, asset: asset, title: title))
+          ingest: ingest, mapName: mapName, events: events, eventsName: self.events, asset: asset, title: title))
       try Run.report(warnings, strict: input.strict)
-      switch format {
-      case .text:
-        let output = OutputOptions.make(out: out, width: width, color: color, ascii: ascii)
-        try Run.emit(ReportRenderer.text(document, terminal: output.terminal), to: out)
-      case .html:
-        try Run.emit(ReportRenderer.html(document), to: out)
-      case .markdown:
-        let prefix = out.map { path -> String in
-          let base = path.split(separator: "/").last.map(String.init) ?? path
-          return base.hasSuffix(".md") ? String(base.dropLast(3)) : base
-        }
-        let (text, files) = ReportRenderer.markdown(document, svgPrefix: prefix)
-        let directory = out.flatMap { $0.contains("/") ? String($0[..<$0.lastIndex(of: "/")!]) + "/" : nil } ?? ""
-        // Charts first, the markdown last: the report appears only when everything it links is there.
-        for file in files { try AtomicFile.write(file.contents, to: directory + file.name) }
-        try Run.emit(
-          out == nil ? text + "_Charts are written as SVG files beside the report with --out._\n" : text, to: out)
+      try write(document)
+    }
+  }
+
+  private func write(_ document: ReportDocument) throws {
+    switch format {
+    case .text:
+      let terminal = TerminalRenderer.forOutput(width: width, color: color, toFile: out != nil, ascii: ascii)
+      try Run.write(ReportRenderer.text(document, terminal: terminal), to: out)
+    case .html:
+      try Run.write(ReportRenderer.html(document), to: out)
+    case .markdown:
+      let prefix = out.map { path -> String in
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return base.hasSuffix(".md") ? String(base.dropLast(3)) : base
       }
+      let (text, files) = ReportRenderer.markdown(document, svgPrefix: prefix)
+      let directory = out.flatMap { $0.contains("/") ? String($0[..<$0.lastIndex(of: "/")!]) + "/" : nil } ?? ""
+      // Charts first, the markdown last: the report appears only when everything it links is there.
+      for file in files { try AtomicFile.write(file.contents, to: directory + file.name) }
+      try Run.write(
+        out == nil ? text + "_Charts are written as SVG files beside the report with --out._\n" : text, to: out)
     }
   }
 }

@@ -41,28 +41,22 @@ struct SharesCommand: ParsableCommand {
 
   func validate() throws {
     if let smooth, smooth < 1 { throw ValidationError("--smooth needs a window of 1 or more buckets") }
-    try output.validateWidth()
   }
 
   func run() throws {
     try Run.guarded {
-      guard var analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
+      guard var analysis = try Pipeline.shares(input, selection, categoryColumn: column.category) else { return }
       if let smooth {
         analysis.breakdown = try analysis.breakdown.smoothed(window: smooth, statistic: smoothMethod)
       }
       let group =
         analysis.mapName.map { "mapped by \($0)" } ?? input.group?.description ?? column.category ?? "category"
       let unit = input.unit == .base ? "base" : "quote"
-      let chart = Charts.stackedShares(analysis.breakdown)
-      if output.format == .svg {
-        try Run.emit(SVGRenderer().render(chart), to: output.out)
-        return
-      }
-      var text = ShareTableOutput.render(
-        analysis, format: output.format.table, unit: unit, group: group, ascii: output.ascii,
-        width: output.terminal.width)
-      if output.chart && output.format == .text { text += "\n" + output.terminal.render(chart) }
-      try Run.emit(text, to: output.out)
+      try Run.emit(
+        CommandOutput(
+          table: { format, ascii, width in
+            ShareTableOutput.render(analysis, format: format, unit: unit, group: group, ascii: ascii, width: width)
+          }, chart: Charts.stackedShares(analysis.breakdown)), output)
     }
   }
 }

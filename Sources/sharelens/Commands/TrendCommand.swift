@@ -23,19 +23,16 @@ struct TrendCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: ShareSelectionOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: TableOutputOptions
 
   @Option(help: ArgumentHelp("The category whose share trend is fitted.", valueName: "name"))
   var category: String
 
   func run() throws {
     try Run.guarded {
-      guard let analysis = try Run.analysis(input, selection, allWarnings: false) else { return }
+      guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
       let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
-      if output.format == .svg {
-        throw ShareError.request("trend has no chart: use --format text, csv, json or markdown")
-      }
-      try Run.emit(TrendOutput.render(fit, format: output.format.table), to: output.out)
+      try Run.emit(CommandOutput(table: { format, _, _ in TrendOutput.render(fit, format: format) }), output)
     }
   }
 }

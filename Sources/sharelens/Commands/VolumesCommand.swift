@@ -27,8 +27,8 @@ struct VolumesCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      guard let analysis = try Run.analysis(input, selection, categoryColumn: column.category) else { return }
-      try Run.emit(ShareTableOutput.wideVolumeCSV(analysis.breakdown), to: out)
+      guard let analysis = try Pipeline.shares(input, selection, categoryColumn: column.category) else { return }
+      try Run.write(ShareTableOutput.wideVolumeCSV(analysis.breakdown), to: out)
     }
   }
 }

@@ -1,6 +1,6 @@
 // How every command ends: errors become one clear message on standard error and a sysexits
-// status; warnings are printed (or, with --strict, become errors); output goes to standard
-// output or, atomically, to --out.
+// status (Errors/CommandLineErrors.swift); warnings are printed (or, with --strict, become
+// errors); output goes to standard output or, atomically, to --out.
 
 import ArgumentParser
 import ShareData
@@ -37,22 +37,8 @@ enum Run {
     for warning in log.warnings { printError("warning: \(warning)") }
   }
 
-  /// Reads the inputs and computes shares with the options every analysis command shares; nil when
-  /// --show-sql printed the query instead. `allWarnings` false reports only the reading's warnings
-  /// (a daily series for breaks or a trend flags no buckets worth a word).
-  static func analysis(
-    _ input: InputOptions, _ selection: ShareSelectionOptions, categoryColumn: String? = nil, allWarnings: Bool = true
-  ) throws -> ShareAnalysis? {
-    let options = try input.ingestOptions(categoryColumn: categoryColumn, selection: selection)
-    if try input.showSQLIfAsked(options) { return nil }
-    let analysis = try ShareAnalysis.run(
-      paths: input.files, ingest: options, map: try selection.categoryMap(), unmapped: selection.unmapped,
-      shares: try selection.shareOptions())
-    try report(allWarnings ? analysis.warnings : analysis.ingest.warnings, strict: input.strict)
-    return analysis
-  }
-
-  static func emit(_ text: String, to path: String?) throws {
+  /// Writes `text` to standard output, or atomically to `path`.
+  static func write(_ text: String, to path: String?) throws {
     if let path {
       try AtomicFile.write(text, to: path)
     } else {

@@ -1,0 +1,94 @@
+// Options shared by every command that reads data: the inputs and how to read them.
+
+import ArgumentParser
+import ShareData
+import ShareReport
+import ShareStats
+
+struct InputOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("CSV files to read (their union); - reads standard input.", valueName: "file"))
+  var files: [String]
+
+  @Option(help: ArgumentHelp("Read the inputs as this layout instead of detecting it: long, wide, trades or ohlcv."))
+  var layout: Layout?
+
+  @Option(help: ArgumentHelp("The time column's name, when detection picks the wrong one.", valueName: "column"))
+  var time: String?
+
+  @Option(help: ArgumentHelp("The value (volume) column's name (long layout).", valueName: "column"))
+  var value: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "What the categories are: a category column (exchange, base, quote, …) or pair; for trade and OHLCV files market, exchange, quote, base or pair.",
+      valueName: "column"))
+  var group: Grouping?
+
+  @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
+  var unit: VolumeUnit = .base
+
+  @Option(help: ArgumentHelp("When a series repeats a (time, category): error (default), sum or last."))
+  var duplicates: DuplicatePolicy = .error
+
+  @Option(help: ArgumentHelp("The date of a file without a time column (a one-day snapshot).", valueName: "YYYY-MM-DD"))
+  var date: String?
+
+  @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
+  var strict = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Keep only rows whose COLUMN is one of the values (long tables and databases; repeatable).",
+      valueName: "column=v1,v2"))
+  var include: [String] = []
+
+  @Option(help: ArgumentHelp("Drop rows whose COLUMN is one of the values (repeatable).", valueName: "column=v1,v2"))
+  var exclude: [String] = []
+
+  @Option(
+    help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
+  var timeout: Double = 60
+
+  @Flag(help: "Database sources: print the SQL sharelens would send, and exit.")
+  var showSQL = false
+
+  /// How to read the inputs; `categoryColumn` is the long layout's category column, if named;
+  /// `selection` turns --from/--to into the database query's time predicate.
+  func ingestOptions(categoryColumn: String? = nil, selection: RangeOptions? = nil) throws -> IngestOptions {
+    var options = IngestOptions(
+      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
+      duplicates: duplicates, snapshotDate: date)
+    options.progress = ProgressBar.shared.callback
+    options.filters =
+      try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
+    guard timeout > 0, timeout.isFinite else { throw ShareError.request("--timeout needs a number of seconds above 0") }
+    options.engine.timeout = timeout
+    if let selection {
+      options.engine.fromSeconds = selection.from.map { $0.day * secondsPerDay }
+      options.engine.untilSeconds = selection.to.map { ($0.day + 1) * secondsPerDay }
+    }
+    return options
+  }
+
+  /// With --show-sql: prints each database source's query and returns true (the command stops).
+  func showSQLIfAsked(_ options: IngestOptions) throws -> Bool {
+    guard showSQL else { return false }
+    let urls = try files.filter(SourceURL.isURL).map { try SourceURL($0) }
+    guard !urls.isEmpty else {
+      throw ShareError.request("--show-sql applies to database sources (clickhouse://, postgres://)")
+    }
+    for url in urls {
+      try Run.write(
+        "-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine))
+          + ";\n", to: nil)
+    }
+    return true
+  }
+}
+
+/// `--category <column>` for the commands that analyse every category (in `breaks` and `trend`
+/// `--category` names the category to analyse; there `--group` names the column).
+struct CategoryColumnOption: ParsableArguments {
+  @Option(help: ArgumentHelp("The category column's name (long layout); the same as --group.", valueName: "column"))
+  var category: String?
+}
