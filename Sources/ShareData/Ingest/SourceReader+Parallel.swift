@@ -1,0 +1,53 @@
+// Big trade files go to the parallel block reader, which hands back what it cannot read as the
+// scanner does (quoted fields, CR-only line ends).
+
+import Foundation
+
+extension SourceReader {
+  /// Big trade files go to the parallel reader; nil when this input is not one, or when the
+  /// parallel reader hands it back (quotes, CR-only line ends).
+  func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws
+    -> SourceSummary?
+  {
+    guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else {
+      return nil
+    }
+    var summary = summary
+    let fast: FastPlan
+    switch plan.layout {
+    case .trades:
+      let market = MarketName(fileName: name)
+      let category = try market.category(grouping: options.group)
+      (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
+      fast = FastPlan(
+        source: name, header: plan.header, fieldCount: 3, timeIndex: 0, categoryIndices: [], constantCategory: category,
+        amountIndex: 2, priceIndex: 1, quoteUnit: options.unit == .quote)
+    case .long where plan.priceIndex != nil && plan.timeIndex != nil:
+      (summary.categorySource, summary.valueSource) = describeLong(plan)
+      fast = FastPlan(
+        source: name, header: plan.header, fieldCount: plan.header.count, timeIndex: plan.timeIndex!,
+        categoryIndices: plan.categoryIndices, constantCategory: nil, amountIndex: plan.valueIndex!,
+        priceIndex: plan.priceIndex!,
+        quoteUnit: options.unit == .quote)
+    default:
+      return nil
+    }
+    var trial = builder
+    var report: (@Sendable (Int) -> Void)? = nil
+    if let progress = options.progress {
+      let input = name
+      report = { done in progress(input, done, size) }
+    }
+    guard
+      let result = try ParallelIngest.read(
+        stream: try reopen(), plan: fast, hasHeader: plan.hasHeader, source: source, builder: &trial, summary: summary,
+        blockSize: options.blockSize, workers: max(1, options.workers), progress: report)
+    else { return nil }
+    if result.rows == 0 {
+      throw ShareError.data(
+        "the file has a header but no data rows", at: SourceLocation(file: name), expected: "at least one data row")
+    }
+    builder = trial
+    return result
+  }
+}

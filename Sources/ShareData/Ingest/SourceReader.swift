@@ -1,0 +1,164 @@
+// Reads one input: its layout plan, its records, and the facts `inspect` shows. The reader for
+// each layout is in a file of its own (SourceReader+Wide, +Long, +Trades, +OHLCV); big trade
+// files go to the parallel block reader (SourceReader+Parallel).
+
+import Foundation
+
+/// Reads one input.
+struct SourceReader {
+  let scanner: CSVScanner
+  let source: Int32
+  let options: IngestOptions
+  var warnings: [Warning] = []
+  /// Opens the input again from the start (files only): the parallel path reads it afresh.
+  var reopen: (() throws -> ByteStream)?
+  var fileSize: Int?
+  var timeFormat: TimeFormat?
+  var timeFormatLine = 0
+  var header: [String] = []
+
+  init(scanner: CSVScanner, source: Int32, options: IngestOptions) {
+    self.scanner = scanner
+    self.source = source
+    self.options = options
+  }
+
+  var name: String { scanner.name }
+
+  mutating func read(into builder: inout VolumeTableBuilder) throws -> SourceSummary {
+    let sample = try Sample.read(from: scanner)
+    let plan = try LayoutDetector.plan(sample: sample, source: name, options: options)
+    header = plan.header
+    var summary = SourceSummary(
+      name: name, layout: plan.layout, layoutReason: plan.reason,
+      timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
+    if !options.filters.isEmpty && plan.layout != .long {
+      throw ShareError.request(
+        "\(setting: .include) and \(setting: .exclude) select rows of long tables; \(name) is \(plan.layout.rawValue)",
+        hint: plan.layout == .wide
+          ? "to leave out columns of a wide file, map them with \(setting: .map, "…") \(setting: .unmapped, "drop")"
+          : nil)
+    }
+    if let parallel = try readInParallel(plan, &builder, summary) { return parallel }
+    if plan.hasHeader { _ = try scanner.next() }
+    switch plan.layout {
+    case .wide: try readWide(plan, &builder, &summary)
+    case .long: try readLong(plan, &builder, &summary)
+    case .trades: try readTrades(plan, &builder, &summary)
+    case .ohlcv: try readOHLCV(plan, &builder, &summary)
+    }
+    summary.timeFormat = timeFormat
+    if summary.rows == 0 {
+      throw ShareError.data(
+        "the file has a header but no data rows", at: SourceLocation(file: name),
+        expected: "at least one data row")
+    }
+    return summary
+  }
+
+  func describeTrades(_ market: MarketName, _ category: String) -> (String, String, String) {
+    (
+      "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))",
+      options.unit == .quote ? "price × amount (\(market.quote))" : "amount (\(market.base))", "unixtime"
+    )
+  }
+
+  func describeLong(_ plan: LayoutPlan) -> (String, String) {
+    let categories = plan.categoryIndices
+    let valueIndex = plan.valueIndex!
+    let categorySource =
+      categories.count == 2
+      ? "pair of columns \(plan.header[categories[0]])/\(plan.header[categories[1]])"
+      : "column \(quoted(plan.header[categories[0]]))"
+    let valueSource =
+      plan.priceIndex != nil
+      ? (options.unit == .quote
+        ? "price × \(plan.header[valueIndex]) (quote units), trades summed per day"
+        : "\(plan.header[valueIndex]) (base units), trades summed per day")
+      : "column \(quoted(plan.header[valueIndex]))"
+    return (categorySource, valueSource)
+  }
+
+  // MARK: Fields
+
+  func checkWidth(_ expected: Int) throws {
+    if scanner.fieldCount != expected {
+      throw ShareError.data(
+        "this row has \(scanner.fieldCount) field\(scanner.fieldCount == 1 ? "" : "s"), the header has \(expected)",
+        at: scanner.location(), expected: "\(expected) comma-separated fields on every row",
+        hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
+    }
+  }
+
+  func columnName(_ index: Int) -> String? { index < header.count ? header[index] : nil }
+
+  /// The time in field `index`, in seconds; a column must keep to one time format.
+  mutating func time(_ index: Int) throws -> Int64 {
+    let parsed = scanner.withField(index) { TimeParser.parse($0) }
+    switch parsed {
+    case .success(let value):
+      if let known = timeFormat {
+        if !known.mixes(with: value.format) {
+          let found = try scanner.string(index)
+          throw ShareError.data(
+            "mixed time formats: \(quoted(found)) is \(value.format.rawValue), but line \(timeFormatLine) was \(known.rawValue)",
+            at: scanner.location(column: index + 1, name: columnName(index)),
+            expected: "one time format in the whole column")
+        }
+      } else {
+        timeFormat = value.format
+        timeFormatLine = scanner.recordLine
+      }
+      return value.seconds
+    case .failure(let failure):
+      let found = scanner.withField(index) { quoted(bytes: $0) }
+      let at = scanner.location(column: index + 1, name: columnName(index))
+      switch failure {
+      case .impossibleDate(let why):
+        throw ShareError.data("impossible date \(found): \(why)", at: at, expected: "a real calendar date")
+      case .outOfRange:
+        throw ShareError.data("time \(found) is out of range", at: at, expected: "a time between years 1 and 9999")
+      case .notATime:
+        throw ShareError.data(
+          scanner.isEmpty(index) ? "empty time" : "not a time: \(found)" as Phrase, at: at,
+          expected: TimeParser.expected)
+      }
+    }
+  }
+
+  /// The volume in field `index`: nil when empty; an error for text, NaN, ∞, overflow or a negative.
+  func volume(_ index: Int, what: String = "volume") throws -> Double? {
+    if scanner.isEmpty(index) { return nil }
+    let parsed = scanner.withField(index) { DecimalParser.parse($0) }
+    switch parsed {
+    case .success(let value):
+      if value < 0 {
+        throw ShareError.data(
+          "negative \(what) \(scanner.withField(index) { quoted(bytes: $0) })",
+          at: scanner.location(column: index + 1, name: columnName(index)), expected: "a \(what) of 0 or more")
+      }
+      return value
+    case .failure(let failure):
+      let found = scanner.withField(index) { quoted(bytes: $0) }
+      let at = scanner.location(column: index + 1, name: columnName(index))
+      if failure == .overflow {
+        throw ShareError.data("number \(found) is too large", at: at, expected: "a number below 1.8e308")
+      }
+      let blank = scanner.withField(index) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+      if blank { return nil }
+      let placeholder = scanner.withField(index) { String(decoding: $0, as: UTF8.self) }
+      throw ShareError.data(
+        "not a number: \(found)", at: at, expected: DecimalParser.expected,
+        hint: Sample.numericPlaceholders.contains(placeholder.headerKey)
+          ? "leave a missing value as an empty cell" : nil)
+    }
+  }
+
+  var origin: CellOrigin { CellOrigin(source: source, line: Int64(scanner.recordLine)) }
+
+  func note(_ summary: inout SourceSummary, time: Int64) {
+    summary.rows += 1
+    if summary.firstTime.map({ time < $0 }) ?? true { summary.firstTime = time }
+    if summary.lastTime.map({ time > $0 }) ?? true { summary.lastTime = time }
+  }
+}
