@@ -57,7 +57,8 @@ test-sanitize: setup
 	swift build --sanitize=thread --scratch-path .build-tsan
 	$(LIMIT) swift test --sanitize=thread --scratch-path .build-tsan
 
-# Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes).
+# Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes). The targets are a package of
+# their own (Fuzz/Package.swift, built into .build-fuzz/).
 FUZZ_SECONDS ?= 600
 fuzz: setup
 	scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -66,6 +67,7 @@ fuzz-smoke: setup
 	scripts/fuzz.sh 30
 
 # sharelens against polars, DuckDB and pandas (BENCH_50M=1 adds the 50M-row log; see docs/performance.md).
+# The data generator is a package of its own (Benchmarks/Package.swift, built into .build-bench/).
 bench: setup
 	Benchmarks/bench.sh
 
@@ -74,4 +76,4 @@ datasets: release
 	scripts/make-datasets.sh $(BIN) $(SHARED)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz .build-bench
