@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports bench test lint unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -28,9 +28,21 @@ demo: release
 reports: release
 	scripts/make-reports.sh $(BIN)
 
-# Installs what is missing, then runs the whole test suite: unit and CLI tests, the same under
-# AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
-test: setup unit-test test-sanitize fuzz-smoke
+# Installs what is missing, then runs the whole test suite: the lint, unit and CLI tests, the same
+# under AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
+test: setup lint unit-test test-sanitize fuzz-smoke
+
+# swift format (the toolchain's, settings in .swift-format) must find nothing, and no Swift file in
+# Sources/ may pass 400 lines nor a declaration 80 (scripts/check-size.py says how lines are counted
+# and how a `// hot loop:` comment exempts a declaration). Every check runs and every offender is
+# printed; any finding fails. The size check's own tests run first.
+FORMAT_PATHS = Sources Tests Package.swift Fuzz Benchmarks
+lint:
+	@status=0; \
+	python3 -m unittest discover -s scripts -p 'test_check_size.py' || status=1; \
+	swift format lint --strict -r --configuration .swift-format $(FORMAT_PATHS) || status=1; \
+	scripts/check-size.py Sources || status=1; \
+	exit $$status
 
 # Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
 TEST_TOOLS = libxml2-utils librsvg2-bin chromium
