@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench test lint unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports bench docs test lint unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,14 @@ demo: release
 # Regenerates the committed example report in reports/ from datasets/.
 reports: release
 	scripts/make-reports.sh $(BIN)
+
+# The DocC documentation of the three libraries (catalogs in Sources/<Module>/<Module>.docc), one
+# archive each in .build/plugins/Swift-DocC/outputs/. Works offline (the toolchain's docc, run by
+# swift-docc-plugin). A warning, such as a link to a symbol that no longer exists, fails.
+DOC_TARGETS = ShareData ShareStats ShareReport
+docs: setup
+	swift package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
+	@ls -d $(patsubst %,.build/plugins/Swift-DocC/outputs/%.doccarchive,$(DOC_TARGETS))
 
 # Installs what is missing, then runs the whole test suite: the lint, unit and CLI tests, the same
 # under AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.

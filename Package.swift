@@ -15,6 +15,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // Tests only: property-based checks of the share invariants.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // make docs only: `swift package generate-documentation` for the DocC catalogs
+    // (Sources/<Module>/<Module>.docc). A command plugin, so it is never built by swift build or swift test.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   // The libFuzzer targets (Fuzz/Package.swift) and the benchmark generator (Benchmarks/Package.swift)
   // are packages of their own, so nothing here is resolved or built for them.
