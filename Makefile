@@ -47,7 +47,7 @@ test: setup lint unit-test test-sanitize fuzz-smoke
 FORMAT_PATHS = Sources Tests Package.swift Fuzz Benchmarks
 lint:
 	@status=0; \
-	python3 -m unittest discover -s scripts -p 'test_check_size.py' || status=1; \
+	python3 -B -m unittest discover -s scripts -p 'test_check_size.py' || status=1; \
 	swift format lint --strict -r --configuration .swift-format $(FORMAT_PATHS) || status=1; \
 	scripts/check-size.py Sources || status=1; \
 	exit $$status

@@ -53,9 +53,9 @@ DECL_RE = re.compile(
 HOT_LOOP_RE = re.compile(r"//\s*hot loop:\s*\S")
 NAME_RE = re.compile(r"\s*(`[^`]+`|[A-Za-z_][A-Za-z_0-9]*|[-+*/%<>=!&|^~?.]+)")
 # A line that continues a function signature when it starts with one of these …
-CONTINUES_SIGNATURE = ("{", "->", "throws", "rethrows", "async", "where", ")", "&", ",")
+CONTINUES_SIGNATURE = ("{", "->", "throws", "rethrows", "async", "where", ")", ">", "&", ",")
 # … or when the line before ends with one of these.
-LEAVES_SIGNATURE_OPEN = (",", "->", "where", "&", ":", "(", "throws", "async", "=")
+LEAVES_SIGNATURE_OPEN = (",", "->", "where", "&", ":", "(", "<", "throws", "async", "=")
 
 
 class Blanker:

@@ -45,6 +45,10 @@ class LineCounting(unittest.TestCase):
         header = "func {name}(\n  a: Int,\n  b: Int\n) throws\n  -> Int\n  where T: Equatable\n{{"
         self.assertEqual(offenders(func("sig", 73, header=header)), ["T.swift:1: func sig is 81 lines (limit 80)"])
 
+    def test_a_generic_return_type_split_over_lines_is_part_of_the_signature(self):
+        header = "static func {name}(_ b: [UInt8]) -> Result<\n  (Int, Int), Failure\n> {{"
+        self.assertEqual(offenders(func("gen", 77, header=header)), ["T.swift:1: func gen is 81 lines (limit 80)"])
+
     def test_init_subscript_computed_property_and_closure_initialiser_count(self):
         text = (
             func("a", 79, header="init?(x: Int) {{")
