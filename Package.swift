@@ -16,7 +16,8 @@ let package = Package(
     // Tests only: property-based checks of the share invariants.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     // make docs only: `swift package generate-documentation` for the DocC catalogs
-    // (Sources/<Module>/<Module>.docc). A command plugin, so it is never built by swift build or swift test.
+    // (Sources/<Module>/<Module>.docc). A command plugin: swift build compiles only its two plugin
+    // scripts (about a second on a clean clone); docc's helper tools are built by make docs alone.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   // The libFuzzer targets (Fuzz/Package.swift) and the benchmark generator (Benchmarks/Package.swift)
