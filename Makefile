@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench test unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports bench docs test lint unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -28,9 +28,29 @@ demo: release
 reports: release
 	scripts/make-reports.sh $(BIN)
 
-# Installs what is missing, then runs the whole test suite: unit and CLI tests, the same under
-# AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
-test: setup unit-test test-sanitize fuzz-smoke
+# The DocC documentation of the three libraries (catalogs in Sources/<Module>/<Module>.docc), one
+# archive each in .build/plugins/Swift-DocC/outputs/. Works offline (the toolchain's docc, run by
+# swift-docc-plugin). A warning, such as a link to a symbol that no longer exists, fails.
+DOC_TARGETS = ShareData ShareStats ShareReport
+docs: setup
+	swift package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
+	@ls -d $(patsubst %,.build/plugins/Swift-DocC/outputs/%.doccarchive,$(DOC_TARGETS))
+
+# Installs what is missing, then runs the whole test suite: the lint, unit and CLI tests, the same
+# under AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
+test: setup lint unit-test test-sanitize fuzz-smoke
+
+# swift format (the toolchain's, settings in .swift-format) must find nothing, and no Swift file in
+# Sources/ may pass 400 lines nor a declaration 80 (scripts/check-size.py says how lines are counted
+# and how a `// hot loop:` comment exempts a declaration). Every check runs and every offender is
+# printed; any finding fails. The size check's own tests run first.
+FORMAT_PATHS = Sources Tests Package.swift Fuzz Benchmarks
+lint:
+	@status=0; \
+	python3 -B -m unittest discover -s scripts -p 'test_check_size.py' || status=1; \
+	swift format lint --strict -r --configuration .swift-format $(FORMAT_PATHS) || status=1; \
+	scripts/check-size.py Sources || status=1; \
+	exit $$status
 
 # Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
 TEST_TOOLS = libxml2-utils librsvg2-bin chromium
@@ -57,7 +77,8 @@ test-sanitize: setup
 	swift build --sanitize=thread --scratch-path .build-tsan
 	$(LIMIT) swift test --sanitize=thread --scratch-path .build-tsan
 
-# Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes).
+# Every libFuzzer target for FUZZ_SECONDS each (default 10 minutes). The targets are a package of
+# their own (Fuzz/Package.swift, built into .build-fuzz/).
 FUZZ_SECONDS ?= 600
 fuzz: setup
 	scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -66,6 +87,7 @@ fuzz-smoke: setup
 	scripts/fuzz.sh 30
 
 # sharelens against polars, DuckDB and pandas (BENCH_50M=1 adds the 50M-row log; see docs/performance.md).
+# The data generator is a package of its own (Benchmarks/Package.swift, built into .build-bench/).
 bench: setup
 	Benchmarks/bench.sh
 
@@ -74,4 +96,4 @@ datasets: release
 	scripts/make-datasets.sh $(BIN) $(SHARED)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz .build-bench

@@ -15,7 +15,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // Tests only: property-based checks of the share invariants.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // make docs only: `swift package generate-documentation` for the DocC catalogs
+    // (Sources/<Module>/<Module>.docc). A command plugin: swift build compiles only its two plugin
+    // scripts (about a second on a clean clone); docc's helper tools are built by make docs alone.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
+  // The libFuzzer targets (Fuzz/Package.swift) and the benchmark generator (Benchmarks/Package.swift)
+  // are packages of their own, so nothing here is resolved or built for them.
   targets: [
     // The only place GSL's C headers are seen. Linking names gsl, gslcblas and m in the module map,
     // so the build works even where pkg-config is absent.
@@ -38,14 +44,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The benchmark harness's seeded data generator (Benchmarks/bench.sh).
-    .executableTarget(name: "sharelens-gen", path: "Benchmarks/Generator"),
-    // libFuzzer targets (make fuzz); a plain build links them as empty programs.
-    .executableTarget(name: "FuzzCSV", dependencies: ["ShareData"], path: "Fuzz/FuzzCSV"),
-    .executableTarget(name: "FuzzTime", dependencies: ["ShareData"], path: "Fuzz/FuzzTime"),
-    .executableTarget(name: "FuzzNumber", dependencies: ["ShareData"], path: "Fuzz/FuzzNumber"),
-    .executableTarget(name: "FuzzLayout", dependencies: ["ShareData"], path: "Fuzz/FuzzLayout"),
-    .executableTarget(name: "FuzzParallel", dependencies: ["ShareData"], path: "Fuzz/FuzzParallel"),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),
@@ -56,7 +54,8 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"], exclude: ["Fixtures"]),
+      name: "ShareReportTests", dependencies: ["ShareReport", "ShareStats", "ShareData", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "CLITests", dependencies: ["ShareData", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -16,9 +16,10 @@ mkdir -p "$data" Benchmarks/results
 rm -f "$data/check.txt"
 scripts/setup.sh time >/dev/null
 swift build -c release --product sharelens >/dev/null
-swift build -c release --product sharelens-gen >/dev/null
+# The generator is the package in Benchmarks/ (Benchmarks/Package.swift), built apart from the library.
+swift build -c release --package-path Benchmarks --product sharelens-gen --scratch-path .build-bench >/dev/null
 bin=.build/release/sharelens
-gen=.build/release/sharelens-gen
+gen=.build-bench/release/sharelens-gen
 
 venv=Benchmarks/.venv
 if [ ! -x "$venv/bin/python" ]; then

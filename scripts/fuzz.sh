@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for SECONDS each (default 600), seeded with the committed seeds and
 # the real exports in ../shared/datasets. Builds with libFuzzer coverage and AddressSanitizer.
+# The targets are the package in Fuzz/ (Fuzz/Package.swift), which depends on the library by path;
+# the root manifest knows nothing of them.
 # A crash leaves its input in Fuzz/crashes/ and fails the run; turn each into a regression test.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET…]
 set -euo pipefail
@@ -18,7 +20,7 @@ status=0
 total_runs=0
 for target in "${targets[@]}"; do
   swift build -c debug --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
-    --product "$target" --scratch-path .build-fuzz >/dev/null
+    --package-path Fuzz --product "$target" --scratch-path .build-fuzz >/dev/null
   seeds="$work/$target-seeds"
   corpus="$work/$target-corpus"
   mkdir -p "$seeds" "$corpus"

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 dir=$(mktemp -d /tmp/sharelens-engines.XXXXXX)
 chmod 755 "$dir"
 trap 'scripts/engines.sh stop "$dir"; rm -rf "$dir"' EXIT
-if scripts/engines.sh start "$dir" && swift build -c release --product sharelens-gen >/dev/null &&
-  .build/release/sharelens-gen log 1000000 42 >"$dir/log1m.csv" &&
+if scripts/engines.sh start "$dir" &&
+  swift build -c release --package-path Benchmarks --product sharelens-gen --scratch-path .build-bench >/dev/null &&
+  .build-bench/release/sharelens-gen log 1000000 42 >"$dir/log1m.csv" &&
   scripts/engines.sh load "$dir" "$dir/log1m.csv" &&
   scripts/engines.sh load-daily "$dir" ../shared/datasets/bitcoinity-daily-by-exchange/btc-volume-by-exchange-daily-2016-2021.csv; then
   export SHARELENS_ENGINES=$dir
