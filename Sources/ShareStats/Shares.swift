@@ -116,7 +116,6 @@ public enum Shares {
     _ table: VolumeTable, every: Every, spans: [ClosedRange<Int64>?], options: ShareOptions
   ) throws -> ShareBreakdown {
     let k = table.categories.count
-    let absentCounts = options.absent == .zero
     // Coverage of the data in days: from the first cell to the end of the last cell's own period.
     let firstDay = table.times.first!.floorDiv(secondsPerDay)
     let lastDay = table.times.last!.floorDiv(secondsPerDay)
@@ -126,63 +125,17 @@ public enum Shares {
 
     var buckets: [BucketShares] = []
     var warnings: [Warning] = []
-    // Per-bucket accumulators, reused.
-    var volume = [Double](repeating: 0, count: k)
-    var seen = [Bool](repeating: false, count: k)
-    var absent = [Bool](repeating: false, count: k)
-    var shareSamples = [[Double]](repeating: [], count: k)
-    // Per-time scratch.
+    var accumulator = BucketAccumulator(categories: k, spans: spans, options: options)
+    // Per-time scratch: the cell of each category at the current time, or -1.
     var cellAt = [Int](repeating: -1, count: k)
-
     var cell = 0
     var bucketStart = every.bucketStart(day: firstDay)
-    var bucketHasData = false
 
     func closeBucket() throws {
       let end = every.nextStart(after: bucketStart)
-      defer {
-        for c in 0..<k {
-          volume[c] = 0
-          seen[c] = false
-          absent[c] = false
-          shareSamples[c].removeAll(keepingCapacity: true)
-        }
-      }
-      guard bucketHasData else { return }
-      var volumes = [Double?](repeating: nil, count: k)
-      var states = [CellState](repeating: .missing, count: k)
-      var total = 0.0
-      var observed = 0
-      var active = 0
-      for c in 0..<k {
-        if seen[c] {
-          states[c] = .observed
-          volumes[c] = volume[c]
-          total += volume[c]
-          observed += 1
-        } else if absent[c] {
-          states[c] = .absent
-          if absentCounts { volumes[c] = 0 }
-        }
-        if let span = spans[c], span.lowerBound < end, span.upperBound >= bucketStart { active += 1 }
-      }
-      let bucketTotal: Double? = observed > 0 ? total : nil
-      var shares = [Double?](repeating: nil, count: k)
-      if let bucketTotal, bucketTotal > 0 {
-        for c in 0..<k {
-          switch options.weighting {
-          case .volume:
-            shares[c] = volumes[c].map { $0 / bucketTotal }
-          case .equal:
-            shares[c] = shareSamples[c].isEmpty ? nil : try Descriptive.mean(shareSamples[c])
-          }
-        }
-      }
-      let partial = bucketStart < coveredFrom || end > coveredUntil
-      let result = BucketShares(
-        startDay: bucketStart, endDay: end, total: bucketTotal, volumes: volumes, shares: shares,
-        states: states, observed: observed, active: active, partial: partial)
-      if partial {
+      guard var result = try accumulator.close(start: bucketStart, end: end) else { return }
+      result.partial = bucketStart < coveredFrom || end > coveredUntil
+      if result.partial {
         let from = CivilDate(dayNumber: max(bucketStart, coveredFrom))
         let to = CivilDate(dayNumber: min(end, coveredUntil) - 1)
         warnings.append(
@@ -201,7 +154,6 @@ public enum Shares {
       if start != bucketStart {
         try closeBucket()
         bucketStart = start
-        bucketHasData = false
       }
       // Gather this time's cells.
       var timeTotal = 0.0
@@ -209,36 +161,32 @@ public enum Shares {
       let groupStart = cell
       while cell < table.cellCount && table.times[cell] == time {
         if table.valid[cell] {
-          let code = Int(table.codes[cell])
-          cellAt[code] = cell
+          cellAt[Int(table.codes[cell])] = cell
           timeTotal += table.volumes[cell]
           anyValid = true
         }
         cell += 1
       }
-      defer { for c in groupStart..<cell { cellAt[Int(table.codes[c])] = -1 } }
       // A time where nothing at all was observed tells nothing about any category.
-      guard anyValid else { continue }
-      bucketHasData = true
-      for c in 0..<k {
-        let at = cellAt[c]
-        if at >= 0 {
-          volume[c] += table.volumes[at]
-          seen[c] = true
-          if timeTotal > 0 { shareSamples[c].append(table.volumes[at] / timeTotal) }
-        } else if let span = spans[c], !span.contains(day) {
-          absent[c] = true
-          if absentCounts && timeTotal > 0 { shareSamples[c].append(0) }
-        }
-      }
+      if anyValid { accumulator.add(day: day, cellAt: cellAt, volumes: table.volumes, timeTotal: timeTotal) }
+      for c in groupStart..<cell { cellAt[Int(table.codes[c])] = -1 }
     }
     try closeBucket()
+    return orderedByVolume(buckets, table: table, every: every, spans: spans, options: options, warnings: warnings)
+  }
 
+  /// The breakdown with categories largest first (ties by name), so the order never depends on
+  /// the order of the input.
+  private static func orderedByVolume(
+    _ buckets: [BucketShares], table: VolumeTable, every: Every, spans: [ClosedRange<Int64>?], options: ShareOptions,
+    warnings: [Warning]
+  ) -> ShareBreakdown {
+    let k = table.categories.count
+    var buckets = buckets
     var totalVolumes = [Double](repeating: 0, count: k)
     for bucket in buckets {
       for c in 0..<k { totalVolumes[c] += bucket.volumes[c] ?? 0 }
     }
-    // Largest first (ties by name), so the order never depends on the order of the input.
     let order = (0..<k).sorted {
       totalVolumes[$0] != totalVolumes[$1]
         ? totalVolumes[$0] > totalVolumes[$1] : table.categories[$0] < table.categories[$1]

@@ -108,6 +108,8 @@ public final class CSVScanner {
   }
 
   /// Scans one record starting at `position`. On `.needMore`, nothing is committed.
+  // hot loop: runs once per record on the serial path; its quote/CR/field state lives in locals so
+  // a record costs no calls, and splitting the state machine would pass that state through them.
   private func scanRecord() throws -> Outcome {
     let stops = Self.stops
     var p = position

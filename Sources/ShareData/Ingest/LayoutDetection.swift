@@ -128,36 +128,7 @@ enum LayoutDetector {
     let isOHLCV =
       ["open", "high", "low", "close"].allSatisfy(keys.contains) && keys.contains { $0.hasPrefix("volume") }
     if options.layout == .ohlcv || (options.layout == nil && isOHLCV) {
-      guard
-        let time = keys.firstIndex(where: { ColumnRoles.timeNames.contains($0) })
-          ?? (0..<header.count).first(where: { sample.isTimeColumn($0, allowUnix: true) })
-      else {
-        throw ShareError.data(
-          "no date column in this OHLCV file", at: SourceLocation(file: source, line: 1), expected: "a Date column")
-      }
-      let volumes = keys.indices.filter { keys[$0].hasPrefix("volume") }
-      guard !volumes.isEmpty else {
-        throw ShareError.data(
-          "no Volume column in this OHLCV file", at: SourceLocation(file: source, line: 1),
-          expected: "Volume (BTC) and Volume (Currency) columns")
-      }
-      let baseIndex = volumes.first { !keys[$0].contains("currency") && !keys[$0].contains("quote") } ?? volumes[0]
-      let quoteIndex = volumes.first { keys[$0].contains("currency") || keys[$0].contains("quote") }
-      let value: Int
-      if options.unit == .quote {
-        guard let quoteIndex else {
-          throw ShareError.request("\(setting: .unit, "quote") needs a Volume (Currency) column; \(source) has none")
-        }
-        value = quoteIndex
-      } else {
-        value = baseIndex
-      }
-      var plan = LayoutPlan(
-        layout: .ohlcv,
-        reason: options.layout == nil ? "detected: Open/High/Low/Close/Volume header" : "\(setting: .layout, "ohlcv")",
-        hasHeader: true, header: header, timeIndex: time)
-      plan.valueIndex = value
-      return plan
+      return try ohlcvPlan(sample: sample, keys: keys, source: source, options: options)
     }
 
     // long or wide: find the time column first.
@@ -169,110 +140,15 @@ enum LayoutDetector {
       || (options.layout == nil && timeIndex != nil && text.isEmpty && options.categoryColumn == nil
         && options.valueColumn == nil)
     if wantsWide {
-      guard let timeIndex else {
-        throw ShareError.data(
-          "no time column", at: SourceLocation(file: source, line: 1),
-          expected: "a column named Time or Date (or with dates in it)", hint: "name it with \(setting: .timeColumn)")
-      }
-      if let bad = text.first, options.layout == .wide {
-        let row = sample.rows.first {
-          bad < $0.count && (try? DecimalParser.parse($0[bad]).get()) == nil && !$0[bad].trimmed.isEmpty
-        }
-        throw ShareError.data(
-          "text in a number column: found \(quoted(row?[bad] ?? ""))",
-          at: SourceLocation(file: source, line: nil, column: bad + 1, columnName: header[bad]),
-          expected: DecimalParser.expected, hint: "a file with a category column is \(setting: .layout, "long")")
-      }
-      var plan = LayoutPlan(
-        layout: .wide,
-        reason: options.layout == nil
-          ? "detected: a time column and only numeric columns" : "\(setting: .layout, "wide")",
-        hasHeader: true, header: header, timeIndex: timeIndex)
-      plan.wideColumns = others
-      if options.group != nil {
-        throw ShareError.request(
-          "\(setting: .grouping) does not apply to \(source): in a wide file the columns are the categories",
-          hint: "regroup the columns with \(setting: .map, "FILE") (e.g. exchange → currency)")
-      }
-      return plan
+      return try widePlan(sample: sample, timeIndex: timeIndex, text: text, source: source, options: options)
     }
-
     if timeIndex == nil && text.isEmpty {
       throw ShareError.data(
         "no time column", at: SourceLocation(file: source, line: 1),
         expected: "a column named Time or Date (or with dates in it)", hint: "name it with \(setting: .timeColumn)")
     }
 
-    // long
-    var plan = LayoutPlan(
-      layout: .long,
-      reason: options.layout == nil ? "detected: time, category and value columns" : "\(setting: .layout, "long")",
-      hasHeader: true, header: header, timeIndex: timeIndex)
-    func column(_ name: String, setting: Setting) throws -> Int {
-      guard let index = keys.firstIndex(of: name.headerKey) else {
-        throw ShareError.request(
-          "\(setting: setting, name): no such column in \(source)",
-          hint: "its columns are \(header.map { quoted($0) }.joined(separator: ", "))")
-      }
-      return index
-    }
-    let traits = sample.traits
-    let priceIndex = ColumnRoles.priceColumn(traits)
-    let amountIndex = ColumnRoles.amountColumn(traits)
-    if let name = options.valueColumn {
-      plan.valueIndex = try column(name, setting: .valueColumn)
-    } else {
-      switch ColumnRoles.value(traits, among: others) {
-      case .trades(let amount, _): plan.valueIndex = amount
-      case .column(let index): plan.valueIndex = index
-      case .ambiguous(let columns):
-        throw ShareError.request(
-          "\(source) has several numeric columns (\(columns.map { header[$0] }.joined(separator: ", "))) and none is clearly the volume",
-          hint: "name the volume column with \(setting: .valueColumn)")
-      case .none:
-        let example = text.first.flatMap { column in
-          sample.rows.first { column < $0.count }.map { (column, $0[column]) }
-        }
-        throw ShareError.data(
-          "no column of numbers to use as the volume",
-          at: SourceLocation(
-            file: source, line: 2, column: example.map { $0.0 + 1 }, columnName: example.map { header[$0.0] }),
-          expected: example.map { "numbers, found text such as \(quoted($0.1))" } ?? "a numeric volume column",
-          hint:
-            "a wide file has one column of numbers per category; a long file needs a value column (\(setting: .valueColumn))"
-        )
-      }
-    }
-    if let price = priceIndex, plan.valueIndex == amountIndex {
-      plan.priceIndex = price
-    } else if options.unit == .quote {
-      throw ShareError.request(
-        "\(setting: .unit, "quote") needs price and amount columns; \(source) has none",
-        hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with \(setting: .unit, "base")")
-    }
-    let categoryCandidates = text.filter { $0 != plan.valueIndex }
-    let group = options.group ?? options.categoryColumn.map { Grouping($0) }
-    if group == .pair {
-      guard let base = keys.firstIndex(of: "base"), let quote = keys.firstIndex(of: "quote") else {
-        throw ShareError.request(
-          "\(setting: .grouping, "pair") needs base and quote columns; \(source) has neither",
-          hint: "its columns are \(header.joined(separator: ", "))")
-      }
-      plan.categoryIndices = [base, quote]
-    } else if let name = group?.columnName {
-      plan.categoryIndices = [try column(name, setting: options.group != nil ? .grouping : .categoryColumn)]
-    } else if let first = categoryCandidates.first {
-      plan.categoryIndices = [first]
-    } else {
-      throw ShareError.data(
-        "no category column in \(source)", at: SourceLocation(file: source, line: 1),
-        expected: "a text column naming the exchange, currency or pair",
-        hint: "a file with one numeric column per category is \(setting: .layout, "wide")")
-    }
-    if timeIndex == nil {
-      plan.snapshotTime = try snapshotTime(source: source, options: options)
-    }
-    return plan
+    return try longPlan(sample: sample, keys: keys, timeIndex: timeIndex, text: text, source: source, options: options)
   }
 
   /// A headerless bitcoincharts line: three numbers, the first a unix time.

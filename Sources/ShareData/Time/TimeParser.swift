@@ -39,6 +39,8 @@ public enum TimeParser {
   public static func isMilliseconds(_ value: Double) -> Bool { value >= Double(millisecondsThreshold) }
 
   /// Parses a trimmed field. Returns unix seconds in UTC (milliseconds floor to the second).
+  // hot loop: called for every time field of every row; one pass over the bytes with early exits
+  // per format, no allocation. Splitting it per format would re-scan the digits each call makes.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<
     (seconds: Int64, format: TimeFormat), TimeParseFailure
   > {

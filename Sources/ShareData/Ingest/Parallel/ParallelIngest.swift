@@ -148,20 +148,10 @@ enum ParallelIngest {
       var index = 0
       while true {
         let buffer = queue.buffer(size: max(blockSize, carry.count * 2))
-        carry.withUnsafeBytes {
-          if !$0.isEmpty { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        }
-        var filled = carry.count
-        var atEnd = false
+        let filled: Int
+        let atEnd: Bool
         do {
-          while filled < buffer.count {
-            let got = try stream.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
-            if got == 0 {
-              atEnd = true
-              break
-            }
-            filled += got
-          }
+          (filled, atEnd) = try fill(buffer, from: carry)
         } catch {
           self.error =
             error as? ShareError
@@ -173,43 +163,16 @@ enum ParallelIngest {
         let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var start = 0
         if first {
-          if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-          // CR-only line ends: the general scanner handles them.
-          if memchr(bytes + start, 0x0A, filled - start) == nil && memchr(bytes + start, 0x0D, filled - start) != nil {
+          switch firstBlockStart(bytes, filled: filled, atEnd: atEnd) {
+          case .data(let at):
+            start = at
+            first = false
+          case .scanner:
             needsScanner = true
             queue.recycle(buffer)
             return
-          }
-          var headerComplete = true
-          if hasHeader {
-            // Blank lines, then the header line.
-            headerLines = 0
-            while start < filled {
-              let lineEnd =
-                memchr(bytes + start, 0x0A, filled - start).map {
-                  bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? filled
-              if lineEnd == filled && !atEnd {
-                // The header runs past this buffer: read it again into a bigger one.
-                headerComplete = false
-                break
-              }
-              // A quote, or a CR that is not the CR of a CRLF: the scanner reads such lines.
-              let crlf = lineEnd > start && lineEnd < filled && bytes[lineEnd - 1] == 0x0D
-              if memchr(bytes + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil
-                || memchr(bytes + start, 0x0D, lineEnd - start - (crlf ? 1 : 0)) != nil
-              {
-                needsScanner = true
-                queue.recycle(buffer)
-                return
-              }
-              let isBlank = (start..<lineEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
-              headerLines += 1
-              start = min(filled, lineEnd + 1)
-              if !isBlank { break }
-            }
-          }
-          if !headerComplete {
+          case .headerRunsOn:
+            // The header runs past this buffer: read it again into a bigger one.
             if filled >= Reader.maxLine {
               error = ShareError.data(
                 "a header longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
@@ -221,7 +184,6 @@ enum ParallelIngest {
             queue.recycle(buffer)
             continue
           }
-          first = false
         }
         // Cut after the last line end; the rest starts the next block.
         var cut = filled
@@ -249,6 +211,61 @@ enum ParallelIngest {
         index += 1
         if atEnd { return }
       }
+    }
+
+    /// Fills `buffer` with `carry` and then the stream; the bytes in it, and whether the stream ended.
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer, from carry: [UInt8]) throws -> (Int, Bool) {
+      carry.withUnsafeBytes {
+        if !$0.isEmpty { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+      }
+      var filled = carry.count
+      while filled < buffer.count {
+        let got = try stream.read(into: buffer.baseAddress! + filled, count: buffer.count - filled)
+        if got == 0 { return (filled, true) }
+        filled += got
+      }
+      return (filled, false)
+    }
+
+    /// Where the first block's data starts.
+    private enum FirstBlock {
+      /// After the BOM and the header (and blank lines before it).
+      case data(Int)
+      /// CR-only line ends, or a quote or a lone CR in the header: the scanner reads this input.
+      case scanner
+      /// The header does not end in this buffer.
+      case headerRunsOn
+    }
+
+    private func firstBlockStart(_ bytes: UnsafeMutablePointer<UInt8>, filled: Int, atEnd: Bool) -> FirstBlock {
+      var start = 0
+      if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+      // CR-only line ends: the general scanner handles them.
+      if memchr(bytes + start, 0x0A, filled - start) == nil && memchr(bytes + start, 0x0D, filled - start) != nil {
+        return .scanner
+      }
+      guard hasHeader else { return .data(start) }
+      // Blank lines, then the header line.
+      headerLines = 0
+      while start < filled {
+        let lineEnd =
+          memchr(bytes + start, 0x0A, filled - start).map {
+            bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+          } ?? filled
+        if lineEnd == filled && !atEnd { return .headerRunsOn }
+        // A quote, or a CR that is not the CR of a CRLF: the scanner reads such lines.
+        let crlf = lineEnd > start && lineEnd < filled && bytes[lineEnd - 1] == 0x0D
+        if memchr(bytes + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil
+          || memchr(bytes + start, 0x0D, lineEnd - start - (crlf ? 1 : 0)) != nil
+        {
+          return .scanner
+        }
+        let isBlank = (start..<lineEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+        headerLines += 1
+        start = min(filled, lineEnd + 1)
+        if !isBlank { break }
+      }
+      return .data(start)
     }
   }
 }

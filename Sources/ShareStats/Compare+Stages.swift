@@ -1,0 +1,129 @@
+// The stages of a comparison: each period's volumes, shares and daily series; ranks; the
+// per-period concentration; and each category's change against the baseline with its tests.
+
+import ShareData
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One period's buckets at the data's own resolution, summed and as daily series.
+struct PeriodData {
+  var buckets: ArraySlice<BucketShares>
+  var volume: [Double?]
+  var total: Double
+  var share: [Double?]
+  /// Each category's daily shares (days it has a share).
+  var series: [[Double]]
+  var days: PeriodDays
+
+  init(_ daily: ShareBreakdown, period p: Period, warnings: inout [Warning]) throws {
+    let k = daily.categories.count
+    buckets = daily.buckets.within(p.fromDay, p.toDay)
+    if buckets.isEmpty {
+      throw ShareError.request(
+        "period \(p.label) (\(p.from)..\(p.to)) has no data",
+        hint: "the data runs from \(daily.buckets.first!.startDate) to \(daily.buckets.last!.lastDate)")
+    }
+    volume = [Double?](repeating: nil, count: k)
+    total = 0.0
+    series = [[Double]](repeating: [], count: k)
+    days = PeriodDays(volumes: Array(repeating: [], count: k), totals: [])
+    for bucket in buckets {
+      total += bucket.total ?? 0
+      days.totals.append(bucket.total ?? 0)
+      for c in 0..<k {
+        if let v = bucket.volumes[c] { volume[c] = (volume[c] ?? 0) + v }
+        days.volumes[c].append(bucket.volumes[c] ?? 0)
+        if let s = bucket.shares[c] { series[c].append(s) }
+      }
+    }
+    let total = total
+    share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
+    if buckets.count == 1 {
+      warnings.append(
+        Warning(.shortPeriod, "period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
+    }
+  }
+}
+
+extension Compare {
+  /// Rank 1 for the largest share; ties by name; nil without a share.
+  static func ranks(_ share: [Double?], categories: [String]) -> [Int?] {
+    let k = share.count
+    let order = (0..<k).filter { share[$0] != nil }.sorted {
+      share[$0]! != share[$1]! ? share[$0]! > share[$1]! : categories[$0] < categories[$1]
+    }
+    var rank = [Int?](repeating: nil, count: k)
+    for (i, c) in order.enumerated() { rank[c] = i + 1 }
+    return rank
+  }
+
+  /// Each period's concentration, and its change in HHI against the baseline.
+  static func periodSummaries(_ data: [PeriodData], options: CompareOptions) -> [PeriodSummary] {
+    let b = options.baseline
+    var summaries: [PeriodSummary] = []
+    for (i, p) in options.periods.enumerated() {
+      let observed = (0..<data[i].share.count).map { c in data[i].buckets.contains { $0.states[c] == .observed } }
+      let measures = ConcentrationMeasures(shares: data[i].share, observed: observed)
+      summaries.append(
+        PeriodSummary(
+          period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
+          band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false))
+    }
+    for i in summaries.indices where i != b {
+      if let h = summaries[i].concentration?.hhi, let h0 = summaries[b].concentration?.hhi {
+        summaries[i].deltaHHI = h - h0
+        summaries[i].deltaHHIFlagged = abs(h - h0) > ConcentrationBands.significantChange
+      }
+    }
+    return summaries
+  }
+
+  /// Every category's change from the baseline `b` to period `q`, with its tests.
+  static func categoryChanges(
+    _ data: [PeriodData], baseline b: Int, period q: Int, rankings: [[Int?]], options: CompareOptions
+  ) throws -> [CategoryChange] {
+    let k = data[b].share.count
+    let intervals =
+      options.resamples > 0
+      ? try BlockBootstrap.deltaIntervals(
+        a: data[b].days, b: data[q].days, resamples: options.resamples, block: options.block,
+        seed: options.seed &+ UInt(q))
+      : Array(repeating: nil, count: k)
+    let deltas = (0..<k).map { c in data[q].share[c].flatMap { sq in data[b].share[c].map { 100 * (sq - $0) } } }
+    let gains = deltas.compactMap { $0 }.filter { $0 > 0 }.reduce(0, +)
+    let losses = deltas.compactMap { $0 }.filter { $0 < 0 }.reduce(0, +)
+    let daysB = Double(data[b].buckets.count)
+    let daysQ = Double(data[q].buckets.count)
+    let totalChange = data[q].total / daysQ - data[b].total / daysB
+    return try (0..<k).map { c in
+      let sa = data[b].share[c]
+      let sq = data[q].share[c]
+      var change = CategoryChange(welch: try WelchTest(data[b].series[c], data[q].series[c]))
+      change.deltaPP = deltas[c]
+      if let sa, let sq, sa > 0 {
+        change.ratio = sq / sa
+        if sq > 0 { change.logRatio = log(sq / sa) }
+      }
+      if let ra = rankings[b][c], let rq = rankings[q][c] { change.rankChange = ra - rq }
+      if data[b].series[c].count >= 2, data[q].series[c].count >= 2 {
+        let seA = try NeweyWest.standardErrorOfMean(data[b].series[c])
+        let seQ = try NeweyWest.standardErrorOfMean(data[q].series[c])
+        change.hacSEpp = 100 * (seA.se * seA.se + seQ.se * seQ.se).squareRoot()
+        change.hacLags = (seA.lag, seQ.lag)
+      }
+      change.ci95pp = intervals[c]
+      if let d = deltas[c] {
+        change.shareOfMovedPoints =
+          d > 0 ? (gains > 0 ? d / gains : nil) : d < 0 ? (losses < 0 ? -d / losses : nil) : 0
+      }
+      let volumeChange = (data[q].volume[c] ?? 0) / daysQ - (data[b].volume[c] ?? 0) / daysB
+      change.dailyVolumeChange = volumeChange
+      change.partOfVolumeChange = totalChange != 0 ? volumeChange / totalChange : nil
+      return change
+    }
+  }
+}
