@@ -17,7 +17,7 @@ public enum InspectOutput {
       out += "  values      \(source.valueSource)\n"
       out += "  rows        \(source.rows)\n"
       if let first = source.firstTime, let last = source.lastTime {
-        out += "  range       \(dateTimeLabel(first)) .. \(dateTimeLabel(last))\n"
+        out += "  range       \(first) .. \(last)\n"
       }
       if source.emptyCells > 0 { out += "  empty cells \(source.emptyCells) (missing, not zero)\n" }
       if source.gapRows > 0 { out += "  gap rows    \(source.gapRows) (all zeros: missing)\n" }
@@ -43,7 +43,7 @@ public enum InspectOutput {
     let profiles = table.categoryProfiles
     let rows = profiles.map { p -> [String] in
       [
-        p.name, p.firstTime.map { dateString(seconds: $0) } ?? "—", p.lastTime.map { dateString(seconds: $0) } ?? "—",
+        p.name, p.firstTime.map { $0.day.description } ?? "—", p.lastTime.map { $0.day.description } ?? "—",
         ShareTableOutput.volume(p.total), String(p.observed), String(p.gaps),
       ]
     }
@@ -67,8 +67,8 @@ public enum InspectOutput {
         ("categories", .string(s.categorySource)),
         ("values", .string(s.valueSource)),
         ("rows", .number(Double(s.rows))),
-        ("first", s.firstTime.map { .string(dateTimeLabel($0)) } ?? .null),
-        ("last", s.lastTime.map { .string(dateTimeLabel($0)) } ?? .null),
+        ("first", s.firstTime.map { .string($0.description) } ?? .null),
+        ("last", s.lastTime.map { .string($0.description) } ?? .null),
         ("empty_cells", .number(Double(s.emptyCells))),
         ("gap_rows", .number(Double(s.gapRows))),
         ("excluded_columns", .array(s.excludedColumns.map { .string($0) })),
@@ -77,8 +77,8 @@ public enum InspectOutput {
     let categories = result.table.categoryProfiles.map { p -> JSONValue in
       .object([
         ("name", .string(p.name)),
-        ("first", p.firstTime.map { .string(dateString(seconds: $0)) } ?? .null),
-        ("last", p.lastTime.map { .string(dateString(seconds: $0)) } ?? .null),
+        ("first", p.firstTime.map { .string($0.day.description) } ?? .null),
+        ("last", p.lastTime.map { .string($0.day.description) } ?? .null),
         ("total", .number(p.total)),
         ("values", .number(Double(p.observed))),
         ("gaps", .number(Double(p.gaps))),

@@ -91,7 +91,7 @@ public enum BreaksOutput {
       var writer = CSVWriter(header: ["date", "f", "df1", "df2", "p_value"])
       for t in chow {
         writer.row([
-          CivilDate(dayNumber: t.day).description, machineNumber(t.f), String(t.df1), String(t.df2),
+          t.day.description, machineNumber(t.f), String(t.df1), String(t.df2),
           machineNumber(t.pValue),
         ])
       }
@@ -123,7 +123,7 @@ public enum BreaksOutput {
           columns: [TableColumn("date", .left), TableColumn("F"), TableColumn("df", .right), TableColumn("p", .right)],
           rows: chow.map {
             [
-              CivilDate(dayNumber: $0.day).description, NumberFormat.fixed($0.f, 2), "\($0.df1), \($0.df2)",
+              $0.day.description, NumberFormat.fixed($0.f, 2), "\($0.df1), \($0.df2)",
               NumberFormat.pValue($0.pValue),
             ]
           })
@@ -162,7 +162,7 @@ public enum BreaksOutput {
           .array(
             chow.map {
               .object([
-                ("date", .string(CivilDate(dayNumber: $0.day).description)), ("f", .number($0.f)),
+                ("date", .string($0.day.description)), ("f", .number($0.f)),
                 ("df1", .number(Double($0.df1))),
                 ("df2", .number(Double($0.df2))), ("p_value", .number($0.pValue)),
               ])

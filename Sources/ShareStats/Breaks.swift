@@ -231,7 +231,7 @@ public enum Breaks {
 
 /// The Chow test for a structural break at a known date in the regression y = a + b·t.
 public struct ChowTest: Sendable {
-  public var day: Int64
+  public var day: Day
   public var f: Double
   public var df1: Int
   public var df2: Int
@@ -240,14 +240,14 @@ public struct ChowTest: Sendable {
   public var rssBefore: Double
   public var rssAfter: Double
 
-  public init(_ series: ShareSeries, at day: Int64) throws {
+  public init(_ series: ShareSeries, at day: Day) throws {
     let y = LogitSeries(series.shares).values
     let t = series.days.map(LogitSeries.months)
-    let split = series.days.firstIndex { $0 >= day } ?? series.count
+    let split = series.days.firstIndex { $0 >= day.number } ?? series.count
     let k = 2
     guard split >= k + 1, series.count - split >= k + 1 else {
       throw ShareError.request(
-        "a Chow test at \(CivilDate(dayNumber: day)) needs at least \(k + 1) values on each side",
+        "a Chow test at \(day) needs at least \(k + 1) values on each side",
         hint:
           "the series runs from \(CivilDate(dayNumber: series.days.first ?? 0)) to \(CivilDate(dayNumber: series.days.last ?? 0))"
       )

@@ -21,7 +21,7 @@ struct PeriodData {
 
   init(_ daily: ShareBreakdown, period p: Period, warnings: inout [Warning]) throws {
     let k = daily.categories.count
-    buckets = daily.buckets.within(p.fromDay, p.toDay)
+    buckets = daily.buckets.within(p.first.number, p.last.number)
     if buckets.isEmpty {
       throw ShareError.request(
         "period \(p.label) (\(p.from)..\(p.to)) has no data",

@@ -13,17 +13,17 @@ import ShareData
 /// A labelled inclusive date range.
 public struct Period: Sendable, Equatable {
   public var label: String
-  public var fromDay: Int64
-  public var toDay: Int64
+  public var first: Day
+  public var last: Day
 
-  public init(label: String, fromDay: Int64, toDay: Int64) {
+  public init(label: String, first: Day, last: Day) {
     self.label = label
-    self.fromDay = fromDay
-    self.toDay = toDay
+    self.first = first
+    self.last = last
   }
 
-  public var from: CivilDate { CivilDate(dayNumber: fromDay) }
-  public var to: CivilDate { CivilDate(dayNumber: toDay) }
+  public var from: CivilDate { first.date }
+  public var to: CivilDate { last.date }
 }
 
 public struct CompareOptions: Sendable {
@@ -112,8 +112,8 @@ public enum Compare {
     var finest = shareOptions
     finest.every = table.resolution
     finest.weighting = .volume
-    finest.fromDay = options.periods.map(\.fromDay).min()
-    finest.toDay = options.periods.map(\.toDay).max()
+    finest.firstDay = options.periods.map(\.first).min()
+    finest.lastDay = options.periods.map(\.last).max()
     let daily = try Shares.compute(table, options: finest)
     var warnings = daily.warnings.filter { $0.kind != .partialBucket }
     let data = try options.periods.map { try PeriodData(daily, period: $0, warnings: &warnings) }
@@ -144,7 +144,7 @@ public enum Compare {
     if Set(labels).count != labels.count {
       throw ShareError.request("period labels must differ: \(labels.joined(separator: ", "))")
     }
-    for p in options.periods where p.fromDay > p.toDay {
+    for p in options.periods where p.first > p.last {
       throw ShareError.request("period \(p.label): \(p.from) is after \(p.to)")
     }
     guard options.resamples >= 0 else { throw ShareError.request("\(setting: .resamples) must be 0 or more") }

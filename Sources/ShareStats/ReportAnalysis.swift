@@ -114,7 +114,7 @@ public struct ReportAnalysis: Sendable {
   static func tableWidth(_ table: VolumeTable, options: ShareOptions) -> Every {
     let first = table.times.first.map { $0.floorDiv(secondsPerDay) } ?? 0
     let last = table.times.last.map { $0.floorDiv(secondsPerDay) } ?? 0
-    let spanDays = (options.toDay ?? last) - (options.fromDay ?? first)
+    let spanDays = (options.lastDay?.number ?? last) - (options.firstDay?.number ?? first)
     return max(table.resolution, spanDays > 4 * 365 ? .year : spanDays > 540 ? .quarter : .month)
   }
 
@@ -149,8 +149,8 @@ public struct ReportAnalysis: Sendable {
       let dated = breaks.breaks.map { found in
         DatedBreak(
           breakPoint: found,
-          event: events.min { abs($0.day - found.day) < abs($1.day - found.day) }
-            .flatMap { abs($0.day - found.day) <= Self.eventWindowDays ? $0 : nil })
+          event: events.min { abs($0.day.number - found.day) < abs($1.day.number - found.day) }
+            .flatMap { abs($0.day.number - found.day) <= Self.eventWindowDays ? $0 : nil })
       }
       facts.append(.breaks(category: focus, dated))
     }

@@ -24,22 +24,22 @@ public enum AbsentPolicy: String, CaseIterable, Sendable {
 public struct ShareOptions: Sendable {
   /// Bucket width; nil means the data's own resolution.
   public var every: Every?
-  /// First day included (day number), nil for the start of the data.
-  public var fromDay: Int64?
-  /// Last day included (day number), nil for the end of the data.
-  public var toDay: Int64?
+  /// First day included, nil for the start of the data.
+  public var firstDay: Day?
+  /// Last day included, nil for the end of the data.
+  public var lastDay: Day?
   public var weighting: Weighting
   /// Keep the N categories with the most volume in the range, fold the rest into "Other".
   public var top: Int?
   public var absent: AbsentPolicy
 
   public init(
-    every: Every? = nil, fromDay: Int64? = nil, toDay: Int64? = nil, weighting: Weighting = .volume,
+    every: Every? = nil, firstDay: Day? = nil, lastDay: Day? = nil, weighting: Weighting = .volume,
     top: Int? = nil, absent: AbsentPolicy = .zero
   ) {
     self.every = every
-    self.fromDay = fromDay
-    self.toDay = toDay
+    self.firstDay = firstDay
+    self.lastDay = lastDay
     self.weighting = weighting
     self.top = top
     self.absent = absent

@@ -66,9 +66,9 @@ public enum Shares {
   /// Computes shares. The table should already carry the final categories (after mapping);
   /// folding into the top N happens here, because "largest" is judged over the selected range.
   public static func compute(_ input: VolumeTable, options: ShareOptions) throws -> ShareBreakdown {
-    if let from = options.fromDay, let to = options.toDay, from > to {
+    if let from = options.firstDay, let to = options.lastDay, from > to {
       throw ShareError.request(
-        "\(setting: .from, CivilDate(dayNumber: from).description) is after \(setting: .to, CivilDate(dayNumber: to).description)",
+        "\(setting: .from, from.description) is after \(setting: .to, to.description)",
         hint: "\(setting: .from) and \(setting: .to) are inclusive dates with \(setting: .from) first")
     }
     let every = options.every ?? input.resolution
@@ -77,8 +77,8 @@ public enum Shares {
         "\(setting: .every, every.rawValue) is finer than the data, which has one value per \(input.resolution.rawValue)",
         hint: "use \(setting: .every, input.resolution.rawValue) or coarser")
     }
-    let fromSeconds = options.fromDay.map { $0 * secondsPerDay }
-    let untilSeconds = options.toDay.map { ($0 + 1) * secondsPerDay }
+    let fromSeconds = options.firstDay.map { $0.start.seconds }
+    let untilSeconds = options.lastDay.map { $0.advanced(by: 1).start.seconds }
     var table = input
     if let n = options.top {
       guard n >= 1 else { throw ShareError.request("\(setting: .top) needs a number of 1 or more") }
@@ -89,7 +89,7 @@ public enum Shares {
     let selected = table.filtered(from: fromSeconds, until: untilSeconds)
     guard selected.cellCount > 0 else {
       let range =
-        "\(options.fromDay.map { CivilDate(dayNumber: $0).description } ?? "start")..\(options.toDay.map { CivilDate(dayNumber: $0).description } ?? "end")"
+        "\(options.firstDay?.description ?? "start")..\(options.lastDay?.description ?? "end")"
       throw ShareError.request(
         "no data in the range \(range)",
         hint: input.cellCount > 0
@@ -119,9 +119,9 @@ public enum Shares {
     // Coverage of the data in days: from the first cell to the end of the last cell's own period.
     let firstDay = table.times.first!.floorDiv(secondsPerDay)
     let lastDay = table.times.last!.floorDiv(secondsPerDay)
-    let coveredFrom = max(firstDay, options.fromDay ?? firstDay)
+    let coveredFrom = max(firstDay, options.firstDay?.number ?? firstDay)
     var coveredUntil = table.resolution.nextStart(after: table.resolution.bucketStart(day: lastDay))
-    if let to = options.toDay { coveredUntil = min(coveredUntil, to + 1) }
+    if let to = options.lastDay { coveredUntil = min(coveredUntil, to.number + 1) }
 
     var buckets: [BucketShares] = []
     var warnings: [Warning] = []

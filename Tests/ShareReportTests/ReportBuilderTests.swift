@@ -22,14 +22,14 @@ import Testing
 
   static let periods = [
     Period(
-      label: "JanFeb", fromDay: CivilDate(year: 2016, month: 1, day: 1).dayNumber,
-      toDay: CivilDate(year: 2016, month: 2, day: 29).dayNumber),
+      label: "JanFeb", first: Day(year: 2016, month: 1, day: 1),
+      last: Day(year: 2016, month: 2, day: 29)),
     Period(
-      label: "Mar", fromDay: CivilDate(year: 2016, month: 3, day: 1).dayNumber,
-      toDay: CivilDate(year: 2016, month: 3, day: 31).dayNumber),
+      label: "Mar", first: Day(year: 2016, month: 3, day: 1),
+      last: Day(year: 2016, month: 3, day: 31)),
   ]
 
-  static let event = MarketEvent(day: CivilDate(year: 2016, month: 3, day: 3).dayNumber, label: "fee change")
+  static let event = MarketEvent(day: Day(year: 2016, month: 3, day: 3), label: "fee change")
 
   func report(compare: Bool, events: [MarketEvent] = []) throws -> ReportDocument {
     let ingest = try Self.table()

@@ -125,9 +125,9 @@ func forAll<Value>(
       let rows = longCSV(observations)
       guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
       else { return }
-      let day0 = CivilDate(year: 2017, month: 1, day: 1).dayNumber
+      let day0 = Day(year: 2017, month: 1, day: 1)
       let periods = [
-        Period(label: "A", fromDay: day0, toDay: day0 + 59), Period(label: "B", fromDay: day0, toDay: day0 + 59),
+        Period(label: "A", first: day0, last: day0 + 59), Period(label: "B", first: day0, last: day0 + 59),
       ]
       guard
         let comparison = try? Compare.run(

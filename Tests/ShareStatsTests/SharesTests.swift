@@ -63,7 +63,7 @@ extension ShareBreakdown {
     #expect(b.warnings.count == 2)
     let ranged = try shares(
       "Time,a\n2016-01-01,1\n2016-01-31,1\n",
-      ShareOptions(every: .month, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber))
+      ShareOptions(every: .month, firstDay: Day(year: 2016, month: 1, day: 2)))
     #expect(ranged.buckets[0].partial)
   }
 
@@ -72,8 +72,8 @@ extension ShareBreakdown {
     let b = try shares(
       text,
       ShareOptions(
-        every: .day, fromDay: CivilDate(year: 2016, month: 1, day: 2).dayNumber,
-        toDay: CivilDate(year: 2016, month: 1, day: 3).dayNumber))
+        every: .day, firstDay: Day(year: 2016, month: 1, day: 2),
+        lastDay: Day(year: 2016, month: 1, day: 3)))
     #expect(b.buckets.count == 2)
     #expect(b.grandTotal == 6)
   }
@@ -88,7 +88,7 @@ extension ShareBreakdown {
 
   @Test func anEmptyRangeIsAUsageErrorThatSaysWhereTheDataIs() throws {
     let error = #expect(throws: ShareError.self) {
-      try shares("Time,a\n2016-01-01,1\n", ShareOptions(fromDay: CivilDate(year: 2020, month: 1, day: 1).dayNumber))
+      try shares("Time,a\n2016-01-01,1\n", ShareOptions(firstDay: Day(year: 2020, month: 1, day: 1)))
     }
     #expect(error?.kind == .badRequest)
     #expect(error?.hint?.contains("2016-01-01") == true)

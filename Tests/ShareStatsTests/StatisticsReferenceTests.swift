@@ -19,7 +19,7 @@ func loadRows(_ name: String) throws -> [[String: String]] {
   return rows
 }
 
-func day(_ text: String) -> Int64 { try! TimeParser.parse(text).get().seconds / secondsPerDay }
+func day(_ text: String) -> Day { UnixTime(seconds: try! TimeParser.parse(text).get().seconds).day }
 
 /// The daily by-exchange file mapped to currencies (read once).
 let currencyTable: VolumeTable = {
@@ -29,7 +29,8 @@ let currencyTable: VolumeTable = {
 }()
 
 func series(_ category: String, _ from: String, _ to: String) throws -> ShareSeries {
-  let daily = try Shares.compute(currencyTable, options: ShareOptions(every: .day, fromDay: day(from), toDay: day(to)))
+  let daily = try Shares.compute(
+    currencyTable, options: ShareOptions(every: .day, firstDay: day(from), lastDay: day(to)))
   return try ShareSeries(daily, category: category)
 }
 
@@ -56,7 +57,7 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
       let first = rowsOfCase[0]
       let periods = [first["period_a"]!, first["period_b"]!].enumerated().map { i, range -> Period in
         let parts = range.split(separator: ".", omittingEmptySubsequences: true)
-        return Period(label: i == 0 ? "A" : "B", fromDay: day(String(parts[0])), toDay: day(String(parts[1])))
+        return Period(label: i == 0 ? "A" : "B", first: day(String(parts[0])), last: day(String(parts[1])))
       }
       let comparison = try Compare.run(
         currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
@@ -79,8 +80,8 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
 
   @Test func theCrackdownComparisonReadsAsTheIssueSays() throws {
     let periods = [
-      Period(label: "2016", fromDay: day("2016-01-01"), toDay: day("2016-12-31")),
-      Period(label: "2018H1", fromDay: day("2018-01-01"), toDay: day("2018-06-30")),
+      Period(label: "2016", first: day("2016-01-01"), last: day("2016-12-31")),
+      Period(label: "2018H1", first: day("2018-01-01"), last: day("2018-06-30")),
     ]
     let comparison = try Compare.run(
       currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods))
@@ -99,7 +100,7 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
   }
 
   @Test func comparingAPeriodWithItselfChangesNothing() throws {
-    let p = Period(label: "A", fromDay: day("2017-03-01"), toDay: day("2017-05-31"))
+    let p = Period(label: "A", first: day("2017-03-01"), last: day("2017-05-31"))
     var q = p
     q.label = "B"
     let comparison = try Compare.run(
@@ -174,8 +175,8 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
   @Test func theDefaultBreaksDateTheFeeAndTheClosures() throws {
     let analysis = try Breaks.analyse(try series("CNY", "2016-02-23", "2018-12-31"), maxBreaks: 2)
     let dates = analysis.breaks.map(\.day)
-    #expect(abs(dates[0] - day("2017-01-24")) <= 3)
-    #expect(dates[1] >= day("2017-09-01") && dates[1] <= day("2017-10-31"))
+    #expect(abs(dates[0] - day("2017-01-24").number) <= 3)
+    #expect(dates[1] >= day("2017-09-01").number && dates[1] <= day("2017-10-31").number)
   }
 
   @Test func chowAndTrendEqualStatsmodels() throws {

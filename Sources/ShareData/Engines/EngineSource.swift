@@ -8,14 +8,14 @@ import Foundation
 public struct EngineOptions: Sendable {
   /// Seconds before a request is given up (exit 75).
   public var timeout: Double
-  /// The selected date range as a time predicate in the query.
-  public var fromSeconds: Int64?
-  public var untilSeconds: Int64?
+  /// The selected date range as a time predicate in the query: from (inclusive) until (exclusive).
+  public var from: UnixTime?
+  public var until: UnixTime?
 
-  public init(timeout: Double = 60, fromSeconds: Int64? = nil, untilSeconds: Int64? = nil) {
+  public init(timeout: Double = 60, from: UnixTime? = nil, until: UnixTime? = nil) {
     self.timeout = timeout
-    self.fromSeconds = fromSeconds
-    self.untilSeconds = untilSeconds
+    self.from = from
+    self.until = until
   }
 }
 
@@ -120,7 +120,7 @@ public enum EngineSource {
       timeColumn: time,
       timeKind: kind, categoryColumns: categories, amountColumn: amount,
       priceColumn: options.unit == .quote ? price : nil,
-      bucket: .day, fromSeconds: engine.fromSeconds, untilSeconds: engine.untilSeconds, filters: filters)
+      bucket: .day, fromSeconds: engine.from?.seconds, untilSeconds: engine.until?.seconds, filters: filters)
   }
 
   /// The volume column when none is named: the role rules' answer, or nil when it is not clear.
@@ -189,8 +189,8 @@ public enum EngineSource {
         day: day, code: builder.code(for: category), volume: volume, count: count,
         origin: CellOrigin(source: source, line: Int64(i + 1)))
       summary.rows += Int(count)
-      summary.firstTime = min(summary.firstTime ?? .max, time.seconds)
-      summary.lastTime = max(summary.lastTime ?? .min, time.seconds)
+      summary.firstTime = min(summary.firstTime ?? UnixTime(seconds: .max), UnixTime(seconds: time.seconds))
+      summary.lastTime = max(summary.lastTime ?? UnixTime(seconds: .min), UnixTime(seconds: time.seconds))
     }
     summary.timeFormat = .date
     if rows.isEmpty {

@@ -81,8 +81,8 @@ public struct SourceSummary: Sendable {
   public var categorySource: String
   public var valueSource: String
   public var rows = 0
-  public var firstTime: Int64?
-  public var lastTime: Int64?
+  public var firstTime: UnixTime?
+  public var lastTime: UnixTime?
   public var excludedColumns: [String] = []
   public var gapRows = 0
   public var emptyCells = 0

@@ -158,7 +158,7 @@ struct SourceReader {
 
   func note(_ summary: inout SourceSummary, time: Int64) {
     summary.rows += 1
-    if summary.firstTime.map({ time < $0 }) ?? true { summary.firstTime = time }
-    if summary.lastTime.map({ time > $0 }) ?? true { summary.lastTime = time }
+    if summary.firstTime.map({ time < $0.seconds }) ?? true { summary.firstTime = UnixTime(seconds: time) }
+    if summary.lastTime.map({ time > $0.seconds }) ?? true { summary.lastTime = UnixTime(seconds: time) }
   }
 }

@@ -2,15 +2,15 @@
 // and reports, and a kind of file `inspect` recognises.
 
 public struct MarketEvent: Sendable, Equatable {
-  public var day: Int64
+  public var day: Day
   public var label: String
 
-  public init(day: Int64, label: String) {
+  public init(day: Day, label: String) {
     self.day = day
     self.label = label
   }
 
-  public var date: CivilDate { CivilDate(dayNumber: day) }
+  public var date: CivilDate { day.date }
 }
 
 public enum EventList {
@@ -41,8 +41,9 @@ public enum EventList {
       guard !label.isEmpty else {
         throw ShareError.data("empty event text", at: scanner.location(column: 2), expected: "a short description")
       }
-      events.append(MarketEvent(day: time.seconds.floorDiv(secondsPerDay), label: label))
+      events.append(MarketEvent(day: UnixTime(seconds: time.seconds).day, label: label))
     }
-    return events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+    return events.enumerated().sorted { ($0.element.day.number, $0.offset) < ($1.element.day.number, $1.offset) }.map(
+      \.element)
   }
 }

@@ -2,8 +2,8 @@
 
 public struct CategoryProfile: Sendable {
   public var name: String
-  public var firstTime: Int64?
-  public var lastTime: Int64?
+  public var firstTime: UnixTime?
+  public var lastTime: UnixTime?
   public var total: Double
   /// Cells with a value.
   public var observed: Int
@@ -18,15 +18,15 @@ extension VolumeTable {
     }
     for cell in 0..<cellCount where valid[cell] {
       let c = Int(codes[cell])
-      if profiles[c].firstTime == nil { profiles[c].firstTime = times[cell] }
-      profiles[c].lastTime = times[cell]
+      if profiles[c].firstTime == nil { profiles[c].firstTime = UnixTime(seconds: times[cell]) }
+      profiles[c].lastTime = UnixTime(seconds: times[cell])
       profiles[c].total += volumes[cell]
       profiles[c].observed += 1
     }
     let distinct = distinctTimes
     for c in profiles.indices {
       guard let first = profiles[c].firstTime, let last = profiles[c].lastTime else { continue }
-      let inSpan = distinct.partitionPoint { $0 > last } - distinct.partitionPoint { $0 >= first }
+      let inSpan = distinct.partitionPoint { $0 > last.seconds } - distinct.partitionPoint { $0 >= first.seconds }
       profiles[c].gaps = inSpan - profiles[c].observed
     }
     return profiles

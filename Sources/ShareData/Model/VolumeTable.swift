@@ -14,24 +14,25 @@ public struct CellOrigin: Sendable, Equatable {
   }
 }
 
-/// Volume cells by (time, category), sorted by time then category code.
+/// Volume cells by (time, category), sorted by time then category code. Only ShareData writes the
+/// columns (the builder, regrouping, filtering), so every table a caller holds keeps that order.
 public struct VolumeTable: Sendable {
   /// Input names, indexed by `CellOrigin.source`.
-  public var sources: [String]
+  public internal(set) var sources: [String]
   /// Category names, indexed by code.
-  public var categories: [String]
+  public internal(set) var categories: [String]
   /// Cell start times in unix seconds, UTC: the row's own time for a series, the day for trades.
-  public var times: [Int64]
-  public var codes: [Int32]
+  public internal(set) var times: [Int64]
+  public internal(set) var codes: [Int32]
   /// Summed volume; 0 where the cell is not valid.
-  public var volumes: [Double]
+  public internal(set) var volumes: [Double]
   /// How many source rows were summed into the cell (1 for a series).
-  public var counts: [Int64]
+  public internal(set) var counts: [Int64]
   /// Whether the cell holds an observed value; an empty CSV cell is a cell that is not valid.
-  public var valid: BitVector
-  public var origins: [CellOrigin]
+  public internal(set) var valid: BitVector
+  public internal(set) var origins: [CellOrigin]
   /// The data's own resolution (the default bucket width).
-  public var resolution: Every
+  public internal(set) var resolution: Every
 
   public var cellCount: Int { times.count }
 

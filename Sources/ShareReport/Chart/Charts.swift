@@ -16,7 +16,9 @@ public enum Charts {
 
   static func eventAnnotations(_ events: [MarketEvent], within buckets: [BucketShares]) -> [ChartSpec.Annotation] {
     guard let first = buckets.first?.startDay, let last = buckets.last?.endDay else { return [] }
-    return events.filter { $0.day >= first && $0.day < last }.map { .event(day: $0.day, label: $0.label) }
+    return events.filter { $0.day.number >= first && $0.day.number < last }.map {
+      .event(day: $0.day.number, label: $0.label)
+    }
   }
 
   /// Shares over time, stacked to 100%; a category not observed in a bucket leaves a gap.

@@ -89,7 +89,7 @@ public enum ReportBuilder {
     var data = ReportDocument.Section(heading: "Data")
     for s in context.ingest.sources {
       let range =
-        both(s.firstTime, s.lastTime).map { " from \(dateString(seconds: $0)) to \(dateString(seconds: $1))" } ?? ""
+        both(s.firstTime, s.lastTime).map { " from \($0.day) to \($1.day)" } ?? ""
       data.paragraphs.append(
         "\(s.name): \(s.layout.rawValue) layout, \(s.rows) rows\(range); categories from \(s.categorySource); values from \(s.valueSource)."
       )

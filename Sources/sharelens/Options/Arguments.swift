@@ -22,10 +22,8 @@ extension Grouping: ExpressibleByArgument {
 /// A date typed as an option: YYYY-MM-DD, or YYYY-MM / YYYY for the first (`start`) or last
 /// (`end`) day of that month or year. The day number keeps the text for messages.
 struct DayArgument: Sendable, Equatable {
-  var day: Int64
+  var day: Day
   var text: String
-
-  var date: CivilDate { CivilDate(dayNumber: day) }
 
   /// The first day a text names (for --from and a period's start).
   static func start(_ text: String) throws -> DayArgument { DayArgument(day: try day(text, end: false), text: text) }
@@ -33,19 +31,19 @@ struct DayArgument: Sendable, Equatable {
   /// The last day a text names (for --to and a period's end).
   static func end(_ text: String) throws -> DayArgument { DayArgument(day: try day(text, end: true), text: text) }
 
-  static func day(_ text: String, end: Bool) throws -> Int64 {
+  static func day(_ text: String, end: Bool) throws -> Day {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     if parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
       let year = Int(parts[0]), parts[0].count == 4
     {
       let month = parts.count == 2 ? Int(parts[1]) ?? 0 : (end ? 12 : 1)
       guard (1...12).contains(month) else { throw ValidationError("\(text): month \(month) does not exist") }
-      if !end { return CivilDate(year: year, month: month, day: 1).dayNumber }
-      return CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month)).dayNumber
+      if !end { return Day(year: year, month: month, day: 1) }
+      return Day(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
     }
     switch TimeParser.parse(text) {
     case .success(let parsed) where parsed.format == .date:
-      return parsed.seconds.floorDiv(secondsPerDay)
+      return UnixTime(seconds: parsed.seconds).day
     case .failure(.impossibleDate(let why)):
       throw ValidationError("\(text) is not a real date: \(why)")
     default:
@@ -64,9 +62,9 @@ enum PeriodArgument {
     let parts = text[text.index(after: eq)...].components(separatedBy: "..")
     guard parts.count == 1 || parts.count == 2 else { throw ValidationError("write LABEL=FROM..TO") }
     let period = Period(
-      label: label, fromDay: try DayArgument.day(parts[0], end: false),
-      toDay: try DayArgument.day(parts[parts.count - 1], end: true))
-    if period.fromDay > period.toDay { throw ValidationError("\(period.from) is after \(period.to)") }
+      label: label, first: try DayArgument.day(parts[0], end: false),
+      last: try DayArgument.day(parts[parts.count - 1], end: true))
+    if period.first > period.last { throw ValidationError("\(period.from) is after \(period.to)") }
     return period
   }
 }

@@ -64,8 +64,8 @@ struct InputOptions: ParsableArguments {
     guard timeout > 0, timeout.isFinite else { throw ShareError.request("--timeout needs a number of seconds above 0") }
     options.engine.timeout = timeout
     if let selection {
-      options.engine.fromSeconds = selection.from.map { $0.day * secondsPerDay }
-      options.engine.untilSeconds = selection.to.map { ($0.day + 1) * secondsPerDay }
+      options.engine.from = selection.from?.day.start
+      options.engine.until = selection.to?.day.advanced(by: 1).start
     }
     return options
   }

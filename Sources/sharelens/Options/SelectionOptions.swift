@@ -76,7 +76,7 @@ struct ShareSelectionOptions: ParsableArguments {
 
   func shareOptions() -> ShareOptions {
     ShareOptions(
-      every: every, fromDay: range.from?.day, toDay: range.to?.day, weighting: weighting, top: categories.top,
+      every: every, firstDay: range.from?.day, lastDay: range.to?.day, weighting: weighting, top: categories.top,
       absent: categories.absent)
   }
 }

@@ -75,8 +75,8 @@ enum ParallelIngest {
       lineOfBlock += partial.lines
       summary.rows += partial.rows
       if partial.rows > 0 {
-        summary.firstTime = min(summary.firstTime ?? .max, partial.minTime)
-        summary.lastTime = max(summary.lastTime ?? .min, partial.maxTime)
+        summary.firstTime = min(summary.firstTime ?? UnixTime(seconds: .max), UnixTime(seconds: partial.minTime))
+        summary.lastTime = max(summary.lastTime ?? UnixTime(seconds: .min), UnixTime(seconds: partial.maxTime))
       }
     }
     summary.timeFormat = format?.0
