@@ -60,9 +60,9 @@ public struct SVGRenderer: Sendable {
       desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."
     }
     let header = """
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(escape(Self.font))">
-      <title>\(escape(spec.title))</title>
-      <desc>\(escape(desc.trimmingCharacters()))</desc>
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(Escaping.xml(Self.font))">
+      <title>\(Escaping.xml(spec.title))</title>
+      <desc>\(Escaping.xml(desc.trimmingSpaces()))</desc>
       <rect x="0" y="0" width="\(n(width))" height="\(n(totalHeight))" fill="#ffffff"/>
       """
     return header + "\n" + body.joined(separator: "\n") + "\n</svg>\n"
@@ -132,7 +132,7 @@ public struct SVGRenderer: Sendable {
             bottom.append("\(n(x(buckets[b].endDay))),\(n(y(base[b])))")
           }
           out.append(
-            "<polygon points=\"\((top + bottom.reversed()).joined(separator: " "))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape(series.name))</title></polygon>"
+            "<polygon points=\"\((top + bottom.reversed()).joined(separator: " "))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(Escaping.xml(series.name))</title></polygon>"
           )
         }
         for b in buckets.indices { base[b] += series.values[b] ?? 0 }
@@ -152,7 +152,7 @@ public struct SVGRenderer: Sendable {
         }
         if !path.isEmpty {
           out.append(
-            "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.hex(series.colorIndex))\" stroke-width=\"1.8\" stroke-linejoin=\"round\"><title>\(escape(series.name))</title></path>"
+            "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.hex(series.colorIndex))\" stroke-width=\"1.8\" stroke-linejoin=\"round\"><title>\(Escaping.xml(series.name))</title></path>"
           )
         }
       }
@@ -209,7 +209,7 @@ public struct SVGRenderer: Sendable {
         guard let v = series.values[i] else { continue }
         let bx = gx + barWidth * Double(s)
         out.append(
-          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
+          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(Escaping.xml("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
         )
       }
       out.append(
@@ -236,7 +236,7 @@ public struct SVGRenderer: Sendable {
       guard let a = series.values[0], let b = series.values[1] else { continue }
       let color = Palette.hex(series.colorIndex)
       out.append(
-        "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(series.name))</title></line>"
+        "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(Escaping.xml(series.name))</title></line>"
       )
       out.append("<circle cx=\"\(n(xa))\" cy=\"\(n(y(a)))\" r=\"3.5\" fill=\"\(color)\"/>")
       out.append("<circle cx=\"\(n(xb))\" cy=\"\(n(y(b)))\" r=\"3.5\" fill=\"\(color)\"/>")
@@ -267,7 +267,7 @@ public struct SVGRenderer: Sendable {
     var attributes = "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" fill=\"\(fill)\""
     if let weight { attributes += " font-weight=\"\(weight)\"" }
     if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
-    return "<text \(attributes)>\(escape(content))</text>"
+    return "<text \(attributes)>\(Escaping.xml(content))</text>"
   }
 
   func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {
@@ -282,36 +282,5 @@ public struct SVGRenderer: Sendable {
     let fraction = abs(Int(tenths) % 10)
     let sign = tenths < 0 && whole == 0 ? "-" : ""
     return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
-  }
-}
-
-/// XML escaping for text and attribute values.
-public func escape(_ text: String) -> String {
-  var out = ""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    default:
-      // Control characters are not allowed in XML 1.0.
-      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
-        out += " "
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out
-}
-
-extension String {
-  func trimmingCharacters() -> String {
-    var s = Substring(self)
-    while s.first == " " { s.removeFirst() }
-    while s.last == " " { s.removeLast() }
-    return String(s)
   }
 }

@@ -65,14 +65,14 @@ public struct TerminalRenderer: Sendable {
   // MARK: Rendering
 
   public func render(_ spec: ChartSpec) -> String {
-    var out: [String] = [clip(spec.title)]
+    var out: [String] = [clip(spec.title, width: width)]
     switch spec.mark {
     case .bar: out += bars(spec)
     case .slope: out += slope(spec)
     case .stackedArea, .line: out += plot(spec)
     }
-    if let caption = spec.caption { out += wrap(caption, indent: "") }
-    return out.map { clipANSI($0) }.joined(separator: "\n") + "\n"
+    if let caption = spec.caption { out += wrapToWidth(caption, indent: "") }
+    return out.map { clipANSI($0, width: width, reset: color) }.joined(separator: "\n") + "\n"
   }
 
   /// Stacked areas and lines over a time axis.
@@ -198,10 +198,10 @@ public struct TerminalRenderer: Sendable {
     }
     lines += legend(spec)
     for (i, event) in events.enumerated() {
-      lines += wrap("\(i + 1) \(CivilDate(dayNumber: event.day)) \(event.label)", indent: "  ")
+      lines += wrapToWidth("\(i + 1) \(CivilDate(dayNumber: event.day)) \(event.label)", indent: "  ")
     }
     if !spec.bands.isEmpty {
-      lines += wrap(
+      lines += wrapToWidth(
         "bands: "
           + spec.bands.map {
             "\(Ticks.label($0.from, scale: spec.scale, step: 1))–\(Ticks.label($0.to, scale: spec.scale, step: 1)) \($0.label)"
@@ -325,66 +325,8 @@ public struct TerminalRenderer: Sendable {
     return lines
   }
 
-  /// Words wrapped to the width.
-  func wrap(_ text: String, indent: String) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      let candidate = current.isEmpty ? String(word) : current + " " + word
-      if displayWidth(candidate) > width - (lines.isEmpty ? 0 : displayWidth(indent)) && !current.isEmpty {
-        lines.append(current)
-        current = String(word)
-      } else {
-        current = candidate
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines.enumerated().map { $0 == 0 ? clip($1) : clip(indent + $1) }
+  /// Words wrapped to the width, continuation lines indented, every line clipped.
+  func wrapToWidth(_ text: String, indent: String) -> [String] {
+    wrap(text, width: width, indent: indent).map { clip($0, width: width) }
   }
-
-  func clip(_ text: String) -> String {
-    guard displayWidth(text) > width else { return text }
-    var out = ""
-    for ch in text {
-      if displayWidth(out + String(ch)) > width - 1 { break }
-      out.append(ch)
-    }
-    return out + "…"
-  }
-
-  /// Cuts a line with ANSI colour codes to the width (codes do not count).
-  func clipANSI(_ text: String) -> String {
-    guard visibleWidth(text) > width else { return text }
-    var out = ""
-    var visible = 0
-    var inEscape = false
-    for ch in text {
-      if ch == "\u{1B}" { inEscape = true }
-      if inEscape {
-        out.append(ch)
-        if ch == "m" { inEscape = false }
-        continue
-      }
-      let w = displayWidth(String(ch))
-      if visible + w > width { break }
-      out.append(ch)
-      visible += w
-    }
-    return color ? out + "\u{1B}[0m" : out
-  }
-}
-
-/// Columns a line takes on screen, ANSI colour codes excluded.
-public func visibleWidth(_ text: String) -> Int {
-  var plain = ""
-  var inEscape = false
-  for ch in text {
-    if ch == "\u{1B}" { inEscape = true }
-    if inEscape {
-      if ch == "m" { inEscape = false }
-      continue
-    }
-    plain.append(ch)
-  }
-  return displayWidth(plain)
 }
