@@ -44,7 +44,7 @@ public enum InspectOutput {
     let rows = profiles.map { p -> [String] in
       [
         p.name, p.firstTime.map { dateString(seconds: $0) } ?? "—", p.lastTime.map { dateString(seconds: $0) } ?? "—",
-        ShareTableOutput.volume(p.total), String(p.observed), String(p.gaps),
+        NumberFormat.volume(p.total), String(p.observed), String(p.gaps),
       ]
     }
     let model = TableModel(
