@@ -1,12 +1,6 @@
 // Stacked areas and lines over a time axis: the scale (days to x, values to y), bands under
 // everything, the value and date axes, the marks (SVGRenderer+Marks) and the events over the data.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension SVGRenderer {
   /// Where a time plot's days and values land in the frame.
   struct TimeScale {
@@ -25,15 +19,7 @@ extension SVGRenderer {
 
     func x(_ day: Int64) -> Double { frame.left + (Double(day) - start) / span * frame.width }
 
-    func y(_ value: Double) -> Double {
-      let f = frame
-      if scale == .log {
-        let lo = log10(domain.lowerBound)
-        let hi = log10(domain.upperBound)
-        return f.bottom - (log10(max(value, domain.lowerBound)) - lo) / (hi - lo) * f.height
-      }
-      return f.bottom - (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height
-    }
+    func y(_ value: Double) -> Double { frame.bottom - scale.position(of: value, in: domain) * frame.height }
   }
 
   func timePlot(_ spec: ChartSpec, _ f: Frame) -> [String] {

@@ -4,12 +4,6 @@
 
 import ShareData
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension TerminalRenderer {
   /// Where a time plot's days and values land in the plot area.
   struct TimeGrid {
@@ -44,14 +38,8 @@ extension TerminalRenderer {
       return lo < buckets.count && buckets[lo].startDay <= day ? lo : nil
     }
 
-    /// A value's height as a fraction of the plot, 0 at the bottom and 1 at the top (log10 on a
-    /// log scale).
-    func y(_ value: Double) -> Double {
-      let v = scale == .log ? log10(max(value, domain.lowerBound)) : value
-      let lo = scale == .log ? log10(domain.lowerBound) : domain.lowerBound
-      let hi = scale == .log ? log10(domain.upperBound) : domain.upperBound
-      return (v - lo) / (hi - lo)
-    }
+    /// A value's height as a fraction of the plot, 0 at the bottom and 1 at the top.
+    func y(_ value: Double) -> Double { scale.position(of: value, in: domain) }
   }
 
   /// Stacked areas and lines over a time axis.
