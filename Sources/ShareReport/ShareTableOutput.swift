@@ -2,7 +2,6 @@
 // CSV and JSON carry fractions. Null (not observed, or an undefined share) is "—" in text, empty
 // in CSV and null in JSON: never 0, never NaN.
 
-import Foundation
 import ShareData
 import ShareStats
 

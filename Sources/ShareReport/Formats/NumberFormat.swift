@@ -70,8 +70,8 @@ public enum NumberFormat {
     return parts.count > 1 ? result + "." + parts[1] : result
   }
 
-  /// A number short enough for an axis or a narrow column: 920.2M, 5.0M, 12.3k, 1.5G; below
-  /// 10,000 as is (whole numbers without decimals). "—" for nil.
+  /// A number short enough for an axis or a narrow column: 920.2M, 5M, 12.3k, 1.5G, 9191, 0.25;
+  /// whole numbers without decimals. "—" for nil.
   public static func abbreviated(_ value: Double?) -> String {
     guard let value else { return "—" }
     let magnitude = abs(value)
