@@ -33,10 +33,10 @@ public enum CompareOutput {
       rows: c.periods.map { p in
         [
           p.period.label, p.period.from.description, p.period.to.description, String(p.days),
-          ShareTableOutput.volume(p.total),
+          NumberFormat.volume(p.total),
           NumberFormat.grouped(p.concentration?.hhi),
           p.deltaHHI.map { NumberFormat.signedGrouped($0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
-          ShareTableOutput.percent(p.concentration?.cr4), p.band?.rawValue ?? "—",
+          NumberFormat.percent(p.concentration?.cr4), p.band?.rawValue ?? "—",
         ]
       })
   }
@@ -54,7 +54,7 @@ public enum CompareOutput {
       rows: c.categories.map { cat in
         let ch = cat.changes[q]
         return [
-          cat.category, ShareTableOutput.percent(cat.share[b]), ShareTableOutput.percent(cat.share[q]),
+          cat.category, NumberFormat.percent(cat.share[b]), NumberFormat.percent(cat.share[q]),
           NumberFormat.signed(ch?.deltaPP, 2),
           ch?.ci95pp.map { "\(NumberFormat.signed($0.low, 2)) … \(NumberFormat.signed($0.high, 2))" } ?? "—",
           NumberFormat.pValue(ch?.welch.pValue), NumberFormat.fixed(ch?.hacSEpp, 2),
@@ -70,9 +70,9 @@ public enum CompareOutput {
       return [
         cat.category, NumberFormat.signed(ch?.deltaPP, 2),
         ch?.shareOfMovedPoints.map {
-          ShareTableOutput.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains")
+          NumberFormat.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains")
         } ?? "—",
-        NumberFormat.signedGrouped(ch?.dailyVolumeChange), ShareTableOutput.percent(ch?.partOfVolumeChange),
+        NumberFormat.signedGrouped(ch?.dailyVolumeChange), NumberFormat.percent(ch?.partOfVolumeChange),
       ]
     }
     return TableModel(

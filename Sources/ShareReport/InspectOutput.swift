@@ -44,7 +44,7 @@ public enum InspectOutput {
     let rows = profiles.map { p -> [String] in
       [
         p.name, p.firstTime.map { $0.day.description } ?? "—", p.lastTime.map { $0.day.description } ?? "—",
-        ShareTableOutput.volume(p.total), String(p.observed), String(p.gaps),
+        NumberFormat.volume(p.total), String(p.observed), String(p.gaps),
       ]
     }
     let model = TableModel(

@@ -2,7 +2,6 @@
 // CSV and JSON carry fractions. Null (not observed, or an undefined share) is "—" in text, empty
 // in CSV and null in JSON: never 0, never NaN.
 
-import Foundation
 import ShareData
 import ShareStats
 
@@ -31,14 +30,14 @@ public enum ShareTableOutput {
     columns += [TableColumn("total"), TableColumn("coverage")]
     let rows = b.buckets.map { bucket -> [String] in
       var row = [b.every.label(start: bucket.startDay) + (bucket.partial ? "*" : "")]
-      row += bucket.shares.map { percent($0) }
-      row.append(volume(bucket.total))
+      row += bucket.shares.map { NumberFormat.percent($0) }
+      row.append(NumberFormat.volume(bucket.total))
       row.append("\(bucket.observed)/\(bucket.active)")
       return row
     }
     var footer = ["all"]
-    footer += b.totalShares.map { percent($0) }
-    footer.append(volume(b.grandTotal))
+    footer += b.totalShares.map { NumberFormat.percent($0) }
+    footer.append(NumberFormat.volume(b.grandTotal))
     footer.append("")
     return TableModel(columns: columns, rows: rows, footer: [footer])
   }
@@ -55,28 +54,6 @@ public enum ShareTableOutput {
     }
     notes.append("coverage: categories observed / categories active in the bucket.")
     return notes.joined(separator: "\n") + "\n"
-  }
-
-  public static func percent(_ fraction: Double?) -> String {
-    guard let fraction, fraction.isFinite else { return "—" }
-    return String(format: "%.2f%%", fraction * 100)
-  }
-
-  public static func volume(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "—" }
-    let rounded = String(format: value >= 100 ? "%.0f" : "%.2f", value)
-    // Thousands separators on the integer part.
-    let parts = rounded.split(separator: ".", omittingEmptySubsequences: false)
-    var integer = String(parts[0])
-    let negative = integer.hasPrefix("-")
-    if negative { integer.removeFirst() }
-    var grouped = ""
-    for (i, ch) in integer.reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { grouped.append(",") }
-      grouped.append(ch)
-    }
-    let result = (negative ? "-" : "") + String(grouped.reversed())
-    return parts.count > 1 ? result + "." + parts[1] : result
   }
 
   /// The volume table as a wide CSV that sharelens reads back (`Time,<cat1>,<cat2>,…`): a

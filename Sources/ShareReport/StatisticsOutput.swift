@@ -35,7 +35,7 @@ public enum ConcentrationOutput {
           let m = row.measures
           return [
             s.every.label(start: row.bucket.startDay) + (row.bucket.partial ? "*" : ""), NumberFormat.fixed(m?.hhi, 0),
-            ShareTableOutput.percent(m?.cr1), ShareTableOutput.percent(m?.cr3), ShareTableOutput.percent(m?.cr4),
+            NumberFormat.percent(m?.cr1), NumberFormat.percent(m?.cr3), NumberFormat.percent(m?.cr4),
             NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3),
             NumberFormat.fixed(m?.gini, 3),
             row.band?.rawValue ?? "—",
@@ -111,7 +111,7 @@ public enum BreaksOutput {
           ],
           rows: a.breaks.map {
             [
-              $0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter),
+              $0.date.description, NumberFormat.percent($0.shareBefore), NumberFormat.percent($0.shareAfter),
               NumberFormat.signed($0.deltaPP, 2),
             ]
           })

@@ -81,10 +81,10 @@ import Testing
   }
 
   @Test func percentAndVolumeFormatsForPeople() {
-    #expect(ShareTableOutput.percent(0.9574905816577839) == "95.75%")
-    #expect(ShareTableOutput.percent(nil) == "—")
-    #expect(ShareTableOutput.volume(1_044_253_412.3) == "1,044,253,412")
-    #expect(ShareTableOutput.volume(12.345) == "12.35")
-    #expect(ShareTableOutput.volume(nil) == "—")
+    #expect(NumberFormat.percent(0.9574905816577839) == "95.75%")
+    #expect(NumberFormat.percent(nil) == "—")
+    #expect(NumberFormat.volume(1_044_253_412.3) == "1,044,253,412")
+    #expect(NumberFormat.volume(12.345) == "12.35")
+    #expect(NumberFormat.volume(nil) == "—")
   }
 }

@@ -50,23 +50,15 @@ public enum Ticks {
     return out
   }
 
-  /// A tick label: percent without needless decimals, or a compact number.
+  /// A tick label: percent without needless decimals for the step, or an abbreviated number.
   public static func label(_ value: Double, scale: ChartSpec.Scale, step: Double) -> String {
     switch scale {
     case .percent:
       let decimals = step * 100 >= 1 ? 0 : step * 100 >= 0.1 ? 1 : 2
-      return NumberFormat.fixed(value * 100, decimals) + "%"
+      return NumberFormat.percentLabel(value, decimals: decimals)
     case .absolute, .log:
-      let magnitude = abs(value)
-      if magnitude >= 1e9 { return compact(value / 1e9) + "G" }
-      if magnitude >= 1e6 { return compact(value / 1e6) + "M" }
-      if magnitude >= 1e4 { return compact(value / 1e3) + "k" }
-      return compact(value)
+      return NumberFormat.abbreviated(value)
     }
-  }
-
-  static func compact(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : NumberFormat.fixed(value, abs(value) < 1 ? 2 : 1)
   }
 
   /// Calendar-aligned date ticks between two days (inclusive start, exclusive end), at most

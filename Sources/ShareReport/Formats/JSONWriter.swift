@@ -30,7 +30,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += n.isFinite ? machineNumber(n) : "null"
-    case .string(let s): out += JSONValue.escape(s)
+    case .string(let s): out += Escaping.json(s)
     case .array(let items):
       if items.isEmpty {
         out += "[]"
@@ -64,32 +64,11 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
-        out += inner + JSONValue.escape(key) + ": "
+        out += inner + Escaping.json(key) + ": "
         value.write(into: &out, indent: indent + 1)
         out += i == members.count - 1 ? "\n" : ",\n"
       }
       out += pad + "}"
     }
-  }
-
-  static func escape(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }

@@ -1,4 +1,6 @@
-// Numbers for people: fixed decimals, p-values that never print as 0, signed changes.
+// Numbers for people: fixed decimals, p-values that never print as 0, signed changes, percents,
+// volumes and short axis numbers. The one place a number becomes text for a reader (CSV and JSON
+// use machineNumber).
 
 import Foundation
 
@@ -30,12 +32,7 @@ public enum NumberFormat {
   public static func grouped(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
     let digits = String(Int64(abs(value).rounded()))
-    var out = ""
-    for (i, ch) in digits.reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { out.append(",") }
-      out.append(ch)
-    }
-    return (value < 0 && Int64(abs(value).rounded()) != 0 ? "-" : "") + String(out.reversed())
+    return (value < 0 && Int64(abs(value).rounded()) != 0 ? "-" : "") + separatingThousands(digits)
   }
 
   /// A signed whole number with separators and a real minus: −2,817,514.
@@ -44,5 +41,58 @@ public enum NumberFormat {
     let magnitude = grouped(abs(value))
     if magnitude == "0" { return magnitude }
     return (value > 0 ? "+" : "−") + magnitude
+  }
+
+  /// A fraction as a percent with two decimals, as printf writes it: 0.9574905 → "95.75%"; "—" for
+  /// nil or non-finite. Table cells use it (a tiny negative prints as "-0.00%").
+  public static func percent(_ fraction: Double?) -> String {
+    guard let fraction, fraction.isFinite else { return "—" }
+    return String(format: "%.2f%%", fraction * 100)
+  }
+
+  /// A fraction as a percent with `decimals` places and no negative zero: 0.958 → "95.8%", for
+  /// sentences and axis ticks; "—" for nil.
+  public static func percentLabel(_ fraction: Double?, decimals: Int) -> String {
+    guard let fraction else { return "—" }
+    return fixed(fraction * 100, decimals) + "%"
+  }
+
+  /// A volume: whole units with thousands separators from 100 up (1,044,253,412), two decimals
+  /// below (12.35); "—" for nil or non-finite.
+  public static func volume(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    let rounded = String(format: value >= 100 ? "%.0f" : "%.2f", value)
+    let parts = rounded.split(separator: ".", omittingEmptySubsequences: false)
+    var integer = String(parts[0])
+    let negative = integer.hasPrefix("-")
+    if negative { integer.removeFirst() }
+    let result = (negative ? "-" : "") + separatingThousands(integer)
+    return parts.count > 1 ? result + "." + parts[1] : result
+  }
+
+  /// A number short enough for an axis or a narrow column: 920.2M, 5M, 12.3k, 1.5G, 9191, 0.25;
+  /// whole numbers without decimals. "—" for nil.
+  public static func abbreviated(_ value: Double?) -> String {
+    guard let value else { return "—" }
+    let magnitude = abs(value)
+    if magnitude >= 1e9 { return short(value / 1e9) + "G" }
+    if magnitude >= 1e6 { return short(value / 1e6) + "M" }
+    if magnitude >= 1e4 { return short(value / 1e3) + "k" }
+    return short(value)
+  }
+
+  /// Whole numbers without decimals, others with two below 1 and one above.
+  static func short(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : fixed(value, abs(value) < 1 ? 2 : 1)
+  }
+
+  /// A string of digits with a comma every three from the right: 1234567 → 1,234,567.
+  static func separatingThousands(_ digits: String) -> String {
+    var out = ""
+    for (i, ch) in digits.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { out.append(",") }
+      out.append(ch)
+    }
+    return String(out.reversed())
   }
 }

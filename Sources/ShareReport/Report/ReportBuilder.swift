@@ -60,10 +60,10 @@ public enum ReportBuilder {
         } ?? "no test"
       let resolution = analysis.comparison?.resolution.adjective ?? analysis.resolution.adjective
       return
-        "\(category)'s share of \(asset)volume \(verb) from \(pct(from)) in \(baseline.label) to \(pct(to)) in \(period.label), \(NumberFormat.signed(d, 1)) points, \(p) (Welch's t-test on \(resolution) shares)."
+        "\(category)'s share of \(asset)volume \(verb) from \(NumberFormat.percentLabel(from, decimals: 1)) in \(baseline.label) to \(NumberFormat.percentLabel(to, decimals: 1)) in \(period.label), \(NumberFormat.signed(d, 1)) points, \(p) (Welch's t-test on \(resolution) shares)."
     case .topGainer(let category, let from, let to, let deltaPP, let shareOfGains):
       return
-        "\(category) gained the most: from \(pct(from)) to \(pct(to)) (\(NumberFormat.signed(deltaPP, 1)) points, \(pct(shareOfGains)) of the points gained)."
+        "\(category) gained the most: from \(NumberFormat.percentLabel(from, decimals: 1)) to \(NumberFormat.percentLabel(to, decimals: 1)) (\(NumberFormat.signed(deltaPP, 1)) points, \(NumberFormat.percentLabel(shareOfGains, decimals: 1)) of the points gained)."
     case .concentration(let from, let to, let fromBand, let toBand):
       let bands =
         fromBand == toBand
@@ -71,7 +71,8 @@ public enum ReportBuilder {
       return
         "Concentration (HHI) went from \(NumberFormat.grouped(from)) to \(NumberFormat.grouped(to)) (\(NumberFormat.signedGrouped(to - from))): \(bands)."
     case .largest(let category, let share):
-      return "\(category) is the largest category with \(pct(share)) of \(asset)volume over the whole range."
+      return
+        "\(category) is the largest category with \(NumberFormat.percentLabel(share, decimals: 1)) of \(asset)volume over the whole range."
     case .breaks(let category, let dated):
       let listed = dated.map { item -> String in
         var text = "\(item.breakPoint.date) (\(NumberFormat.signed(item.breakPoint.deltaPP, 1)) points"
@@ -139,7 +140,7 @@ public enum ReportBuilder {
         ],
         rows: breaks.breaks.map {
           [
-            $0.date.description, ShareTableOutput.percent($0.shareBefore), ShareTableOutput.percent($0.shareAfter),
+            $0.date.description, NumberFormat.percent($0.shareBefore), NumberFormat.percent($0.shareAfter),
             NumberFormat.signed($0.deltaPP, 2),
           ]
         }))
@@ -169,21 +170,11 @@ public enum ReportBuilder {
     columns += b.buckets.map { TableColumn(b.every.label(start: $0.startDay) + ($0.partial ? "*" : ""), .right) }
     columns.append(TableColumn("all", .right))
     var rows = b.categories.enumerated().map { c, name in
-      [name] + b.buckets.map { ShareTableOutput.percent($0.shares[c]) } + [ShareTableOutput.percent(b.totalShares[c])]
+      [name] + b.buckets.map { NumberFormat.percent($0.shares[c]) } + [NumberFormat.percent(b.totalShares[c])]
     }
-    rows.append(["total"] + b.buckets.map { compact($0.total) } + [compact(b.grandTotal)])
+    rows.append(
+      ["total"] + b.buckets.map { NumberFormat.abbreviated($0.total) } + [NumberFormat.abbreviated(b.grandTotal)])
     return TableModel(columns: columns, rows: Array(rows.dropLast()), footer: [rows.last!])
-  }
-
-  /// 920.2M, 5.0M, 12.3k: totals short enough for a narrow column.
-  static func compact(_ value: Double?) -> String {
-    guard let value else { return "—" }
-    return Ticks.label(value, scale: .absolute, step: 1)
-  }
-
-  static func pct(_ value: Double?) -> String {
-    guard let value else { return "—" }
-    return NumberFormat.fixed(value * 100, 1) + "%"
   }
 }
 

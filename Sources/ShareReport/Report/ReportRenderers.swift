@@ -6,19 +6,23 @@ public enum ReportRenderer {
   /// Plain text for a terminal or a .txt file.
   public static func text(_ doc: ReportDocument, terminal: TerminalRenderer) -> String {
     let width = terminal.width
+    // Clipped by characters, as the text report always was (see clipCharacters).
+    func wrapToWidth(_ text: String, indent: String = "") -> [String] {
+      wrap(text, width: width, indent: indent).map { clipCharacters($0, width: width) }
+    }
     var out =
-      wrap(doc.title, width) + [
+      wrapToWidth(doc.title) + [
         String(repeating: terminal.ascii ? "=" : "═", count: min(width, displayWidth(doc.title)))
       ]
     out.append("")
     for headline in doc.headlines {
-      out += wrap("• " + headline, width, indent: "  ").map { terminal.ascii ? $0.replacingAll("•", with: "*") : $0 }
+      out += wrapToWidth("• " + headline, indent: "  ").map { terminal.ascii ? $0.replacingAll("•", with: "*") : $0 }
     }
     for section in doc.sections {
       out.append("")
       out.append(section.heading)
       out.append(String(repeating: terminal.ascii ? "-" : "─", count: min(width, displayWidth(section.heading))))
-      for paragraph in section.paragraphs { out += wrap(paragraph, width) + [""] }
+      for paragraph in section.paragraphs { out += wrapToWidth(paragraph) + [""] }
       for table in section.tables {
         let text = TextTableRenderer(style: terminal.ascii ? .ascii : .unicode).render(table, maxWidth: width)
         out += fit(text, width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -26,7 +30,7 @@ public enum ReportRenderer {
       for chart in section.charts {
         out += terminal.render(chart.spec).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       }
-      for note in section.notes { out += wrap(note, width) }
+      for note in section.notes { out += wrapToWidth(note) }
     }
     var text = ""
     var blank = false
@@ -72,25 +76,25 @@ public enum ReportRenderer {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="generator" content="sharelens">
-      <title>\(escape(doc.title))</title>
+      <title>\(Escaping.xml(doc.title))</title>
       <style>
       \(css)
       </style>
       </head>
       <body>
       <main>
-      <h1>\(escape(doc.title))</h1>
+      <h1>\(Escaping.xml(doc.title))</h1>
 
       """
-    out += "<ul class=\"headlines\">\n" + doc.headlines.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+    out += "<ul class=\"headlines\">\n" + doc.headlines.map { "<li>\(Escaping.xml($0))</li>\n" }.joined() + "</ul>\n"
     for section in doc.sections {
-      out += "<section>\n<h2>\(escape(section.heading))</h2>\n"
-      for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
+      out += "<section>\n<h2>\(Escaping.xml(section.heading))</h2>\n"
+      for paragraph in section.paragraphs { out += "<p>\(Escaping.xml(paragraph))</p>\n" }
       for table in section.tables { out += "<div class=\"table\">\n" + HTMLTableRenderer().render(table) + "</div>\n" }
       for chart in section.charts {
         out += "<figure>\n" + SVGRenderer().render(chart.spec) + "</figure>\n"
       }
-      for note in section.notes { out += "<p class=\"note\">\(escape(note))</p>\n" }
+      for note in section.notes { out += "<p class=\"note\">\(Escaping.xml(note))</p>\n" }
       out += "</section>\n"
     }
     return out + "</main>\n</body>\n</html>\n"
@@ -116,26 +120,10 @@ public enum ReportRenderer {
     p.note { color: #555; font-size: 0.85rem; }
     """
 
-  static func wrap(_ text: String, _ width: Int, indent: String = "") -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      let candidate = current.isEmpty ? (lines.isEmpty ? "" : indent) + word : current + " " + word
-      if displayWidth(candidate) > width && !current.isEmpty {
-        lines.append(current)
-        current = indent + word
-      } else {
-        current = candidate
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines.map { displayWidth($0) > width ? String($0.prefix(width - 1)) + "…" : $0 }
-  }
-
   /// Last resort for a single column wider than the width: cut with a marker, so nothing overflows.
   static func fit(_ table: String, _ width: Int) -> String {
     table.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      displayWidth(String(line)) > width ? String(line.prefix(width - 1)) + "…" : String(line)
+      clipCharacters(String(line), width: width)
     }.joined(separator: "\n")
   }
 }

@@ -5,7 +5,7 @@ public struct HTMLTableRenderer: Sendable {
 
   public func render(_ table: TableModel) -> String {
     func cell(_ tag: String, _ text: String, _ alignment: ColumnAlignment) -> String {
-      "<\(tag)\(alignment == .left ? "" : " class=\"num\"")>\(escape(text))</\(tag)>"
+      "<\(tag)\(alignment == .left ? "" : " class=\"num\"")>\(Escaping.xml(text))</\(tag)>"
     }
     var out = "<table>\n<thead><tr>"
     out += table.columns.map { cell("th", $0.header, $0.alignment) }.joined()

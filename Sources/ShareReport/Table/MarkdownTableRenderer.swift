@@ -4,28 +4,11 @@ public struct MarkdownTableRenderer: Sendable {
   public init() {}
 
   public func render(_ table: TableModel) -> String {
-    func escape(_ cell: String) -> String {
-      cell.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").trimmingTrailingSpaces()
-    }
-    var out = "| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
+    var out = "| " + table.columns.map { Escaping.markdownCell($0.header) }.joined(separator: " | ") + " |\n"
     out += "|" + table.columns.map { $0.alignment == .left ? " --- " : " ---: " }.joined(separator: "|") + "|\n"
     for row in table.rows + table.footer {
-      out += "| " + row.map(escape).joined(separator: " | ") + " |\n"
+      out += "| " + row.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
     }
     return out
-  }
-}
-
-extension String {
-  func replacingAll(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty else { return self }
-    var out = ""
-    var rest = Substring(self)
-    while let range = rest.range(of: target) {
-      out += rest[..<range.lowerBound]
-      out += replacement
-      rest = rest[range.upperBound...]
-    }
-    return out + rest
   }
 }

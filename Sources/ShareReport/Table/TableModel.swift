@@ -49,30 +49,6 @@ public struct TableModel: Sendable {
   }
 }
 
-/// Columns a string takes in a terminal: one per Unicode scalar, except combining marks (zero)
-/// and East Asian wide characters (two).
-public func displayWidth(_ text: String) -> Int {
-  var width = 0
-  for scalar in text.unicodeScalars {
-    switch scalar.value {
-    case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: break
-    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-      0x1F300...0x1FAFF, 0x20000...0x3FFFD:
-      width += 2
-    default: width += 1
-    }
-  }
-  return width
-}
-
-func pad(_ text: String, to width: Int, alignment: ColumnAlignment) -> String {
-  let gap = max(0, width - displayWidth(text))
-  switch alignment {
-  case .left: return text + String(repeating: " ", count: gap)
-  case .right, .decimal: return String(repeating: " ", count: gap) + text
-  }
-}
-
 /// A table as text (box drawing or ASCII) or markdown.
 public func renderTable(_ table: TableModel, format: OutputFormat, ascii: Bool, width: Int = .max) -> String {
   format == .markdown

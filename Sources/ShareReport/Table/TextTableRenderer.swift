@@ -61,11 +61,3 @@ public struct TextTableRenderer: Sendable {
     return out.joined(separator: "\n") + "\n"
   }
 }
-
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var s = Substring(self)
-    while s.last == " " { s.removeLast() }
-    return String(s)
-  }
-}

@@ -1,14 +1,9 @@
 // Draws a ChartSpec as a standalone SVG: viewBox, <title> and <desc> for screen readers, the
 // Okabe–Ito palette, a system font stack with a generic fallback, every text and attribute
 // escaped, and byte-identical output for identical input (no ids from counters or clocks).
+// The time plot and its marks are in SVGRenderer+TimePlot.swift and SVGRenderer+Marks.swift.
 
 import ShareData
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 public struct SVGRenderer: Sendable {
   public var width: Double
@@ -60,121 +55,15 @@ public struct SVGRenderer: Sendable {
       desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."
     }
     let header = """
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(escape(Self.font))">
-      <title>\(escape(spec.title))</title>
-      <desc>\(escape(desc.trimmingCharacters()))</desc>
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(Escaping.xml(Self.font))">
+      <title>\(Escaping.xml(spec.title))</title>
+      <desc>\(Escaping.xml(desc.trimmingSpaces()))</desc>
       <rect x="0" y="0" width="\(n(width))" height="\(n(totalHeight))" fill="#ffffff"/>
       """
     return header + "\n" + body.joined(separator: "\n") + "\n</svg>\n"
   }
 
-  // MARK: Time plots
-
-  func timePlot(_ spec: ChartSpec, _ f: Frame) -> [String] {
-    guard case .time(let buckets) = spec.x, let first = buckets.first, let last = buckets.last else { return [] }
-    let domain = spec.resolvedYDomain
-    let start = Double(first.startDay)
-    let span = max(1, Double(last.endDay) - start)
-    func x(_ day: Int64) -> Double { f.left + (Double(day) - start) / span * f.width }
-    func y(_ value: Double) -> Double {
-      if spec.scale == .log {
-        let lo = log10(domain.lowerBound)
-        let hi = log10(domain.upperBound)
-        return f.bottom - (log10(max(value, domain.lowerBound)) - lo) / (hi - lo) * f.height
-      }
-      return f.bottom - (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound) * f.height
-    }
-    var out: [String] = []
-    // Bands under everything.
-    for (i, band) in spec.bands.enumerated() {
-      let top = y(min(band.to, domain.upperBound))
-      let bottom = y(max(band.from, domain.lowerBound))
-      guard bottom > top else { continue }
-      out.append(
-        "<rect x=\"\(n(f.left))\" y=\"\(n(top))\" width=\"\(n(f.width))\" height=\"\(n(bottom - top))\" fill=\"\(Palette.neutralHex)\" fill-opacity=\"\(n(0.06 + 0.07 * Double(i)))\"/>"
-      )
-      out.append(text(band.label, x: f.right - 6, y: top + 14, size: 11, fill: "#555555", anchor: "end"))
-    }
-    out += yAxis(spec, domain, f, y)
-    // Date axis.
-    let ticks = Ticks.dates(from: first.startDay, until: last.endDay, maxCount: max(2, Int(f.width / 70)))
-    out.append(line(f.left, f.bottom, f.right, f.bottom, stroke: "#333333"))
-    for day in ticks.days {
-      out.append(line(x(day), f.bottom, x(day), f.bottom + 5, stroke: "#333333"))
-      out.append(
-        text(
-          Ticks.dateLabel(day, every: ticks.every), x: x(day), y: f.bottom + 19, size: 11, fill: "#333333",
-          anchor: "middle"))
-    }
-    switch spec.mark {
-    case .stackedArea:
-      var base = [Double](repeating: 0, count: buckets.count)
-      for series in spec.series {
-        var runs: [[Int]] = []
-        var run: [Int] = []
-        for b in buckets.indices {
-          if let v = series.values[b], v > 0 {
-            run.append(b)
-          } else if !run.isEmpty {
-            runs.append(run)
-            run = []
-          }
-        }
-        if !run.isEmpty { runs.append(run) }
-        for run in runs {
-          var top: [String] = []
-          var bottom: [String] = []
-          for b in run {
-            let v = series.values[b]!
-            top.append("\(n(x(buckets[b].startDay))),\(n(y(base[b] + v)))")
-            top.append("\(n(x(buckets[b].endDay))),\(n(y(base[b] + v)))")
-            bottom.append("\(n(x(buckets[b].startDay))),\(n(y(base[b])))")
-            bottom.append("\(n(x(buckets[b].endDay))),\(n(y(base[b])))")
-          }
-          out.append(
-            "<polygon points=\"\((top + bottom.reversed()).joined(separator: " "))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape(series.name))</title></polygon>"
-          )
-        }
-        for b in buckets.indices { base[b] += series.values[b] ?? 0 }
-      }
-    case .line:
-      for series in spec.series {
-        var path = ""
-        var drawing = false
-        for b in buckets.indices {
-          guard let v = series.values[b] else {
-            drawing = false
-            continue
-          }
-          let px = x(buckets[b].startDay) + (x(buckets[b].endDay) - x(buckets[b].startDay)) / 2
-          path += (drawing ? "L" : "M") + "\(n(px)) \(n(y(v)))"
-          drawing = true
-        }
-        if !path.isEmpty {
-          out.append(
-            "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Palette.hex(series.colorIndex))\" stroke-width=\"1.8\" stroke-linejoin=\"round\"><title>\(escape(series.name))</title></path>"
-          )
-        }
-      }
-    case .bar, .slope: break
-    }
-    // Events over the data; numbers that would touch step up a row.
-    var lastLabelX = -Double.infinity
-    var row = 0
-    for (i, event) in spec.events.enumerated() where event.day >= first.startDay && event.day < last.endDay {
-      let ex = x(event.day)
-      row = ex - lastLabelX < 12 ? (row + 1) % 3 : 0
-      lastLabelX = ex
-      out.append(
-        "<line x1=\"\(n(ex))\" y1=\"\(n(f.top))\" x2=\"\(n(ex))\" y2=\"\(n(f.bottom))\" stroke=\"#222222\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
-      )
-      out.append(
-        text(
-          String(i + 1), x: ex, y: f.top - 6 - 11 * Double(row), size: 11, weight: "600", fill: "#222222",
-          anchor: "middle"))
-    }
-    return out
-  }
+  // MARK: Axes
 
   func yAxis(_ spec: ChartSpec, _ domain: ClosedRange<Double>, _ f: Frame, _ y: (Double) -> Double) -> [String] {
     let ticks = Ticks.values(domain, count: 5, scale: spec.scale)
@@ -209,7 +98,7 @@ public struct SVGRenderer: Sendable {
         guard let v = series.values[i] else { continue }
         let bx = gx + barWidth * Double(s)
         out.append(
-          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(escape("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
+          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(Escaping.xml("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
         )
       }
       out.append(
@@ -236,7 +125,7 @@ public struct SVGRenderer: Sendable {
       guard let a = series.values[0], let b = series.values[1] else { continue }
       let color = Palette.hex(series.colorIndex)
       out.append(
-        "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escape(series.name))</title></line>"
+        "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(Escaping.xml(series.name))</title></line>"
       )
       out.append("<circle cx=\"\(n(xa))\" cy=\"\(n(y(a)))\" r=\"3.5\" fill=\"\(color)\"/>")
       out.append("<circle cx=\"\(n(xb))\" cy=\"\(n(y(b)))\" r=\"3.5\" fill=\"\(color)\"/>")
@@ -267,7 +156,7 @@ public struct SVGRenderer: Sendable {
     var attributes = "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" fill=\"\(fill)\""
     if let weight { attributes += " font-weight=\"\(weight)\"" }
     if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
-    return "<text \(attributes)>\(escape(content))</text>"
+    return "<text \(attributes)>\(Escaping.xml(content))</text>"
   }
 
   func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {
@@ -282,36 +171,5 @@ public struct SVGRenderer: Sendable {
     let fraction = abs(Int(tenths) % 10)
     let sign = tenths < 0 && whole == 0 ? "-" : ""
     return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
-  }
-}
-
-/// XML escaping for text and attribute values.
-public func escape(_ text: String) -> String {
-  var out = ""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    default:
-      // Control characters are not allowed in XML 1.0.
-      if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
-        out += " "
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out
-}
-
-extension String {
-  func trimmingCharacters() -> String {
-    var s = Substring(self)
-    while s.first == " " { s.removeFirst() }
-    while s.last == " " { s.removeLast() }
-    return String(s)
   }
 }
