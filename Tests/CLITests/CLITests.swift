@@ -215,6 +215,35 @@ import Testing
     #expect(try String(contentsOfFile: out, encoding: .utf8) == committed, "run make datasets")
   }
 
+  /// The bundled dataset is written by sharelens, so "current" alone would only say sharelens agrees
+  /// with itself: its numbers must also be pandas' monthly sums of the shared daily export
+  /// (reference-daily-by-currency-monthly.csv, scripts/fixtures/shares_reference.py). An empty cell
+  /// is a currency outside its span, where pandas has 0.
+  @Test func theBundledDatasetEqualsThePandasMonthlySums() throws {
+    let reference = try pandasMonthlyVolumes()
+    let text = try String(contentsOfFile: Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", encoding: .utf8)
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let header = lines[0].dropFirst().map(String.init)
+    var seen: Set<String> = []
+    for row in lines.dropFirst() {
+      for (i, cell) in row.dropFirst().enumerated() {
+        let key = "\(row[0]) \(header[i])"
+        seen.insert(key)
+        guard let expected = reference[key] else {
+          Issue.record("\(key) is in the dataset but not in the reference")
+          continue
+        }
+        if cell.isEmpty {
+          #expect(expected == 0, "\(key): empty, pandas \(expected)")
+        } else {
+          #expect(relativeDifference(Double(cell)!, expected) <= 1e-12, "\(key): \(cell) vs pandas \(expected)")
+        }
+      }
+    }
+    #expect(seen == Set(reference.keys))
+    #expect(seen.count == 61 * 6)
+  }
+
   @Test func helpReadsLikeAManual() throws {
     let help = try runSharelens(["shares", "--help"])
     #expect(help.status == 0)
@@ -222,4 +251,17 @@ import Testing
     #expect(help.stdout.contains("--weighting"))
     #expect(try runSharelens(["--version"]).status == 0)
   }
+}
+
+/// "YYYY-MM-DD CATEGORY" → monthly volume, from the pandas reference.
+func pandasMonthlyVolumes() throws -> [String: Double] {
+  let text = try String(
+    contentsOfFile: Paths.root + "/Tests/ShareStatsTests/Fixtures/reference-daily-by-currency-monthly.csv",
+    encoding: .utf8)
+  var volumes: [String: Double] = [:]
+  for line in text.split(separator: "\n").dropFirst() {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false)
+    volumes["\(f[0]) \(f[1])"] = Double(f[2])!
+  }
+  return volumes
 }
