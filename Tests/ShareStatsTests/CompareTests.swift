@@ -201,3 +201,20 @@ func handRanks(_ shares: [String: Double]) -> [String: Int] {
 #if canImport(Glibc)
   import Glibc
 #endif
+
+@Suite struct BucketEdgeTests {
+  /// A category that starts on the first day of the next bucket is not active in this one: the
+  /// bucket [Mon 2016-01-04, Mon 2016-01-11) ends the day before b's first value.
+  @Test func aCategoryStartingTheDayAfterABucketIsNotActiveInIt() throws {
+    var rows = ["date,category,volume"]
+    let monday = CivilDate(year: 2016, month: 1, day: 4).dayNumber
+    for t in 0..<14 {
+      rows.append("\(CivilDate(dayNumber: monday + Int64(t))),a,1")
+      if t >= 7 { rows.append("\(CivilDate(dayNumber: monday + Int64(t))),b,1") }
+    }
+    let b = try Shares.compute(try ingest(rows.joined(separator: "\n")).table, options: ShareOptions(every: .week))
+    #expect(b.buckets.count == 2)
+    #expect(b.buckets[0].active == 1 && b.buckets[0].observed == 1 && b.buckets[0].coverage == 1)
+    #expect(b.buckets[1].active == 2 && b.buckets[1].observed == 2 && b.buckets[1].coverage == 1)
+  }
+}

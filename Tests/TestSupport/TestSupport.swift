@@ -64,7 +64,10 @@ public struct TemporaryDirectory {
     return full
   }
 
-  public func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+  /// Removes the directory; a failure is recorded (a test that leaves files behind says so).
+  public func cleanup() {
+    do { try FileManager.default.removeItem(atPath: path) } catch { Issue.record("cannot remove \(path): \(error)") }
+  }
 }
 
 /// Reads CSV text as if from files named `name`.
@@ -123,9 +126,9 @@ public func runProcess(
   let errors = FileHandle(forWritingAtPath: errPath)!
   let input = FileHandle(forReadingAtPath: inPath)!
   defer {
-    try? output.close()
-    try? errors.close()
-    try? input.close()
+    for handle in [output, errors, input] {
+      do { try handle.close() } catch { Issue.record("cannot close a file of \(executable): \(error)") }
+    }
   }
   process.standardOutput = output
   process.standardError = errors
