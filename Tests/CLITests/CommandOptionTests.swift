@@ -183,8 +183,10 @@ func keysInOrder(_ text: String) -> [String] {
 
   func interval(_ arguments: [String], _ input: String) throws -> (delta: Double, low: Double, high: Double) {
     let run = try runSharelens(
-      ["compare", input, "--period", "A=2016-01-01..2016-04-29", "--period", "B=2016-04-30..2016-08-27", "--format",
-       "json", "--resamples", "1000"] + arguments)
+      [
+        "compare", input, "--period", "A=2016-01-01..2016-04-29", "--period", "B=2016-04-30..2016-08-27", "--format",
+        "json", "--resamples", "1000",
+      ] + arguments)
     #expect(run.status == 0, "\(run.stderr)")
     let json = try jsonObject(run.stdout)
     let a = try #require((json["categories"] as? [[String: Any]])?.first { $0["category"] as? String == "a" })
@@ -218,7 +220,8 @@ func keysInOrder(_ text: String) -> [String] {
     let text = try runSharelens(["inspect", input])
     #expect(text.status == 0, "\(text.stderr)")
     for line in [
-      "  layout      wide", "  rows        3", "  empty cells 1 (missing, not zero)", "  excluded    TOTAL (equals the row sum)",
+      "  layout      wide", "  rows        3", "  empty cells 1 (missing, not zero)",
+      "  excluded    TOTAL (equals the row sum)",
       "  range       2016-01-01 .. 2016-01-04",
     ] {
       #expect(text.stdout.contains(line), "no \(line) in\n\(text.stdout)")

@@ -17,8 +17,10 @@ import Testing
     let trace = dir.path + "/trace.log"
     let run = try runProcess(
       strace,
-      ["-f", "-e", "trace=openat,fsync,fdatasync,rename,renameat,renameat2,close", "-o", trace, Paths.binary, "shares",
-       input, "--format", "csv", "--out", out])
+      [
+        "-f", "-e", "trace=openat,fsync,fdatasync,rename,renameat,renameat2,close", "-o", trace, Paths.binary, "shares",
+        input, "--format", "csv", "--out", out,
+      ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try String(contentsOfFile: out, encoding: .utf8).contains("2016-01-01,2016-01-01,b,3,0.75,4,1,false"))
     let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)

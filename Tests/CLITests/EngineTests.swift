@@ -93,7 +93,8 @@ struct EngineTests {
     let fileCompare = try runSharelens(["compare", Paths.dailyByExchange] + map + periods)
     let fileConcentration = try runSharelens(
       ["concentration", Paths.dailyByExchange] + map + ["--every", "quarter", "--format", "csv"])
-    #expect(fileCompare.status == 0 && fileConcentration.status == 0, "\(fileCompare.stderr)\(fileConcentration.stderr)")
+    #expect(
+      fileCompare.status == 0 && fileConcentration.status == 0, "\(fileCompare.stderr)\(fileConcentration.stderr)")
     // Compare: a header and 6 categories × 2 periods; concentration: a header and 21 quarters.
     #expect(fileCompare.stdout.split(separator: "\n").count == 13)
     #expect(fileConcentration.stdout.split(separator: "\n").count == 22)
@@ -158,7 +159,8 @@ struct EngineTests {
     // The tables' contents before the attempts, to compare after them.
     var whole: [String] = []
     for source in [clickhouse + "trades", postgres + "trades"] {
-      let before = try runSharelens(["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
+      let before = try runSharelens(
+        ["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
       #expect(before.status == 0, "\(source): \(before.stderr)")
       whole.append(before.stdout)
     }
@@ -183,7 +185,8 @@ struct EngineTests {
     let file = try runSharelens(["shares", log, "--group", "quote", "--format", "csv"])
     #expect(file.status == 0 && file.stdout.split(separator: "\n").count > 10, "\(file.stderr)")
     for (source, before) in zip([clickhouse + "trades", postgres + "trades"], whole) {
-      let after = try runSharelens(["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
+      let after = try runSharelens(
+        ["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
       #expect(after.status == 0, "\(source): \(after.stderr)")
       // An engine's sums may differ in the last bits from run to run (parallel summation).
       #expect(numbersMatch(before, after.stdout, tolerance: 1e-12), "\(source) changed")

@@ -122,7 +122,8 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
     let years = ["2016", "2017", "2018", "2019", "2020", "2021"]
     for category in categories {
       let row = try #require(
-        text.split(separator: "\n").first { $0.hasPrefix(category + " ") && $0.contains("│") }, "no row for \(category)")
+        text.split(separator: "\n").first { $0.hasPrefix(category + " ") && $0.contains("│") }, "no row for \(category)"
+      )
       let fields = row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }
       for (i, year) in years.enumerated() {
         let share = shares { $0.hasPrefix(year) }[category] ?? 0

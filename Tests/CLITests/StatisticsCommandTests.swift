@@ -143,7 +143,8 @@ import Testing
           case (let a?, let e?):
             #expect(abs(a - e) < 1e-12, "\(method) \(category) \(starts[i]): \(a) vs \(e)")
             compared += 1
-          default: Issue.record("\(method) \(category) \(starts[i]): \(String(describing: a)) vs \(String(describing: e))")
+          default:
+            Issue.record("\(method) \(category) \(starts[i]): \(String(describing: a)) vs \(String(describing: e))")
           }
         }
       }

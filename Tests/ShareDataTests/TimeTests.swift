@@ -34,9 +34,10 @@ import Testing
 
   /// Regression: a field of exactly four bytes ("Time", "2016") was read one byte past its end.
   /// Digits alone are unix seconds; anything else is not a time.
-  @Test(arguments: [
-    ("Time", nil), ("2016", 2016), ("date", nil), ("1", 1), ("12", 12), ("123", 123), ("-", nil),
-  ] as [(String, Int64?)])
+  @Test(
+    arguments: [
+      ("Time", nil), ("2016", 2016), ("date", nil), ("1", 1), ("12", 12), ("123", 123), ("-", nil),
+    ] as [(String, Int64?)])
   func shortFieldsNeverReadPastTheirEnd(text: String, seconds: Int64?) {
     switch TimeParser.parse(text) {
     case .success(let parsed):

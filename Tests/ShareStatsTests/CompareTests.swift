@@ -177,7 +177,8 @@ func handRanks(_ shares: [String: Double]) -> [String: Int] {
 
   @Test func eachRunOfSharesIsSmoothedOnItsOwnAndGapsStay() throws {
     // a: 0.1, 0.2, 0.3, (missing), 0.6, 0.8, 0.4 of a total of 10 each day.
-    let text = "Time,a,b\n2016-01-01,1,9\n2016-01-02,2,8\n2016-01-03,3,7\n2016-01-04,,10\n2016-01-05,6,4\n"
+    let text =
+      "Time,a,b\n2016-01-01,1,9\n2016-01-02,2,8\n2016-01-03,3,7\n2016-01-04,,10\n2016-01-05,6,4\n"
       + "2016-01-06,8,2\n2016-01-07,4,6\n"
     let b = try Shares.compute(try ingest(text).table, options: ShareOptions(every: .day))
     let smooth = try b.smoothed(window: 3, statistic: .mean)

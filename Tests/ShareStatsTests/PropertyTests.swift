@@ -83,7 +83,10 @@ final class CaseCounter: @unchecked Sendable {
     try forAll(count: 300, seed: 1, zip(observationsGen, Gen.int(in: 0...2).map { [Every.day, .week, .month][$0] })) {
       observations, every in
       let rows = longCSV(observations)
-      guard hasData(rows) else { return cases.skipped += 1 }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
       let b = try breakdown([rows], ShareOptions(every: every))
       #expect(!b.buckets.isEmpty)
       for bucket in b.buckets {
@@ -105,7 +108,10 @@ final class CaseCounter: @unchecked Sendable {
       count: 200, seed: 2, zip(observationsGen, Gen.int(in: 0...80), Gen.int(in: 0...2).map { [0.001, 3.0, 1e6][$0] })
     ) { observations, cut, scale in
       let rows = longCSV(observations)
-      guard hasData(rows) else { return cases.skipped += 1 }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
       let original = try breakdown([rows], ShareOptions(every: .week))
       let reversed = try breakdown([rows.reversed()], ShareOptions(every: .week))
       let k = min(cut, rows.count)
@@ -125,7 +131,10 @@ final class CaseCounter: @unchecked Sendable {
     let cases = CaseCounter()
     try forAll(count: 200, seed: 3, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows) else { return cases.skipped += 1 }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
       let table = try ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
       let map = CategoryMap(name: "map.csv", entries: ["a": "X", "b": "X", "c": "Y", "d": "Y", "e": "Y"])
       let mapped = table.regrouped(try map.newNames(for: table.categories, unmapped: .error))
@@ -157,7 +166,10 @@ final class CaseCounter: @unchecked Sendable {
     let cases = CaseCounter()
     try forAll(count: 100, seed: 4, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows) else { return cases.skipped += 1 }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
       let table = try ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
       let day0 = CivilDate(year: 2017, month: 1, day: 1).dayNumber
       let periods = [
