@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench docs test lint unit-test test-sanitize fuzz fuzz-smoke setup build release datasets clean
+.PHONY: demo reports bench docs test lint unit-test test-sanitize fuzz fuzz-smoke mutants setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -53,7 +53,7 @@ lint:
 	exit $$status
 
 # Test tools: xmllint and rsvg-convert check every SVG, headless Chromium renders the HTML report.
-TEST_TOOLS = libxml2-utils librsvg2-bin chromium
+TEST_TOOLS = libxml2-utils librsvg2-bin chromium strace
 
 # A test run that hangs fails after TEST_TIME_LIMIT seconds instead of running into CI's limit (a
 # normal run takes a minute or two); whatever it started is stopped then, and when it ends, so
@@ -85,6 +85,12 @@ fuzz: setup
 
 fuzz-smoke: setup
 	scripts/fuzz.sh 30
+
+# Mutation testing (not part of make test): plants each bug listed in scripts/mutants.txt in a mirror
+# of the tree (.build-mutants), runs the tests named for it, prints "killed K of N" and the survivors,
+# and writes docs/mutants-results.md. MUTANTS=M01,M02 runs only those.
+mutants:
+	scripts/mutants.py $(if $(MUTANTS),--only $(MUTANTS))
 
 # sharelens against polars, DuckDB and pandas (BENCH_50M=1 adds the 50M-row log; see docs/performance.md).
 # The data generator is a package of its own (Benchmarks/Package.swift, built into .build-bench/).

@@ -37,9 +37,17 @@ for target in "${targets[@]}"; do
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$target" "$corpus" "$seeds" \
     -max_total_time="$seconds" -max_len=8192 -timeout=10 -artifact_prefix=Fuzz/crashes/ >"$log" 2>&1; then
-    runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -n 1)
-    echo "fuzz: $target: ${runs:-?} runs in ${seconds}s, no crash"
-    total_runs=$((total_runs + ${runs:-0}))
+    runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -n 1 || true)
+    if [[ -z $runs || $runs -eq 0 ]]; then
+      # A binary built without libFuzzer (or one that exits at once) ends with status 0 and no
+      # "Done N runs": it fuzzed nothing, which must not pass as "no crash".
+      echo "fuzz: $target: FAILED: it ran no inputs (no \"Done N runs\" in its log)"
+      tail -n 30 "$log"
+      status=1
+      continue
+    fi
+    echo "fuzz: $target: $runs runs in ${seconds}s, no crash"
+    total_runs=$((total_runs + runs))
   else
     echo "fuzz: $target: CRASH (input saved in Fuzz/crashes/)"
     tail -n 30 "$log"

@@ -58,17 +58,38 @@ import Testing
     #expect(exitStatus.status == 3)
   }
 
-  @Test func inspectSucceedsOnEverySharedCSV() throws {
+  /// inspect on every shared export: the layout each file has (read off the files), and as many
+  /// rows as the file has non-blank lines after its header (counted here, any line ending).
+  @Test func inspectDescribesEverySharedCSV() throws {
+    let layouts = [
+      "BCHARTS-BTCNCNY.csv": "ohlcv", "kraken-btc-volume-by-currency-daily-2013-2021.csv": "wide",
+      "btc-volume-by-currency-daily-2018.csv": "wide", "bitcoinaverage-volume-by-currency-2016-05-01.csv": "long",
+      "btc-volume-by-exchange-monthly-2015-2018.csv": "wide", "btc-volume-by-exchange-monthly-2015-2018.cr.csv": "wide",
+      "btc-volume-by-exchange-daily-2016-2021.csv": "wide",
+    ]
+    let kinds = ["exchange-currency.csv": "category map (from,to) with 11 entries", "china-events.csv": "events list"]
     let enumerator = FileManager.default.enumerator(atPath: Paths.shared)!
-    var checked = 0
+    var checked: Set<String> = []
     while let path = enumerator.nextObject() as? String {
       guard path.hasSuffix(".csv") else { continue }
-      let result = try runSharelens(["inspect", Paths.shared(path)])
+      let name = String(path.split(separator: "/").last!)
+      let result = try runSharelens(["inspect", Paths.shared(path), "--format", "json"])
       #expect(result.status == 0, "\(path): \(result.stderr)")
-      #expect(result.stdout.contains("layout") || result.stdout.contains("kind"), "\(path)")
-      checked += 1
+      let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      if let kind = kinds[name] {
+        #expect((json?["kind"] as? String)?.hasPrefix(kind) == true, "\(path): \(result.stdout)")
+      } else {
+        let source = (json?["sources"] as? [[String: Any]])?.first
+        #expect(source?["layout"] as? String == layouts[name], "\(path): \(result.stdout)")
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Paths.shared(path))), as: UTF8.self)
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).filter {
+          !$0.allSatisfy(\.isWhitespace)
+        }
+        #expect(source?["rows"] as? Double == Double(lines.count - 1), "\(path)")
+      }
+      checked.insert(name)
     }
-    #expect(checked >= 9)
+    #expect(checked == Set(layouts.keys).union(kinds.keys))
   }
 
   @Test func jsonFollowsTheContract() throws {
@@ -86,7 +107,15 @@ import Testing
     let share = (y2016["shares"] as! [String: Any])["CNY"] as! Double
     #expect(abs(share - 0.9574905816577839) < 1e-12)
     #expect(buckets[3]["partial"] as? Bool == true)
-    #expect(!result.stdout.contains("NaN") && !result.stdout.contains("inf"))
+    // Every share is a fraction or null (never NaN, which would not even parse), and a bucket's
+    // shares add up to 1.
+    for bucket in buckets {
+      let shares = bucket["shares"] as! [String: Any]
+      let values = shares.values.compactMap { $0 as? Double }
+      #expect(values.count + shares.values.filter { $0 is NSNull }.count == shares.count)
+      #expect(values.allSatisfy { $0 >= 0 && $0 <= 1 })
+      #expect(abs(values.reduce(0, +) - 1) < 1e-9, "\(bucket["start"]!)")
+    }
   }
 
   @Test func csvIsTidyAndNullIsEmpty() throws {
@@ -186,6 +215,35 @@ import Testing
     #expect(try String(contentsOfFile: out, encoding: .utf8) == committed, "run make datasets")
   }
 
+  /// The bundled dataset is written by sharelens, so "current" alone would only say sharelens agrees
+  /// with itself: its numbers must also be pandas' monthly sums of the shared daily export
+  /// (reference-daily-by-currency-monthly.csv, scripts/fixtures/shares_reference.py). An empty cell
+  /// is a currency outside its span, where pandas has 0.
+  @Test func theBundledDatasetEqualsThePandasMonthlySums() throws {
+    let reference = try pandasMonthlyVolumes()
+    let text = try String(contentsOfFile: Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", encoding: .utf8)
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let header = lines[0].dropFirst().map(String.init)
+    var seen: Set<String> = []
+    for row in lines.dropFirst() {
+      for (i, cell) in row.dropFirst().enumerated() {
+        let key = "\(row[0]) \(header[i])"
+        seen.insert(key)
+        guard let expected = reference[key] else {
+          Issue.record("\(key) is in the dataset but not in the reference")
+          continue
+        }
+        if cell.isEmpty {
+          #expect(expected == 0, "\(key): empty, pandas \(expected)")
+        } else {
+          #expect(relativeDifference(Double(cell)!, expected) <= 1e-12, "\(key): \(cell) vs pandas \(expected)")
+        }
+      }
+    }
+    #expect(seen == Set(reference.keys))
+    #expect(seen.count == 61 * 6)
+  }
+
   @Test func helpReadsLikeAManual() throws {
     let help = try runSharelens(["shares", "--help"])
     #expect(help.status == 0)
@@ -193,4 +251,17 @@ import Testing
     #expect(help.stdout.contains("--weighting"))
     #expect(try runSharelens(["--version"]).status == 0)
   }
+}
+
+/// "YYYY-MM-DD CATEGORY" → monthly volume, from the pandas reference.
+func pandasMonthlyVolumes() throws -> [String: Double] {
+  let text = try String(
+    contentsOfFile: Paths.root + "/Tests/ShareStatsTests/Fixtures/reference-daily-by-currency-monthly.csv",
+    encoding: .utf8)
+  var volumes: [String: Double] = [:]
+  for line in text.split(separator: "\n").dropFirst() {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false)
+    volumes["\(f[0]) \(f[1])"] = Double(f[2])!
+  }
+  return volumes
 }

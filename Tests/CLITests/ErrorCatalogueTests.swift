@@ -15,8 +15,21 @@ struct BadInput: CustomTestStringConvertible, Sendable {
   var status: Int32
   var message: String
   var name = "in.csv"
+  /// Where a data error points: `line:column` or `line` (docs/errors.md: every data error names
+  /// file:line:column); nil where the error is about the whole file or an option.
+  var location: String?
+  /// The hint docs/errors.md promises, if any.
+  var hint: String?
 
   var testDescription: String { id }
+
+  /// The same case, with where it points and the hint it gives.
+  func at(_ location: String?, hint: String? = nil) -> BadInput {
+    var copy = self
+    copy.location = location
+    copy.hint = hint
+    return copy
+  }
 
   init(
     _ id: String, _ text: String?, _ message: String, args arguments: [String] = ["IN"], status: Int32 = 65,
@@ -40,29 +53,36 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 
 let catalogue: [BadInput] = [
   BadInput("E01", "\n\n", "the file is empty"),
+  BadInput("E01", "", "the file is empty"),  // 0 bytes
   BadInput("E02", "Time,a,b\n", "header but no data rows"),
-  BadInput("E03", "a,b\n1,2\n", "no time column"),
-  BadInput("E04", "Time,a\nsoon,1\n", "not a time: \"soon\""),
-  BadInput("E05", "Time,a\n2017-02-30,1\n", "February 2017 has 28 days"),
-  BadInput("E06", "Time,a,b\n2016-01-01,1,2\n2016-01-02,1,abc\n2016-01-03,1,2\n", "not a number: \"abc\""),
-  BadInput("E07", "Time,a\n2016-01-01,-5\n", "negative volume"),
-  BadInput("E08", "Time,a,b\n2016-01-01,NaN,1\n", "not a number: \"NaN\""),
-  BadInput("E09", "Time,a\n2016-01-01,1e999\n", "too large"),
-  BadInput("E10", "Time,a\n2016-01-01,\"1\n2016-01-02,2\n", "unterminated quoted field"),
-  BadInput("E11", "Time,a,b\n2016-01-01,1\n", "the header has 3"),
-  BadInput("E12", "Time,a,a\n2016-01-01,1,2\n", "duplicate column name \"a\""),
-  BadInput("E13", "date,cat,v\n2016-01-01,x,1\n2016-01-01,x,2\n", "appears twice"),
-  BadInput("E14", bytes: Array("Time,a\n2016-01-01,1".utf8) + [0] + Array("\n".utf8), "NUL byte"),
-  BadInput("E15", bytes: Array("date,cat,v\n2016-01-01,".utf8) + [0xFF, 0xFE] + Array(",1\n".utf8), "invalid UTF-8"),
+  BadInput("E03", "a,b\n1,2\n", "no time column").at("1", hint: "--time"),
+  BadInput("E04", "Time,a\nsoon,1\n", "not a time: \"soon\"").at("2:1"),
+  BadInput("E05", "Time,a\n2017-02-30,1\n", "February 2017 has 28 days").at("2:1"),
+  BadInput("E06", "Time,a,b\n2016-01-01,1,2\n2016-01-02,1,abc\n2016-01-03,1,2\n", "not a number: \"abc\"").at("3:3"),
+  BadInput("E07", "Time,a\n2016-01-01,-5\n", "negative volume").at("2:2"),
+  BadInput("E07", "Time,a\n2016-01-01,-0.5\n", "negative volume").at("2:2"),
+  BadInput("E08", "Time,a,b\n2016-01-01,NaN,1\n", "not a number: \"NaN\"").at(
+    "2:2", hint: "leave a missing value as an empty cell"),
+  BadInput("E09", "Time,a\n2016-01-01,1e999\n", "too large").at("2:2"),
+  BadInput("E10", "Time,a\n2016-01-01,\"1\n2016-01-02,2\n", "unterminated quoted field").at("2:2"),
+  BadInput("E11", "Time,a,b\n2016-01-01,1\n", "the header has 3").at("2", hint: "keep its comma"),
+  BadInput("E12", "Time,a,a\n2016-01-01,1,2\n", "duplicate column name \"a\"").at("1:3"),
+  BadInput("E13", "date,cat,v\n2016-01-01,x,1\n2016-01-01,x,2\n", "appears twice").at(
+    "3", hint: "--duplicates sum adds repeated values up"),
+  BadInput("E14", bytes: Array("Time,a\n2016-01-01,1".utf8) + [0] + Array("\n".utf8), "NUL byte").at("2:2"),
+  BadInput("E15", bytes: Array("date,cat,v\n2016-01-01,".utf8) + [0xFF, 0xFE] + Array(",1\n".utf8), "invalid UTF-8")
+    .at("2:2", hint: "iconv"),
   BadInput("E16", "Time,a\n2016-01-01," + String(repeating: "9", count: 17 << 20) + "\n", "longer than 16 MiB"),
-  BadInput("E17", "Time,a\n2016-01-01,1\n1451692800,2\n", "mixed time formats"),
-  BadInput("E18", "Time,,b\n2016-01-01,1,2\n", "empty column name"),
-  BadInput("E19", "Time,a\n\"2016-01-01\"x,1\n", "text after a closing quote"),
-  BadInput("E20", "date,cat,v\n2016-01-01,x,1\n2016-01-02,,2\n", "empty category"),
-  BadInput("E21", "1,2\n3,4\n", "holds numbers, not column names"),
-  BadInput("E22", "Time,bitstamp,zaif\n2016-01-01,1,2\n", "not in the map", args: ["IN", "--map", "MAP"]),
+  BadInput("E17", "Time,a\n2016-01-01,1\n1451692800,2\n", "mixed time formats").at("3:1"),
+  BadInput("E18", "Time,,b\n2016-01-01,1,2\n", "empty column name").at("1:2"),
+  BadInput("E19", "Time,a\n\"2016-01-01\"x,1\n", "text after a closing quote").at(
+    "2:1", hint: "a quote inside a quoted field is written twice"),
+  BadInput("E20", "date,cat,v\n2016-01-01,x,1\n2016-01-02,,2\n", "empty category").at("3:2"),
+  BadInput("E21", "1,2\n3,4\n", "holds numbers, not column names").at("1", hint: "--layout trades"),
+  BadInput("E22", "Time,bitstamp,zaif\n2016-01-01,1,2\n", "not in the map: \"zaif\"", args: ["IN", "--map", "MAP"]).at(
+    nil, hint: "--unmapped"),
   BadInput("E23", "Time,a\n2016-01-01,1\n", "mapped twice", args: ["IN", "--map", "BADMAP"]),
-  BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range"),
+  BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range").at("2:1"),
   BadInput("E25", nil, "no such file", args: ["/nonexistent/input.csv"], status: 66),
   BadInput("E26", nil, "directory", args: ["DIR"], status: 66),
   BadInput(
@@ -71,17 +91,23 @@ let catalogue: [BadInput] = [
   BadInput("E28", "Time,a\n2016-01-01,1\n", "Unknown option", args: ["IN", "--bogus"], status: 64),
   BadInput(
     "E29", "Time,a\n2015-01-01,1\n2015-02-01,2\n", "finer than the data", args: ["IN", "--every", "day"], status: 64),
-  BadInput("E30", "Time,a\n2016-01-01,1\n", "no data in the range", args: ["IN", "--from", "2019-01-01"], status: 64),
-  BadInput("E31", "date,cat,v\n2016-01-01,x,1\n", "no such column", args: ["IN", "--value", "nope"], status: 64),
+  BadInput("E30", "Time,a\n2016-01-01,1\n", "no data in the range", args: ["IN", "--from", "2019-01-01"], status: 64)
+    .at(nil, hint: "2016-01-01"),
+  BadInput("E31", "date,cat,v\n2016-01-01,x,1\n", "no such column", args: ["IN", "--value", "nope"], status: 64).at(
+    nil, hint: "its columns are \"date\", \"cat\", \"v\""),
   BadInput("E32", "Time,a\n2016-01-01,1\n", "only once", args: ["-", "-"], status: 64),
-  BadInput("E33", "Time,a\n2016-01-01,1\n", "does not apply", args: ["IN", "--group", "exchange"], status: 64),
-  BadInput("E34", "date,cat,x,y\n2016-01-01,a,1,2\n", "none is clearly the volume", status: 64),
+  BadInput("E33", "Time,a\n2016-01-01,1\n", "does not apply", args: ["IN", "--group", "exchange"], status: 64).at(
+    nil, hint: "--map FILE"),
+  BadInput("E34", "date,cat,x,y\n2016-01-01,a,1,2\n", "none is clearly the volume", status: 64).at(
+    nil, hint: "--value"),
   BadInput(
     "E35", "Time,a\n2016-01-01,1\n", "cannot create the output", args: ["IN", "--out", "DIR/no/such/dir/out.txt"],
     status: 73),
-  BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR"], status: 73),
+  // A directory inside the case's directory, so a temporary file left beside it would be seen.
+  BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR/outdir"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
-  BadInput("E38", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "binary"),
+  BadInput("E38", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "binary").at(
+    "1:1", hint: "is the file compressed"),
 ]
 
 struct GoodInput: CustomTestStringConvertible, Sendable {
@@ -149,15 +175,30 @@ let oddButValid: [GoodInput] = [
           .replacingOccurrences(of: "MAP", with: map).replacingOccurrences(of: "IN", with: input)
       }
     if !arguments.contains("--out") { arguments += ["--out", out] }
+    let target = arguments[arguments.firstIndex(of: "--out")! + 1]
     let stdin = `case`.arguments.contains("-") ? "Time,a\n2016-01-01,1\n" : nil
+    try FileManager.default.createDirectory(atPath: dir.path + "/outdir", withIntermediateDirectories: false)
+    let before = try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted()
     let result = try runSharelens(arguments, stdin: stdin)
     #expect(result.status == `case`.status, "\(`case`.id): \(result.stderr)")
     #expect(result.stderr.contains(`case`.message), "\(`case`.id): \(result.stderr)")
+    if let location = `case`.location {
+      let place = (`case`.bytes == nil ? "" : `case`.name + ":") + location + ": "
+      #expect(result.stderr.contains(place), "\(`case`.id): no \(place) in \(result.stderr)")
+    }
+    if let hint = `case`.hint {
+      let hintLine = result.stderr.split(separator: "\n").first { $0.hasPrefix("  hint: ") }
+      #expect(hintLine?.contains(hint) == true, "\(`case`.id): no hint with \(hint) in \(result.stderr)")
+    }
     #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"))
     #expect(result.stdout.isEmpty)
-    #expect(!FileManager.default.fileExists(atPath: out))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
-    #expect(leftovers.isEmpty)
+    // Nothing was written: not the --out target (a directory stays a directory), no temporary
+    // file, nothing anywhere in the directory.
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+    let wasDirectory = target == dir.path || target == dir.path + "/outdir"
+    #expect(!exists || (wasDirectory && isDirectory.boolValue), "\(`case`.id): \(target) was written")
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted() == before, "\(`case`.id)")
   }
 
   @Test(arguments: oddButValid)

@@ -28,7 +28,14 @@ import Testing
     #expect(abs((cny["p_value"] as! Double) - 0.072218551474057618) < 1e-7)
     #expect((cny["ci95_pp"] as! [Double]).count == 2)
     #expect((json["periods"] as! [[String: Any]]).count == 2)
-    #expect(!first.stdout.contains("NaN"))
+    // Every category's interval holds its own Δ.
+    for category in json["categories"] as! [[String: Any]] {
+      guard let delta = category["delta_pp"] as? Double, let ci = category["ci95_pp"] as? [Double] else {
+        Issue.record("\(category["category"]!): no Δ or interval")
+        continue
+      }
+      #expect(ci[0] <= delta && delta <= ci[1], "\(category["category"]!): \(delta) outside \(ci)")
+    }
   }
 
   @Test func compareUsageErrors() throws {
@@ -83,12 +90,65 @@ import Testing
     #expect(lines[1].contains("highly concentrated"))
   }
 
+  /// The smoothed daily exchange shares of the real export equal the moving mean and median of
+  /// the unsmoothed ones, worked out here (a centred window of 5, truncated at the ends and at the
+  /// days an exchange is missing).
   @Test func smoothingKeepsGapsAndWorksWithBothStatistics() throws {
-    for method in ["mean", "median"] {
+    let daily = [Paths.dailyByExchange, "--every", "day"]
+    let plain = try runSharelens(["shares"] + daily + ["--format", "csv"])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    // start,end,category,volume,share,total,coverage,partial
+    var series: [String: [Double?]] = [:]
+    var starts: [String] = []
+    for line in plain.stdout.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      if starts.last != f[0] { starts.append(f[0]) }
+      series[f[2], default: []].append(Double(f[4]))
+    }
+    #expect(starts.count > 1000 && series.values.allSatisfy { $0.count == starts.count })
+    #expect(series.values.contains { $0.contains(nil) }, "the check needs a gap")
+    func smooth(_ xs: [Double?], _ statistic: ([Double]) -> Double) -> [Double?] {
+      xs.indices.map { i in
+        guard xs[i] != nil else { return nil }
+        var lo = i
+        var hi = i
+        while lo > i - 2, lo > 0, xs[lo - 1] != nil { lo -= 1 }
+        while hi < i + 2, hi < xs.count - 1, xs[hi + 1] != nil { hi += 1 }
+        return statistic((lo...hi).map { xs[$0]! })
+      }
+    }
+    let mean: ([Double]) -> Double = { $0.reduce(0, +) / Double($0.count) }
+    let median: ([Double]) -> Double = { v in
+      let s = v.sorted()
+      return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+    for (method, statistic) in [("mean", mean), ("median", median)] {
       let result = try runSharelens(
-        ["shares"] + base + ["--every", "week", "--smooth", "5", "--smooth-method", method, "--format", "csv"])
+        ["shares"] + daily + ["--smooth", "5", "--smooth-method", method, "--format", "csv"])
       #expect(result.status == 0, "\(result.stderr)")
-      #expect(!result.stdout.contains("nan"))
+      var got: [String: [Double?]] = [:]
+      for line in result.stdout.split(separator: "\n").dropFirst() {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        got[f[2], default: []].append(Double(f[4]))
+      }
+      #expect(Set(got.keys) == Set(series.keys))
+      var compared = 0
+      for (category, values) in series {
+        let expected = smooth(values, statistic)
+        let actual = got[category] ?? []
+        #expect(actual.count == expected.count, "\(method) \(category)")
+        for (i, (a, e)) in zip(actual, expected).enumerated() {
+          switch (a, e) {
+          case (nil, nil): break
+          case (let a?, let e?):
+            #expect(abs(a - e) < 1e-12, "\(method) \(category) \(starts[i]): \(a) vs \(e)")
+            compared += 1
+          default:
+            Issue.record("\(method) \(category) \(starts[i]): \(String(describing: a)) vs \(String(describing: e))")
+          }
+        }
+      }
+      #expect(compared > 1000)
     }
     #expect(try runSharelens(["shares"] + base + ["--smooth", "0"]).status == 64)
   }

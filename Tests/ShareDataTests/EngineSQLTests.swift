@@ -54,7 +54,7 @@ import Testing
 
 let enginesDirectory = ProcessInfo.processInfo.environment["SHARELENS_ENGINES"]
 
-@Suite(.enabled(if: enginesDirectory != nil, "needs scripts/with-engines.sh"), .serialized)
+@Suite(.serialized)
 struct EngineBucketTests {
   /// The file path's sums by (bucket, quote) of the 1M-row log the servers hold.
   func fileSums(_ every: Every) throws -> [String: Double] {
@@ -70,6 +70,12 @@ struct EngineBucketTests {
 
   @Test(arguments: Every.allCases)
   func engineBucketsEqualTheFilePath(every: Every) throws {
+    // Without the servers this test records that it did not run: a failure in CI, a counted
+    // known issue elsewhere.
+    guard
+      requireComponent(
+        "the database servers (scripts/with-engines.sh, as make unit-test runs it)", available: enginesDirectory != nil)
+    else { return }
     let expected = try fileSums(every)
     setenv("PGPASSWORD", "pg-secret", 1)
     for (text, dialect) in [

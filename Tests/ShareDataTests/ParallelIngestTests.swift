@@ -78,13 +78,14 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     for i in 0..<readers {
       finished.enter()
       Thread { [parallel] in
-        tables.set(i, try? Ingest.read(paths: [path], options: parallel).table)
+        tables.set(i, Result { try Ingest.read(paths: [path], options: parallel).table })
         finished.leave()
       }.start()
     }
     try #require(finished.wait(timeout: .now() + 120) == .success, "concurrent parallel reads did not finish")
     for i in 0..<readers {
-      let table = try #require(tables.get(i))
+      // A reader that threw fails here with its error, not as a bare nil.
+      let table = try #require(tables.get(i), "reader \(i) never finished").get()
       expectSameTable(expected, table)
     }
   }
@@ -220,14 +221,14 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
 /// Results written by several threads.
 final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
-  private var tables: [VolumeTable?]
+  private var tables: [Result<VolumeTable, any Error>?]
   init(count: Int) { tables = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ table: VolumeTable?) {
+  func set(_ i: Int, _ table: Result<VolumeTable, any Error>) {
     lock.lock()
     tables[i] = table
     lock.unlock()
   }
-  func get(_ i: Int) -> VolumeTable? {
+  func get(_ i: Int) -> Result<VolumeTable, any Error>? {
     lock.lock()
     defer { lock.unlock() }
     return tables[i]

@@ -33,15 +33,29 @@ import Testing
   }
 
   /// Regression: a field of exactly four bytes ("Time", "2016") was read one byte past its end.
-  @Test(arguments: ["Time", "2016", "date", "1", "12", "123", "-"])
-  func shortFieldsNeverReadPastTheirEnd(text: String) {
-    _ = TimeParser.parse(text)
+  /// Digits alone are unix seconds; anything else is not a time.
+  @Test(
+    arguments: [
+      ("Time", nil), ("2016", 2016), ("date", nil), ("1", 1), ("12", 12), ("123", 123), ("-", nil),
+    ] as [(String, Int64?)])
+  func shortFieldsNeverReadPastTheirEnd(text: String, seconds: Int64?) {
+    switch TimeParser.parse(text) {
+    case .success(let parsed):
+      #expect(parsed.seconds == seconds && parsed.format == .unixSeconds, "\(text)")
+    case .failure(let failure):
+      #expect(seconds == nil && failure == .notATime, "\(text): \(failure)")
+    }
   }
 
   @Test func leapYearsFollowTheGregorianRule() throws {
-    #expect(try seconds("2016-02-29") > 0)
-    #expect(try seconds("2000-02-29") > 0)
+    // Unix seconds by hand: 2016-02-23 is 1,456,185,600 (above), six days later 1,456,704,000;
+    // 2000-01-01 is 946,684,800 (10,957 days), and 2000-02-29 is 59 days later.
+    #expect(try seconds("2016-02-29") == 1_456_185_600 + 6 * 86_400)
+    #expect(try seconds("2016-03-01") == 1_456_185_600 + 7 * 86_400)
+    #expect(try seconds("2000-02-29") == 946_684_800 + 59 * 86_400)
+    #expect(try seconds("2000-03-01") == 946_684_800 + 60 * 86_400)
     #expect(throws: TimeParseFailure.self) { try TimeParser.parse("1900-02-29").get() }
+    #expect(throws: TimeParseFailure.self) { try TimeParser.parse("2100-02-29").get() }
   }
 }
 
@@ -64,6 +78,18 @@ import Testing
       CivilDate(dayNumber: Every.quarter.bucketStart(day: CivilDate(year: 2017, month: 8, day: 9).dayNumber))
         .description == "2017-07-01")
     #expect(CivilDate(dayNumber: Every.year.bucketStart(day: d)).description == "2017-01-01")
+    // Every month of the year to its quarter, including each quarter's last month.
+    for month in 1...12 {
+      let start = Every.quarter.bucketStart(day: CivilDate(year: 2017, month: month, day: 28).dayNumber)
+      #expect(CivilDate(dayNumber: start) == CivilDate(year: 2017, month: (month - 1) / 3 * 3 + 1, day: 1), "\(month)")
+    }
+    // The next bucket after the last of a year is in the next year.
+    #expect(
+      CivilDate(dayNumber: Every.quarter.nextStart(after: CivilDate(year: 2016, month: 10, day: 1).dayNumber))
+        .description == "2017-01-01")
+    #expect(
+      CivilDate(dayNumber: Every.year.nextStart(after: CivilDate(year: 2016, month: 1, day: 1).dayNumber))
+        .description == "2017-01-01")
     #expect(
       CivilDate(dayNumber: Every.month.nextStart(after: CivilDate(year: 2016, month: 12, day: 1).dayNumber)).description
         == "2017-01-01")

@@ -81,6 +81,9 @@ enum SampleCharts {
         }
         let path = Paths.fixture("ShareReportTests", "terminal/\(name)-\(width)-\(color ? "color" : "plain").txt")
         if update {
+          // Rewriting the goldens checks nothing against them: allowed at a desk, never in CI. The
+          // width, colour and gap tests (here and below) still check their own facts.
+          #expect(!runningInCI, "SHARELENS_UPDATE_GOLDENS=1 in CI: the goldens were rewritten, not checked")
           try text.write(toFile: path, atomically: true, encoding: .utf8)
         } else {
           let golden = try String(contentsOfFile: path, encoding: .utf8)
@@ -117,6 +120,32 @@ enum SampleCharts {
       let hasUSD = rows.contains { c < $0.count && $0[c] == "▓" }
       #expect(hasUSD == !(day >= gapStart && day < gapEnd), "column \(c), \(CivilDate(dayNumber: day))")
     }
+  }
+}
+
+extension TerminalGoldenTests {
+  @Test func aLineChartLeavesAGapWhereAValueIsMissing() {
+    // HHI is missing in month 5 (2016-06): no column of that month shows the line; the months
+    // away from the gap all do.
+    let height = 10
+    let text = TerminalRenderer(width: 80, height: height, color: false).render(SampleCharts.lines)
+    let rows = text.split(separator: "\n").dropFirst().prefix(height).map { Array($0.dropFirst(5)) }
+    let plotWidth = 80 - 5
+    let start = SampleCharts.months.first!.startDay
+    let span = Double(SampleCharts.months.last!.endDay - start)
+    var gapColumns = 0
+    for c in 0..<plotWidth {
+      let day = start + Int64((Double(c) + 0.5) / Double(plotWidth) * span)
+      let month = SampleCharts.months.firstIndex { $0.startDay <= day && day < $0.endDay }!
+      let hasLine = rows.contains { c < $0.count && $0[c] == "●" }
+      if month == 5 {
+        #expect(!hasLine, "column \(c) in the missing month shows the line")
+        gapColumns += 1
+      } else if abs(month - 5) > 1 {
+        #expect(hasLine, "column \(c), month \(month), has no line")
+      }
+    }
+    #expect(gapColumns >= 2)
   }
 }
 

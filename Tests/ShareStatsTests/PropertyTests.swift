@@ -65,12 +65,30 @@ func forAll<Value>(
   for _ in 0..<count { try body(generator.run(using: &rng)) }
 }
 
+/// Counts the generated cases a property actually checked, so a property whose every case was
+/// skipped (no data) or failed early cannot pass having checked nothing.
+final class CaseCounter: @unchecked Sendable {
+  var checked = 0
+  var skipped = 0
+
+  func expectMostChecked(of count: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(checked + skipped == count, sourceLocation: sourceLocation)
+    #expect(checked >= count * 9 / 10, "only \(checked) of \(count) cases were checked", sourceLocation: sourceLocation)
+  }
+}
+
 @Suite struct PropertyTests {
-  @Test func sharesSumToOneInEveryBucketWithATotal() {
-    forAll(count: 300, seed: 1, zip(observationsGen, Gen.int(in: 0...2).map { [Every.day, .week, .month][$0] })) {
+  @Test func sharesSumToOneInEveryBucketWithATotal() throws {
+    let cases = CaseCounter()
+    try forAll(count: 300, seed: 1, zip(observationsGen, Gen.int(in: 0...2).map { [Every.day, .week, .month][$0] })) {
       observations, every in
       let rows = longCSV(observations)
-      guard hasData(rows), let b = try? breakdown([rows], ShareOptions(every: every)) else { return }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
+      let b = try breakdown([rows], ShareOptions(every: every))
+      #expect(!b.buckets.isEmpty)
       for bucket in b.buckets {
         for share in bucket.shares.compactMap({ $0 }) { #expect(share >= 0 && share <= 1 && share.isFinite) }
         guard let total = bucket.total, total > 0 else {
@@ -79,67 +97,100 @@ func forAll<Value>(
         }
         #expect(abs(bucket.shares.compactMap { $0 }.reduce(0, +) - 1) <= 1e-9)
       }
+      cases.checked += 1
     }
+    cases.expectMostChecked(of: 300)
   }
 
-  @Test func rowOrderSplittingAndScalingDoNotChangeShares() {
-    forAll(
+  @Test func rowOrderSplittingAndScalingDoNotChangeShares() throws {
+    let cases = CaseCounter()
+    try forAll(
       count: 200, seed: 2, zip(observationsGen, Gen.int(in: 0...80), Gen.int(in: 0...2).map { [0.001, 3.0, 1e6][$0] })
     ) { observations, cut, scale in
       let rows = longCSV(observations)
-      guard hasData(rows), let original = try? breakdown([rows], ShareOptions(every: .week)) else { return }
-      let reversed = try! breakdown([rows.reversed()], ShareOptions(every: .week))
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
+      let original = try breakdown([rows], ShareOptions(every: .week))
+      let reversed = try breakdown([rows.reversed()], ShareOptions(every: .week))
       let k = min(cut, rows.count)
       let parts = [Array(rows[..<k]), Array(rows[k...])].filter { !$0.isEmpty }
-      let split = try! breakdown(parts, ShareOptions(every: .week))
-      let scaled = try! breakdown([longCSV(observations, scale: scale)], ShareOptions(every: .week))
+      let split = try breakdown(parts, ShareOptions(every: .week))
+      let scaled = try breakdown([longCSV(observations, scale: scale)], ShareOptions(every: .week))
       expectSameShares(original, reversed)
       expectSameShares(original, split)
       expectSameShares(original, scaled)
+      cases.checked += 1
     }
+    cases.expectMostChecked(of: 200)
   }
 
-  @Test func mappingThenGroupingEqualsGroupingTheMappedData() {
+  @Test func mappingThenGroupingEqualsGroupingTheMappedData() throws {
     // Map a, b → X and c, d, e → Y, either with --map on the table or by renaming in the input.
-    forAll(count: 200, seed: 3, observationsGen) { observations in
+    let cases = CaseCounter()
+    try forAll(count: 200, seed: 3, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
-      else { return }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
+      let table = try ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
       let map = CategoryMap(name: "map.csv", entries: ["a": "X", "b": "X", "c": "Y", "d": "Y", "e": "Y"])
-      let mapped = table.regrouped(try! map.newNames(for: table.categories, unmapped: .error))
+      let mapped = table.regrouped(try map.newNames(for: table.categories, unmapped: .error))
       // The same data with the names replaced before reading (summing what lands on one cell).
       let renamed = longCSV(observations, names: ["X", "X", "Y", "Y", "Y"])
-      guard
-        let direct = try? ingest(
-          (["date,category,volume"] + renamed).joined(separator: "\n"), options: IngestOptions(duplicates: .sum)
-        ).table
-      else { return }
-      let viaMap = try! Shares.compute(mapped, options: ShareOptions(every: .week))
-      let viaInput = try! Shares.compute(direct, options: ShareOptions(every: .week))
+      let direct = try ingest(
+        (["date,category,volume"] + renamed).joined(separator: "\n"), options: IngestOptions(duplicates: .sum)
+      ).table
+      let viaMap = try Shares.compute(mapped, options: ShareOptions(every: .week))
+      let viaInput = try Shares.compute(direct, options: ShareOptions(every: .week))
       expectSameShares(viaMap, viaInput)
+      // The mapped volumes are the sums of the generated ones, worked out here.
+      var sums: [String: Double] = [:]
+      var seen = Set<Int>()
+      for o in observations where seen.insert(o.day * 10 + o.category).inserted {
+        if let v = o.volume { sums[o.category < 2 ? "X" : "Y", default: 0] += Double(v) }
+      }
+      for (c, name) in viaMap.categories.enumerated() {
+        #expect(viaMap.totalVolumes[c] == sums[name] ?? 0, "\(name)")
+      }
+      cases.checked += 1
     }
+    cases.expectMostChecked(of: 200)
   }
 
-  @Test func comparingAPeriodWithItselfGivesNoChangeAndPOne() {
-    forAll(count: 100, seed: 4, observationsGen) { observations in
+  /// A period compared with itself: no change, and p = 1 wherever the test is defined. (Signs and
+  /// sizes of real changes are checked against hand-computed values in ComparePropertyTests.)
+  @Test func comparingAPeriodWithItselfGivesNoChangeAndPOne() throws {
+    let cases = CaseCounter()
+    try forAll(count: 100, seed: 4, observationsGen) { observations in
       let rows = longCSV(observations)
-      guard hasData(rows), let table = try? ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
-      else { return }
+      guard hasData(rows) else {
+        cases.skipped += 1
+        return
+      }
+      let table = try ingest((["date,category,volume"] + rows).joined(separator: "\n")).table
       let day0 = Day(year: 2017, month: 1, day: 1)
       let periods = [
         Period(label: "A", first: day0, last: day0 + 59), Period(label: "B", first: day0, last: day0 + 59),
       ]
-      guard
-        let comparison = try? Compare.run(
-          table, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 50))
-      else { return }
+      let comparison = try Compare.run(
+        table, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 50))
+      #expect(!comparison.categories.isEmpty)
       for category in comparison.categories {
-        let change = category.changes[1]!
+        let change = try #require(category.changes[1])
+        // Δ is defined exactly where the category has a share in the period.
+        #expect((change.deltaPP == nil) == (category.share[0] == nil))
         if let delta = change.deltaPP { #expect(delta == 0) }
-        if let p = change.welch.pValue { #expect(p == 1) }
-        #expect(change.rankChange == nil || change.rankChange == 0)
+        // Welch's test is defined with two or more daily shares, and then p = 1; otherwise a note says why.
+        if let p = change.welch.pValue { #expect(p == 1) } else { #expect(change.welch.note != nil) }
+        #expect(change.rankChange == (category.share[0] == nil ? nil : 0))
       }
-      #expect(comparison.periods[1].deltaHHI == nil || comparison.periods[1].deltaHHI == 0)
+      let hhi = comparison.periods[0].concentration?.hhi
+      #expect(comparison.periods[1].deltaHHI == hhi.map { _ in 0 })
+      cases.checked += 1
     }
+    cases.expectMostChecked(of: 100)
   }
 }

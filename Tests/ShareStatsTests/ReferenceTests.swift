@@ -61,6 +61,14 @@ func expectMatches(
     checked += 1
   }
   #expect(checked == reference.count && checked > 0)
+  // And the other way: every bucket × category sharelens reports is in the reference.
+  let expected = Set(reference.map { "\($0.bucket) \($0.category)" })
+  for bucket in breakdown.buckets {
+    for category in breakdown.categories {
+      let key = "\(bucket.startDate) \(category)"
+      #expect(expected.contains(key), "\(key) is in sharelens' result but not in the reference")
+    }
+  }
 }
 
 @Suite struct ReferenceTests {

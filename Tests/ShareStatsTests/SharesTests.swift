@@ -153,6 +153,7 @@ extension ShareBreakdown {
       ]).table, options: options)
     for other in [reordered, split] {
       #expect(other.categories.sorted() == original.categories.sorted())
+      #expect(other.buckets.count == original.buckets.count)
       for (x, y) in zip(original.buckets, other.buckets) {
         #expect(x.startDay == y.startDay)
         for (c, name) in original.categories.enumerated() {

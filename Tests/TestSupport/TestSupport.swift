@@ -3,6 +3,7 @@
 
 import Foundation
 import ShareData
+import Testing
 
 public enum Paths {
   /// The package root (this file is Tests/TestSupport/TestSupport.swift).
@@ -63,7 +64,10 @@ public struct TemporaryDirectory {
     return full
   }
 
-  public func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+  /// Removes the directory; a failure is recorded (a test that leaves files behind says so).
+  public func cleanup() {
+    do { try FileManager.default.removeItem(atPath: path) } catch { Issue.record("cannot remove \(path): \(error)") }
+  }
 }
 
 /// Reads CSV text as if from files named `name`.
@@ -122,9 +126,9 @@ public func runProcess(
   let errors = FileHandle(forWritingAtPath: errPath)!
   let input = FileHandle(forReadingAtPath: inPath)!
   defer {
-    try? output.close()
-    try? errors.close()
-    try? input.close()
+    for handle in [output, errors, input] {
+      do { try handle.close() } catch { Issue.record("cannot close a file of \(executable): \(error)") }
+    }
   }
   process.standardOutput = output
   process.standardError = errors
@@ -176,4 +180,27 @@ public struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+}
+
+/// Whether this run is CI's (`CI=true`, as GitHub Actions, GitLab and most others set it).
+public let runningInCI = ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
+
+/// For a test that needs something outside the package (the database servers, a renderer): true
+/// when `available`. Otherwise the test cannot check what it names, and that must not pass
+/// silently: in CI it fails; elsewhere it is recorded as a known issue, so the run's last line
+/// counts it ("passed … with N known issues"), and a NOT RUN line goes to standard error.
+public func requireComponent(
+  _ component: String, available: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> Bool {
+  if available { return true }
+  let message = "NOT RUN: needs \(component)"
+  FileHandle.standardError.write(Data("\n*** \(message) (\(sourceLocation.fileName):\(sourceLocation.line))\n".utf8))
+  if runningInCI {
+    Issue.record("CI=true and this test cannot run: \(message)", sourceLocation: sourceLocation)
+  } else {
+    withKnownIssue("\(message); CI fails here") {
+      Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+  }
+  return false
 }
