@@ -70,7 +70,8 @@ func handRanks(_ shares: [String: Double]) -> [String: Int] {
     }
     let table = try ingest(rows.joined(separator: "\n")).table
     let periods = [
-      Period(label: "A", first: Day(day0), last: Day(day0 + 299)), Period(label: "B", first: Day(day0 + 300), last: Day(day0 + 599)),
+      Period(label: "A", first: Day(day0), last: Day(day0 + 299)),
+      Period(label: "B", first: Day(day0 + 300), last: Day(day0 + 599)),
     ]
     let comparison = try Compare.run(
       table, shareOptions: ShareOptions(),
