@@ -61,8 +61,7 @@ enum Run {
     if let path {
       try AtomicFile.write(text, to: path)
     } else {
-      var stdout = StandardOutput()
-      stdout.write(text)
+      try StandardStream.write(text)
     }
   }
 }
