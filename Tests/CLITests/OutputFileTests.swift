@@ -28,8 +28,10 @@ func mode(_ path: String) -> mode_t {
     defer { dir.cleanup() }
     let input = dir.file("in.csv", smallInput)
     let victim = dir.file("victim", "secret\n")
-    let next = Int((try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
-      .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? Int(getpid())
+    let next =
+      Int(
+        (try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
+          .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? Int(getpid())
     for pid in next..<(next + 3000) { symlink(victim, dir.path + "/.out.csv.tmp-\(pid)") }
     let out = dir.path + "/out.csv"
     let result = try runSharelens(["shares", input, "--format", "csv", "--out", out])

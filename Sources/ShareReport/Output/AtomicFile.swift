@@ -10,7 +10,8 @@
 // - a FIFO, a terminal or another device (`/dev/stdout`, `/dev/null`): written through, never
 //   replaced; there is nothing to be atomic about.
 // - a directory: an error.
-// The temporary file is created safely: TemporaryFile.swift says how.
+// The temporary file is created safely (TemporaryFile.swift) and removed if the process is stopped
+// by SIGINT, SIGTERM or SIGHUP while writing it (SignalCleanup.swift).
 
 import ShareData
 
@@ -60,11 +61,19 @@ public enum AtomicFile {
     if close(fd) != 0 && failed == nil { failed = errno }
     if let failed {
       unlink(temporary)
+      SignalCleanup.release()
       throw ShareError(
         .ioError, "writing the output failed: \(String(cString: strerror(failed)))", at: SourceLocation(file: path))
     }
-    if rename(temporary, target) != 0 {
-      let reason = errno
+    var renamed = false
+    var reason: Int32 = 0
+    SignalCleanup.withSignalsBlocked {
+      renamed = rename(temporary, target) == 0
+      reason = errno
+      if renamed { SignalCleanup.release() }
+    }
+    if !renamed {
+      defer { SignalCleanup.release() }
       if reason == EXDEV || reason == EBUSY {
         // The target is a mount point of its own (a bind-mounted file): no rename can reach it.
         // Copy the complete text in place instead.

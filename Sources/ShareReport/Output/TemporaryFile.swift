@@ -22,7 +22,8 @@ enum TemporaryFile {
   /// character boundary) when the whole name would pass the file system's 255-byte limit.
   static func randomName(directory: String, base: String) -> String {
     var generator = SystemRandomNumberGenerator()
-    let suffix = ".tmp-" + String(decoding: (0..<12).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+    let suffix =
+      ".tmp-" + String(decoding: (0..<12).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
     var kept = ""
     var bytes = 1 + suffix.utf8.count
     for character in base {
@@ -35,12 +36,21 @@ enum TemporaryFile {
   }
 
   /// Creates a new temporary file beside the output; its path and a descriptor open for writing.
+  /// The path is registered for removal on SIGINT, SIGTERM and SIGHUP until
+  /// `SignalCleanup.release()` is called.
   static func create(directory: String, base: String, mode: mode_t) throws -> (path: String, fd: Int32) {
+    SignalCleanup.installOnce()
     for _ in 0..<100 {
       let path = randomName(directory: directory, base: base)
-      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+      var fd: Int32 = -1
+      var failure: Int32 = 0
+      // Registered in the same breath as it is created: no signal can fall between the two, and
+      // a name that was taken (someone else's file) is never registered for removal.
+      SignalCleanup.withSignalsBlocked {
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        if fd >= 0 { SignalCleanup.register(path) } else { failure = errno }
+      }
       if fd >= 0 { return (path, fd) }
-      let failure = errno
       if failure == EEXIST || failure == ELOOP || failure == EINTR { continue }
       throw ShareError(
         .cannotCreate, "cannot create the output: \(String(cString: strerror(failure)))",
