@@ -46,6 +46,8 @@ let package = Package(
     .executableTarget(name: "FuzzNumber", dependencies: ["ShareData"], path: "Fuzz/FuzzNumber"),
     .executableTarget(name: "FuzzLayout", dependencies: ["ShareData"], path: "Fuzz/FuzzLayout"),
     .executableTarget(name: "FuzzParallel", dependencies: ["ShareData"], path: "Fuzz/FuzzParallel"),
+    .executableTarget(
+      name: "FuzzCSVWriter", dependencies: ["ShareData", "ShareReport"], path: "Fuzz/FuzzCSVWriter"),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),
