@@ -4,9 +4,7 @@ public struct MarkdownTableRenderer: Sendable {
   public init() {}
 
   public func render(_ table: TableModel) -> String {
-    func escape(_ cell: String) -> String {
-      cell.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").trimmingTrailingSpaces()
-    }
+    func escape(_ cell: String) -> String { MarkdownText.tableCell(cell).trimmingTrailingSpaces() }
     var out = "| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
     out += "|" + table.columns.map { $0.alignment == .left ? " --- " : " ---: " }.joined(separator: "|") + "|\n"
     for row in table.rows + table.footer {

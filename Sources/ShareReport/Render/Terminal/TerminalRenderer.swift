@@ -65,6 +65,7 @@ public struct TerminalRenderer: Sendable {
   // MARK: Rendering
 
   public func render(_ spec: ChartSpec) -> String {
+    let spec = spec.terminalSafe
     var out: [String] = [clip(spec.title)]
     switch spec.mark {
     case .bar: out += bars(spec)
