@@ -35,55 +35,51 @@ struct ClickHouseClient {
       request.setValue(url.user ?? "default", forHTTPHeaderField: "X-ClickHouse-User")
       request.setValue(url.password ?? "", forHTTPHeaderField: "X-ClickHouse-Key")
     }
-    let box = ResponseBox()
-    let done = DispatchSemaphore(value: 0)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    let refuser = RefuseChallenges()
-    let session = URLSession(configuration: configuration, delegate: refuser, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
-    let task = session.dataTask(with: request) { data, response, error in
-      box.set(data, response as? HTTPURLResponse, error)
-      done.signal()
-    }
-    task.resume()
-    // URLSession enforces the timeout; the extra second only guards against a lost callback.
-    if done.wait(timeout: .now() + timeout + 1) == .timedOut {
-      task.cancel()
-      throw timedOut()
-    }
-    let (data, response, error) = box.get()
-    if error != nil && refuser.challenged {
+    // The answer is the uncompressed text: no gzip to inflate past the size limit.
+    request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
+    let body: Data
+    switch HTTPExchange.run(request, timeout: timeout, maxBytes: ClickHouseClient.maxAnswerBytes) {
+    case .timedOut: throw timedOut()
+    case .challenged:
       // The server asked for credentials again: the ones sent were refused.
       throw ShareError(
         .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
         hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
-    }
-    if let error = error as? URLError {
-      switch error.code {
-      case .timedOut: throw timedOut()
-      case .userCancelledAuthentication, .userAuthenticationRequired:
+    case .redirect(let status, let location):
+      throw ShareError(
+        .unavailable,
+        "ClickHouse at \(url.host):\(url.port) answered with a redirect (HTTP \(status)) to "
+          + (location.map { SourceURL.redacted($0) } ?? "no location")
+          + "; sharelens does not follow redirects, so the credentials go nowhere else",
+        hint: "name the server the redirect points to in the URL, if you trust it")
+    case .tooLarge:
+      throw ShareError.data(
+        "the answer from ClickHouse at \(url.host):\(url.port) is larger than \(ClickHouseClient.maxAnswerBytes >> 20) MiB",
+        at: SourceLocation(file: url.display), expected: "one row per day and category",
+        hint: "narrow the query with --from/--to or --include, or group into fewer categories")
+    case .failed(let error):
+      if let error = error as? URLError,
+        error.code == .userCancelledAuthentication || error.code == .userAuthenticationRequired
+      {
         throw ShareError(
           .noPermission, "ClickHouse refused the login for \(url.user ?? "default")",
           hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
-      default:
-        throw ShareError(
-          .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
-          hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
       }
-    }
-    if let error {
       throw ShareError(
-        .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)")
+        .unavailable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
+        hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
+    case .answer(let status, let data):
+      guard status == 200 else {
+        throw ClickHouseClient.error(status: status, body: String(decoding: data, as: UTF8.self), url: url)
+      }
+      body = data
     }
-    let body = String(decoding: data ?? Data(), as: UTF8.self)
-    guard let response else { throw ShareError(.unavailable, "no answer from ClickHouse at \(url.host):\(url.port)") }
-    guard response.statusCode == 200 else {
-      throw ClickHouseClient.error(status: response.statusCode, body: body, url: url)
-    }
-    return body
+    return String(decoding: body, as: UTF8.self)
   }
+
+  /// The largest answer read: about 1.3 million rows of day, category, sum and count (50 bytes
+  /// each), far more than a share table can show; also the bound on rows.
+  static let maxAnswerBytes = 64 << 20
 
   func timedOut() -> ShareError {
     ShareError(
@@ -141,42 +137,6 @@ struct ClickHouseClient {
       }
     }
     return out
-  }
-
-  /// Answers every authentication challenge with "no": the credentials were sent already.
-  final class RefuseChallenges: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var wasChallenged = false
-    var challenged: Bool {
-      lock.lock()
-      defer { lock.unlock() }
-      return wasChallenged
-    }
-
-    func urlSession(
-      _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-      completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-      lock.lock()
-      wasChallenged = true
-      lock.unlock()
-      completionHandler(.cancelAuthenticationChallenge, nil)
-    }
-  }
-
-  final class ResponseBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, HTTPURLResponse?, Error?) = (nil, nil, nil)
-    func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: Error?) {
-      lock.lock()
-      value = (data, response, error)
-      lock.unlock()
-    }
-    func get() -> (Data?, HTTPURLResponse?, Error?) {
-      lock.lock()
-      defer { lock.unlock() }
-      return value
-    }
   }
 }
 

@@ -1,0 +1,50 @@
+// ClickHouse servers that misbehave on purpose (fake ones in this process, so these run in every
+// test run): rows D09–D10 of docs/errors.md.
+
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite struct ClickHouseHardeningTests {
+  /// D09: a redirect is not followed, so the key never reaches the host it names; the error says
+  /// where it pointed.
+  @Test func redirectsAreNotFollowedWithTheKey() throws {
+    let elsewhere = try FakeHTTPServer(status: "500 Internal Server Error", body: "Code: 1, e.displayText() = nope")
+    defer { elsewhere.close() }
+    let server = try FakeHTTPServer(
+      status: "302 Found", headers: ["Location: http://127.0.0.1:\(elsewhere.port)/?database=default"])
+    defer { server.close() }
+    let result = try runSharelens([
+      "shares", "clickhouse://analyst:s3cret@127.0.0.1:\(server.port)/default?table=trades", "--timeout", "10",
+    ])
+    #expect(result.status == 69, "\(result.stderr)")
+    #expect(result.stderr.contains("redirect (HTTP 302) to http://127.0.0.1:\(elsewhere.port)/"), "\(result.stderr)")
+    #expect(elsewhere.requests.isEmpty, "the redirect was followed: \(elsewhere.requests)")
+    #expect(server.requests.count == 1)
+    #expect(!result.stderr.contains("s3cret"))
+  }
+
+  /// D10: an answer that never ends is given up at 64 MiB, long before the timeout, instead of
+  /// being held in memory until the machine runs out.
+  @Test func anEndlessAnswerIsCutAtTheLimit() throws {
+    let server = try FakeHTTPServer { fd, _ in
+      guard FakeHTTPServer.send(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n") else {
+        return
+      }
+      let chunk = String(repeating: "2016-01-01\tsome category\t12345.678\t42\n", count: 2048)
+      while FakeHTTPServer.send(fd, chunk) {}
+    }
+    defer { server.close() }
+    let start = Date()
+    let result = try runSharelens([
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--timeout", "8",
+    ])
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("larger than 64 MiB"), "\(result.stderr)")
+    #expect(Date().timeIntervalSince(start) < 8)
+  }
+}
