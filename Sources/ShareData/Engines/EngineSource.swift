@@ -136,20 +136,26 @@ public enum EngineSource {
     return (value.flatMap { Double($0) } ?? 0) >= 1e11
   }
 
-  /// The SQL sharelens sends for this source (for --show-sql).
-  public static func sql(_ query: AggregationQuery) throws -> String { try query.sql() }
+  /// The SQL sharelens sends for this source (for --show-sql): the value bound to each
+  /// placeholder, as comments, then the text with its placeholders.
+  public static func sql(_ query: AggregationQuery) throws -> String {
+    let (sql, parameters) = try query.statement()
+    guard !parameters.isEmpty else { return sql }
+    let values = parameters.enumerated().map { "--   $\($0.offset + 1) = \(quoted($0.element, limit: .max))\n" }
+    return "-- bound values, sent apart from the SQL text:\n" + values.joined() + sql
+  }
 
   /// Runs the aggregation and adds its cells to `builder`; returns what `inspect` shows.
   static func read(
     _ url: SourceURL, options: IngestOptions, engine: EngineOptions, source: Int32, builder: inout VolumeTableBuilder
   ) throws -> SourceSummary {
     let query = try plan(url, options: options, engine: engine)
-    let sql = try sql(query)
+    let (sql, parameters) = try query.statement()
     let rows: [[String?]]
     switch url.kind {
     case .clickhouse:
       rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
-    case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql)
+    case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql, parameters: parameters)
     }
     var summary = SourceSummary(
       name: url.display, layout: .long, layoutReason: "\(url.kind.rawValue) table, aggregated in the engine",
