@@ -89,9 +89,11 @@ struct ClickHouseClient {
 
   /// Maps ClickHouse's error codes to what a user can do about them.
   static func error(status: Int, body: String, url: SourceURL) -> ShareError {
-    let message =
+    // The server's own text, with the key cut out wherever it echoes it.
+    var message =
       body.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").first.map(String.init)
       ?? "HTTP \(status)"
+    message = url.redacting(message)
     let code = message.hasPrefix("Code: ") ? Int(message.dropFirst(6).prefix { $0.isNumber }) : nil
     switch code {
     // Unknown user, wrong password, required password, IP not allowed, authentication failed.

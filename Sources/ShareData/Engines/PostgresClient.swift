@@ -30,6 +30,9 @@ final class PostgresClient {
     }
     guard let connection else { throw ShareError(.unavailable, "cannot start a PostgreSQL connection (out of memory)") }
     self.connection = connection
+    // libpq prints the server's notices to standard error as they come, unfiltered; sharelens
+    // prints only what it checked (errors, redacted and made safe for the terminal).
+    PQsetNoticeProcessor(connection, { _, _ in }, nil)
     guard PQstatus(connection) == CONNECTION_OK else {
       // deinit runs for this half-made object and calls PQfinish: do not finish it here too.
       let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,7 +93,8 @@ final class PostgresClient {
   }
 
   private func lost() -> ShareError {
-    let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+    let detail = url.redacting(
+      String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines))
     return ShareError(
       .unavailable,
       "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))"
@@ -98,6 +102,7 @@ final class PostgresClient {
   }
 
   static func connectionError(_ message: String, url: SourceURL, timeout: Double) -> ShareError {
+    let message = url.redacting(message)
     let lower = message.lowercased()
     if lower.contains("password authentication failed") || lower.contains("no password supplied")
       || lower.contains("authentication failed")
@@ -123,6 +128,7 @@ final class PostgresClient {
   }
 
   static func queryError(_ message: String, state: String, url: SourceURL, timeout: Double) -> ShareError {
+    let message = url.redacting(message)
     switch state {
     case "42P01":
       return ShareError.data(

@@ -22,21 +22,40 @@ public struct SourceURL: Sendable, Equatable {
   public var database: String
   public var table: String
 
-  /// Whether `text` names a database rather than a file.
+  /// Whether `text` is taken for a URL rather than a file: anything that starts like one
+  /// (`scheme:/`, any case), so a typo in the scheme (`ClickHouse://`, `postgresql+psycopg2://`,
+  /// `clickhouse:/`) is an error about the URL, with its password cut out, and never a "file"
+  /// printed whole. A file whose name starts like that can be given as `./NAME`.
   public static func isURL(_ text: String) -> Bool {
-    text.hasPrefix("clickhouse://") || text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+      text[text.index(after: colon)...].hasPrefix("/")
+    else { return false }
+    let scheme = text[..<colon].unicodeScalars
+    func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+    return isLetter(scheme.first!)
+      && scheme.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
   }
 
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-    guard let components = URLComponents(string: text), let scheme = components.scheme else {
+    guard let components = URLComponents(string: SourceURL.encodingUserInfo(text)), let scheme = components.scheme
+    else {
       throw ShareError.usage(
         "\(SourceURL.redacted(text)) is not a valid source URL",
         hint: "write clickhouse://host:8123/database?table=NAME")
     }
-    switch scheme {
+    // Schemes are case-insensitive (RFC 3986 §3.1).
+    switch scheme.lowercased() {
     case "clickhouse": kind = .clickhouse
     case "postgres", "postgresql": kind = .postgres
-    default: throw ShareError.usage("unknown source scheme \(scheme)://", hint: "use clickhouse:// or postgres://")
+    default:
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)): unknown source scheme \(quoted(scheme))",
+        hint: "use clickhouse://host:8123/database?table=NAME or postgres://user@host/database?table=NAME")
+    }
+    guard text.dropFirst(scheme.count).hasPrefix("://") else {
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)) is not a valid source URL: the scheme needs two slashes",
+        hint: "write \(kind.rawValue)://host/database?table=NAME")
     }
     guard let host = components.host, !host.isEmpty else {
       throw ShareError.usage(
@@ -61,13 +80,65 @@ public struct SourceURL: Sendable, Equatable {
     "\(kind.rawValue)://\(user.map { "\($0)@" } ?? "")\(host):\(port)/\(database)?table=\(table)"
   }
 
-  /// A URL typed by a user with any password cut out, for messages about a malformed URL.
-  static func redacted(_ text: String) -> String {
-    guard let at = text.firstIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound < at else {
+  /// A URL typed by a user with any password cut out, for messages about a malformed URL. The
+  /// credentials end at the last `@` (a password may hold `/`, `?`, `#` or `@` unencoded), and a
+  /// URL with one slash (`clickhouse:/u:p@h`) counts too.
+  public static func redacted(_ text: String) -> String {
+    guard let authority = SourceURL.authorityStart(text), let at = text[authority...].lastIndex(of: "@") else {
       return text
     }
-    let credentials = text[scheme.upperBound..<at]
+    let credentials = text[authority..<at]
     guard let colon = credentials.firstIndex(of: ":") else { return text }
     return String(text[..<colon]) + ":***" + String(text[at...])
+  }
+
+  /// Where the part after `scheme:/` or `scheme://` starts, if `text` starts like a URL.
+  static func authorityStart(_ text: String) -> String.Index? {
+    guard isURL(text), let colon = text.firstIndex(of: ":") else { return nil }
+    var start = text.index(after: colon)
+    while start < text.endIndex && text[start] == "/" { start = text.index(after: start) }
+    return start
+  }
+
+  /// The URL with its user and password percent-encoded where they hold characters that would end
+  /// them early (`/ ? # [ ]` and all but the last `@`): `clickhouse://u:pa/ss@host/db` means the
+  /// password `pa/ss`, not the host `u` and the database `ss@host/db`.
+  static func encodingUserInfo(_ text: String) -> String {
+    guard let authority = SourceURL.authorityStart(text), let at = text[authority...].lastIndex(of: "@") else {
+      return text
+    }
+    var encoded = ""
+    for character in text[authority..<at] {
+      switch character {
+      case "/": encoded += "%2F"
+      case "?": encoded += "%3F"
+      case "#": encoded += "%23"
+      case "@": encoded += "%40"
+      case "[": encoded += "%5B"
+      case "]": encoded += "%5D"
+      default: encoded.append(character)
+      }
+    }
+    return String(text[..<authority]) + encoded + String(text[at...])
+  }
+
+  /// `text` (any message) with the password of every URL in it cut out.
+  public static func redactingURLs(in text: String) -> String {
+    guard text.contains(":/"), let pattern = try? NSRegularExpression(pattern: "[A-Za-z][A-Za-z0-9+.-]*:/[^\\s\"']*")
+    else { return text }
+    var out = text
+    let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    for match in matches.reversed() {
+      guard let range = Range(match.range, in: out) else { continue }
+      out.replaceSubrange(range, with: redacted(String(out[range])))
+    }
+    return out
+  }
+
+  /// Server text (an error message) with this URL's password cut out, wherever the server echoed it.
+  /// (Passwords shorter than 3 characters are not searched for: they would cut words apart.)
+  public func redacting(_ text: String) -> String {
+    guard let password, password.count >= 3 else { return text }
+    return text.replacingOccurrences(of: password, with: "***")
   }
 }

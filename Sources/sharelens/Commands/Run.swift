@@ -31,7 +31,7 @@ enum Run {
 
   static func printError(_ text: String) {
     var stderr = StandardError()
-    print("sharelens: \(TerminalText.sanitized(text))", to: &stderr)
+    print("sharelens: \(TerminalText.sanitized(SourceURL.redactingURLs(in: text)))", to: &stderr)
   }
 
   /// Prints warnings, or with `strict` throws the first as an error.
