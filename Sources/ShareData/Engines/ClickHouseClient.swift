@@ -21,7 +21,7 @@ struct ClickHouseClient {
 
   func run(_ sql: String) throws -> String {
     var components = URLComponents()
-    components.scheme = "http"
+    components.scheme = url.secure ? "https" : "http"
     components.host = url.host
     components.port = url.port
     components.path = "/"

@@ -17,6 +17,13 @@ final class PostgresClient {
       url.host, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
       "-c statement_timeout=\(Int(timeout * 1000))", "sharelens",
     ]
+    // TLS as the URL asks; libpq's own default (prefer) otherwise.
+    for (keyword, value) in [("sslmode", url.sslMode), ("sslrootcert", url.sslRootCert)] {
+      if let value {
+        keywords.append(keyword)
+        values.append(value)
+      }
+    }
     if let user = url.user {
       keywords.append("user")
       values.append(user)

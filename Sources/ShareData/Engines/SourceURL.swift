@@ -21,6 +21,18 @@ public struct SourceURL: Sendable, Equatable {
   public var port: Int
   public var database: String
   public var table: String
+  /// ClickHouse `?secure=1`: HTTPS (port 8443 by default), the server's certificate checked.
+  public var secure = false
+  /// PostgreSQL `?sslmode=…` and `?sslrootcert=…`, handed to libpq as they are.
+  public var sslMode: String?
+  public var sslRootCert: String?
+
+  /// The query parameters each engine understands; any other is an error, never ignored (an
+  /// ignored `ssl=true` would connect unencrypted).
+  static let parameters: [EngineKind: Set<String>] = [
+    .clickhouse: ["table", "secure"], .postgres: ["table", "sslmode", "sslrootcert"],
+  ]
+  static let sslModes: Set<String> = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 
   /// Whether `text` is taken for a URL rather than a file: anything that starts like one
   /// (`scheme:/`, any case), so a typo in the scheme (`ClickHouse://`, `postgresql+psycopg2://`,
@@ -62,7 +74,29 @@ public struct SourceURL: Sendable, Equatable {
         "\(SourceURL.redacted(text)) names no host", hint: "write \(scheme)://host/database?table=NAME")
     }
     self.host = host
-    port = components.port ?? kind.defaultPort
+    for item in components.queryItems ?? [] where !SourceURL.parameters[kind]!.contains(item.name) {
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)): unknown parameter \(quoted(item.name))",
+        hint: "\(kind.rawValue) URLs take \(SourceURL.parameters[kind]!.sorted().joined(separator: ", "))")
+    }
+    func parameter(_ name: String) -> String? { components.queryItems?.first { $0.name == name }?.value }
+    if let value = parameter("secure") {
+      guard ["0", "1", "true", "false"].contains(value) else {
+        throw ShareError.usage(
+          "\(SourceURL.redacted(text)): secure=\(quoted(value))", hint: "write secure=1 or secure=0")
+      }
+      secure = value == "1" || value == "true"
+    }
+    if let value = parameter("sslmode") {
+      guard SourceURL.sslModes.contains(value) else {
+        throw ShareError.usage(
+          "\(SourceURL.redacted(text)): sslmode=\(quoted(value))",
+          hint: "one of \(SourceURL.sslModes.sorted().joined(separator: ", "))")
+      }
+      sslMode = value
+    }
+    sslRootCert = parameter("sslrootcert")
+    port = components.port ?? (secure ? 8443 : kind.defaultPort)
     user = components.user.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding }
     password = components.password?.removingPercentEncoding ?? environment[kind.passwordVariable]
     let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
