@@ -48,3 +48,38 @@ import Testing
     #expect(Date().timeIntervalSince(start) < 8)
   }
 }
+
+@Suite struct ClickHouseAnswerTests {
+  func run(_ aggregation: [UInt8]) throws -> CommandResult {
+    let server = try FakeHTTPServer.clickhouse(aggregation: aggregation)
+    defer { server.close() }
+    return try runSharelens([
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--format", "csv", "--timeout", "5",
+    ])
+  }
+
+  /// D15: a NULL category (`\N` in TabSeparated) is an error, not a category "N" merged with a
+  /// real one.
+  @Test func aNullCategoryIsNotN() throws {
+    let result = try run(Array("2016-01-01\tN\t1\t1\n2016-01-01\t\\N\t2\t1\n2016-01-01\tUSD\t1\t1\n".utf8))
+    #expect(result.status == 65, "\(result.stdout)\n\(result.stderr)")
+    #expect(result.stderr.contains("no category (NULL in quote) on 2016-01-01"), "\(result.stderr)")
+  }
+
+  /// D15: a real category "N" and escaped text are read as they are.
+  @Test func escapedTextIsReadAsIs() throws {
+    let result = try run(Array("2016-01-01\tN\t1\t1\n2016-01-01\ta\\tb\t3\t1\n".utf8))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("2016-01-01,2016-01-01,N,1,0.25,4,1,false"), "\(result.stdout)")
+    #expect(result.stdout.contains("2016-01-01,2016-01-01,a\tb,3,0.75,4,1,false"), "\(result.stdout)")
+  }
+
+  /// D16: two names that differ only in invalid UTF-8 bytes are an error, not merged into one
+  /// name with U+FFFD.
+  @Test func invalidUTF8NamesAreNotMerged() throws {
+    let result = try run(
+      Array("2016-01-01\ta".utf8) + [0xFF] + Array("\t1\t1\n2016-01-01\ta".utf8) + [0xFE] + Array("\t2\t1\n".utf8))
+    #expect(result.status == 65, "\(result.stdout)\n\(result.stderr)")
+    #expect(result.stderr.contains("not valid UTF-8"), "\(result.stderr)")
+  }
+}

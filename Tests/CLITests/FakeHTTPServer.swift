@@ -80,11 +80,32 @@ final class FakeHTTPServer: @unchecked Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// A fake ClickHouse with a table `trades(timestamp UInt32, quote String, amount Float64)`:
+  /// answers DESCRIBE and the one-row sample itself, and the aggregation with `aggregation`
+  /// (TabSeparated bytes).
+  static func clickhouse(aggregation: [UInt8]) throws -> FakeHTTPServer {
+    try FakeHTTPServer { fd, request in
+      let body: [UInt8]
+      if request.contains("DESCRIBE") {
+        body = Array("timestamp\tUInt32\nquote\tString\namount\tFloat64\n".utf8)
+      } else if request.contains("LIMIT 1") {
+        body = Array("1451606400\n".utf8)
+      } else {
+        body = aggregation
+      }
+      let head = "HTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+      FakeHTTPServer.send(fd, bytes: Array(head.utf8) + body)
+    }
+  }
+
   /// Writes all of `text`; false once the client has gone.
   @discardableResult
-  static func send(_ fd: Int32, _ text: String) -> Bool {
-    var copy = text
-    return copy.withUTF8 { buffer in
+  static func send(_ fd: Int32, _ text: String) -> Bool { send(fd, bytes: Array(text.utf8)) }
+
+  /// Writes all of `bytes`; false once the client has gone.
+  @discardableResult
+  static func send(_ fd: Int32, bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
       var done = 0
       while done < buffer.count {
         let n = Glibc.send(fd, buffer.baseAddress! + done, buffer.count - done, Int32(MSG_NOSIGNAL))

@@ -96,7 +96,7 @@ struct EngineBucketTests {
       query.bucket = every
       let rows: [[String?]] =
         dialect == .clickhouse
-        ? try ClickHouseClient(url: url, timeout: 30).rows(query.sql()).map { $0.map { Optional($0) } }
+        ? try ClickHouseClient(url: url, timeout: 30).rows(query.sql())
         : try PostgresClient(url: url, timeout: 30).rows(query.sql())
       var got: [String: Double] = [:]
       for row in rows { got["\(row[0]!) \(row[1]!)"] = Double(row[2]!)! }

@@ -11,15 +11,28 @@ struct ClickHouseClient {
   let url: SourceURL
   let timeout: Double
 
-  /// Runs `sql` and returns the rows of its TabSeparated answer.
-  func rows(_ sql: String) throws -> [[String]] {
-    let text = try run(sql + "\nFORMAT TabSeparated")
-    return text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
-      line.split(separator: "\t", omittingEmptySubsequences: false).map { ClickHouseClient.unescape(String($0)) }
+  /// Runs `sql` and returns the rows of its TabSeparated answer; nil is NULL (`\N`). Fields are
+  /// unescaped and checked as bytes: decoding first turned `\N` into a category "N" (merged with
+  /// a real "N"), and every invalid UTF-8 sequence into U+FFFD (merging distinct names).
+  func rows(_ sql: String) throws -> [[String?]] {
+    let body = try run(sql + "\nFORMAT TabSeparated")
+    return try body.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated().map { index, line in
+      try line.split(separator: 0x09, omittingEmptySubsequences: false).map { field -> String? in
+        if field.elementsEqual([0x5C, 0x4E]) { return nil }  // \N
+        let bytes = ClickHouseClient.unescape(field)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+          throw ShareError.data(
+            "ClickHouse answered text that is not valid UTF-8 in row \(index + 1): \(quoted(String(decoding: bytes, as: UTF8.self)))",
+            at: SourceLocation(file: url.display), expected: "UTF-8 text",
+            hint:
+              "names that differ only in their invalid bytes would be merged: fix them in the table, or exclude them")
+        }
+        return text
+      }
     }
   }
 
-  func run(_ sql: String) throws -> String {
+  func run(_ sql: String) throws -> [UInt8] {
     var components = URLComponents()
     components.scheme = url.secure ? "https" : "http"
     components.host = url.host
@@ -37,7 +50,7 @@ struct ClickHouseClient {
     }
     // The answer is the uncompressed text: no gzip to inflate past the size limit.
     request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
-    let body: Data
+    let body: [UInt8]
     switch HTTPExchange.run(request, timeout: timeout, maxBytes: ClickHouseClient.maxAnswerBytes) {
     case .timedOut: throw timedOut()
     case .challenged:
@@ -72,9 +85,9 @@ struct ClickHouseClient {
       guard status == 200 else {
         throw ClickHouseClient.error(status: status, body: String(decoding: data, as: UTF8.self), url: url)
       }
-      body = data
+      body = Array(data)
     }
-    return String(decoding: body, as: UTF8.self)
+    return body
   }
 
   /// The largest answer read: about 1.3 million rows of day, category, sum and count (50 bytes
@@ -117,29 +130,33 @@ struct ClickHouseClient {
     }
   }
 
-  /// TabSeparated escapes: \t \n \\ and friends.
-  static func unescape(_ field: String) -> String {
-    guard field.contains("\\") else { return field }
-    var out = ""
+  /// TabSeparated escapes (\t \n \\ and friends), on bytes.
+  static func unescape<C: Collection<UInt8>>(_ field: C) -> [UInt8] {
+    guard field.contains(0x5C) else { return Array(field) }
+    var out: [UInt8] = []
+    out.reserveCapacity(field.count)
     var escape = false
-    for ch in field {
+    for byte in field {
       if escape {
-        switch ch {
-        case "t": out.append("\t")
-        case "n": out.append("\n")
-        case "r": out.append("\r")
-        case "0": out.append("\0")
-        default: out.append(ch)
+        switch byte {
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "0"): out.append(0x00)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        default: out.append(byte)
         }
         escape = false
-      } else if ch == "\\" {
+      } else if byte == 0x5C {
         escape = true
       } else {
-        out.append(ch)
+        out.append(byte)
       }
     }
     return out
   }
+
 }
 
 enum NumberFormatting {

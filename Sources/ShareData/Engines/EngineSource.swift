@@ -27,7 +27,7 @@ public enum EngineSource {
       let client = ClickHouseClient(url: url, timeout: timeout)
       let q = SQLDialect.clickhouse.identifier
       return try client.rows("DESCRIBE TABLE \(q(url.database)).\(q(url.table))").map {
-        ($0[0], $0.count > 1 ? $0[1] : "")
+        ($0[0] ?? "", $0.count > 1 ? $0[1] ?? "" : "")
       }
     case .postgres:
       let client = try PostgresClient(url: url, timeout: timeout)
@@ -128,7 +128,7 @@ public enum EngineSource {
       "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.database)).\(dialect.identifier(url.table)) LIMIT 1"
     let value: String?
     switch url.kind {
-    case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first
+    case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first ?? nil
     case .postgres:
       let pgSQL = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.table)) LIMIT 1"
       value = try PostgresClient(url: url, timeout: timeout).rows(pgSQL).first?.first ?? nil
@@ -154,7 +154,7 @@ public enum EngineSource {
     let rows: [[String?]]
     switch url.kind {
     case .clickhouse:
-      rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
+      rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql)
     case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql, parameters: parameters)
     }
     var summary = SourceSummary(
@@ -165,6 +165,13 @@ public enum EngineSource {
       valueSource: query.priceColumn.map { "\($0) × \(query.amountColumn), summed per day by the engine" }
         ?? "\(query.amountColumn), summed per day by the engine")
     for (i, row) in rows.enumerated() {
+      if row.count == 4, row[1] == nil {
+        // A NULL is no category; it is not "N", nor "" (an empty cell is an error in files too).
+        throw ShareError.data(
+          "the table has rows with no category (NULL in \(query.categoryColumns.joined(separator: " or "))) on \(row[0] ?? "?")",
+          at: SourceLocation(file: url.display), expected: "a category on every row",
+          hint: "fill them in the table, or point sharelens at a view that leaves them out")
+      }
       guard row.count == 4, let dayText = row[0], let category = row[1], let volumeText = row[2],
         let countText = row[3],
         case .success(let time) = TimeParser.parse(dayText), let volume = Double(volumeText),
