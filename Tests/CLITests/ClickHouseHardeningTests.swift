@@ -83,3 +83,20 @@ import Testing
     #expect(result.stderr.contains("not valid UTF-8"), "\(result.stderr)")
   }
 }
+
+@Suite struct ShowSQLTests {
+  /// D17: --show-sql asks only for the table's column list: no row is read (the one-row sample
+  /// that tells seconds from milliseconds is skipped and explained) and the query is not run.
+  @Test func showSQLReadsOnlyTheColumnList() throws {
+    let server = try FakeHTTPServer.clickhouse(aggregation: Array("2016-01-01\tUSD\t1\t1\n".utf8))
+    defer { server.close() }
+    let result = try runSharelens([
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--show-sql", "--timeout", "5",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("GROUP BY bucket, category"))
+    #expect(result.stdout.contains("taken as unix seconds here"))
+    #expect(server.requests.count == 1, "\(server.requests)")
+    #expect(server.requests.allSatisfy { $0.contains("DESCRIBE TABLE") })
+  }
+}

@@ -8,6 +8,9 @@ import Foundation
 public struct EngineOptions: Sendable {
   /// Seconds before a request is given up (exit 75).
   public var timeout: Double
+  /// Whether planning may read a row of the table (one value of an integer time column, to tell
+  /// unix seconds from milliseconds). False for --show-sql, which reads only the column list.
+  public var readsRows = true
   /// --from/--to as a time predicate in the query.
   public var fromSeconds: Int64?
   public var untilSeconds: Int64?
@@ -80,7 +83,9 @@ public enum EngineSource {
     } else if timeType.contains("date") {
       kind = .date
     } else {
-      kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
+      kind =
+        try engine.readsRows && isMilliseconds(url, column: time, timeout: engine.timeout)
+        ? .unixMilliseconds : .unixSeconds
     }
     let amount =
       try options.valueColumn.map { try find($0, "--value") }
@@ -134,6 +139,22 @@ public enum EngineSource {
       value = try PostgresClient(url: url, timeout: timeout).rows(pgSQL).first?.first ?? nil
     }
     return (value.flatMap { Double($0) } ?? 0) >= 1e11
+  }
+
+  /// --show-sql: the query for `url`, decided from the table's column names and types only (one
+  /// catalogue question: DESCRIBE, or information_schema); no row is read and nothing else is sent.
+  public static func shownSQL(_ url: SourceURL, options: IngestOptions) throws -> String {
+    var engine = options.engine
+    engine.readsRows = false
+    let query = try plan(url, options: options, engine: engine)
+    var text = try sql(query)
+    if query.timeKind == .unixSeconds {
+      text =
+        "-- \(query.timeColumn) holds integers: taken as unix seconds here; when it runs, sharelens reads one value\n"
+        + "-- and uses the milliseconds form (\(query.dialect == .clickhouse ? "intDiv(…, 1000)" : "… / 1000.0")) if it is above 10^11.\n"
+        + text
+    }
+    return text
   }
 
   /// The SQL sharelens sends for this source (for --show-sql): the value bound to each

@@ -59,7 +59,10 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
   var timeout: Double = 60
 
-  @Flag(help: "Database sources: print the SQL sharelens would send, and exit.")
+  @Flag(
+    help:
+      "Database sources: print the SQL sharelens would send, and exit. Only the table's column list is read; no row, no query."
+  )
   var showSQL = false
 
   /// How to read the inputs; `categoryColumn` is the long layout's category column, if named;
@@ -90,7 +93,7 @@ struct InputOptions: ParsableArguments {
     }
     for url in urls {
       try Run.emit(
-        "-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine))
+        "-- \(url.display)\n" + EngineSource.shownSQL(url, options: options)
           + ";\n", to: nil)
     }
     return true
