@@ -48,6 +48,7 @@ let package = Package(
     .executableTarget(name: "FuzzParallel", dependencies: ["ShareData"], path: "Fuzz/FuzzParallel"),
     .executableTarget(
       name: "FuzzCSVWriter", dependencies: ["ShareData", "ShareReport"], path: "Fuzz/FuzzCSVWriter"),
+    .executableTarget(name: "FuzzURL", dependencies: ["ShareData"], path: "Fuzz/FuzzURL"),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
     .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter)
+((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL)
 shared=${SHARED:-../shared/datasets}
 
 work=$(mktemp -d)

@@ -35,11 +35,14 @@ struct ClickHouseClient {
   func run(_ sql: String) throws -> [UInt8] {
     var components = URLComponents()
     components.scheme = url.secure ? "https" : "http"
-    components.host = url.host
+    components.percentEncodedHost = url.host
     components.port = url.port
     components.path = "/"
     components.queryItems = [URLQueryItem(name: "database", value: url.database)]
-    var request = URLRequest(url: components.url!, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+    guard let address = components.url else {
+      throw ShareError.usage("cannot make an HTTP address from \(url.display)")
+    }
+    var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
     request.httpMethod = "POST"
     request.httpBody = Data(sql.utf8)
     // ClickHouse's own headers (18.16 and later), not HTTP Basic: a 401 challenge to Basic would

@@ -14,7 +14,7 @@ final class PostgresClient {
     self.timeout = timeout
     var keywords = ["host", "port", "dbname", "connect_timeout", "options", "application_name"]
     var values = [
-      url.host, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
+      url.bareHost, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
       "-c statement_timeout=\(Int(timeout * 1000))", "sharelens",
     ]
     // TLS as the URL asks; libpq's own default (prefer) otherwise.

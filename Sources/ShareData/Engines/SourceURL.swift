@@ -69,9 +69,25 @@ public struct SourceURL: Sendable, Equatable {
         "\(SourceURL.redacted(text)) is not a valid source URL: the scheme needs two slashes",
         hint: "write \(kind.rawValue)://host/database?table=NAME")
     }
-    guard let host = components.host, !host.isEmpty else {
+    guard let host = components.percentEncodedHost, !host.isEmpty else {
       throw ShareError.usage(
         "\(SourceURL.redacted(text)) names no host", hint: "write \(scheme)://host/database?table=NAME")
+    }
+    guard SourceURL.isValidHost(host) else {
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)): \(quoted(host)) is not a host name or IP address",
+        hint: "a name such as db.example.com, an IPv4 address, or an IPv6 address in brackets: [::1]")
+    }
+    if kind == .clickhouse && host.hasPrefix("[") {
+      // Foundation's URLSession on Linux refuses every URL with an IPv6 literal (NSURLErrorBadURL,
+      // -1000) before connecting; say so instead of "cannot reach".
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)): ClickHouse at an IPv6 address (\(host)) cannot be reached over HTTP here",
+        hint: "use a host name that resolves to it (e.g. an /etc/hosts entry), or its IPv4 address")
+    }
+    if let port = components.port, !(1...65535).contains(port) {
+      throw ShareError.usage(
+        "\(SourceURL.redacted(text)): port \(port) is out of range", hint: "ports are 1–65535")
     }
     self.host = host
     for item in components.queryItems ?? [] where !SourceURL.parameters[kind]!.contains(item.name) {
@@ -107,6 +123,31 @@ public struct SourceURL: Sendable, Equatable {
     self.table = table
     try SQLIdentifier.validate(database, what: "database")
     try SQLIdentifier.validate(table, what: "table")
+  }
+
+  /// A host name (letters, digits, `-`, `_`, `.`), or an IPv6 address in brackets (hex digits,
+  /// `:`, `.`, and a `%25` zone of letters and digits). Anything else (`ho%20st`, spaces) used to
+  /// reach a force-unwrapped URL and stop the program.
+  static func isValidHost(_ host: String) -> Bool {
+    let scalars = host.unicodeScalars
+    func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+      ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+    }
+    if host.hasPrefix("[") {
+      guard host.hasSuffix("]"), host.count > 2 else { return false }
+      let inner = host.dropFirst().dropLast()
+      let (address, zone) =
+        inner.range(of: "%25").map { (inner[..<$0.lowerBound], inner[$0.upperBound...]) } ?? (inner, "")
+      return address.contains(":")
+        && address.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." }
+        && zone.unicodeScalars.allSatisfy(isAlphanumeric)
+    }
+    return scalars.count <= 253 && scalars.allSatisfy { isAlphanumeric($0) || $0 == "-" || $0 == "_" || $0 == "." }
+  }
+
+  /// The host as libpq and people take it: an IPv6 address without its brackets.
+  public var bareHost: String {
+    host.hasPrefix("[") ? String(host.dropFirst().dropLast()).replacingOccurrences(of: "%25", with: "%") : host
   }
 
   /// The source as shown to people: no password, ever.
