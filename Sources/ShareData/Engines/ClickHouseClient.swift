@@ -164,6 +164,6 @@ struct ClickHouseClient {
 
 enum NumberFormatting {
   static func seconds(_ value: Double) -> String {
-    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
   }
 }

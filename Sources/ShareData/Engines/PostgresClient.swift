@@ -14,8 +14,8 @@ final class PostgresClient {
     self.timeout = timeout
     var keywords = ["host", "port", "dbname", "connect_timeout", "options", "application_name"]
     var values = [
-      url.bareHost, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
-      "-c statement_timeout=\(Int(timeout * 1000))", "sharelens",
+      url.bareHost, String(url.port), url.database, String(Int(PostgresClient.seconds(timeout).rounded(.up))),
+      "-c statement_timeout=\(Int(PostgresClient.seconds(timeout) * 1000))", "sharelens",
     ]
     // TLS as the URL asks; libpq's own default (prefer) otherwise.
     for (keyword, value) in [("sslmode", url.sslMode), ("sslrootcert", url.sslRootCert)] {
@@ -48,6 +48,9 @@ final class PostgresClient {
   }
 
   deinit { PQfinish(connection) }
+
+  /// A timeout libpq can take: 1 s to a day (a larger Double would trap converting to Int).
+  static func seconds(_ timeout: Double) -> Double { timeout.isFinite ? min(max(timeout, 1), 86_400) : 86_400 }
 
   /// Runs `sql` with `parameters` ($1, $2, … as text) and returns the rows as text (nil = NULL).
   func rows(_ sql: String, parameters: [String] = []) throws -> [[String?]] {

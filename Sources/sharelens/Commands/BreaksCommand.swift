@@ -56,8 +56,8 @@ struct BreaksCommand: ParsableCommand {
     if BreakPenalty(penalty) == nil {
       throw ValidationError("--penalty \(penalty): use mbic, bic, aic or a number of 0 or more")
     }
-    if minSegment < 1 { throw ValidationError("--min-segment must be 1 or more") }
-    if let maxBreaks, maxBreaks < 1 { throw ValidationError("--max-breaks must be 1 or more") }
+    try OptionRange.check(minSegment, OptionRange.minSegment, "--min-segment", "values")
+    try OptionRange.check(maxBreaks, OptionRange.maxBreaks, "--max-breaks", "breaks")
     for date in at { _ = try DateArgument.day(date, flag: "--at", end: false) }
     try output.validateWidth()
   }

@@ -74,7 +74,9 @@ struct InputOptions: ParsableArguments {
     options.progress = ProgressBar.shared.callback
     options.filters =
       try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
-    guard timeout > 0, timeout.isFinite else { throw ShareError.usage("--timeout needs a number of seconds above 0") }
+    guard OptionRange.timeout.contains(timeout) else {
+      throw ShareError.usage("--timeout \(timeout) is out of range: give 0.001 to 86400 seconds")
+    }
     options.engine.timeout = timeout
     if let selection {
       let share = try selection.shareOptions()
@@ -149,7 +151,7 @@ struct ShareSelectionOptions: ParsableArguments {
   var absent: AbsentPolicy = .zero
 
   func validate() throws {
-    if let top, top < 1 { throw ValidationError("--top needs a number of 1 or more, got \(top)") }
+    try OptionRange.check(top, OptionRange.top, "--top", "categories")
     let fromDay = try from.map { try DateArgument.day($0, flag: "--from", end: false) }
     let toDay = try to.map { try DateArgument.day($0, flag: "--to", end: true) }
     if let fromDay, let toDay, fromDay > toDay {
@@ -230,7 +232,7 @@ extension OutputOptions {
   }
 
   func validateWidth() throws {
-    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+    try OptionRange.check(width, OptionRange.width, "--width", "columns")
   }
 }
 

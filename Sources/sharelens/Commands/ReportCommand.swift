@@ -79,7 +79,8 @@ struct ReportCommand: ParsableCommand {
     if let baseline, !periods.contains(where: { $0.label == baseline }) {
       throw ValidationError("--baseline \(baseline) is not one of the periods")
     }
-    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+    try OptionRange.check(width, OptionRange.width, "--width", "columns")
+    try OptionRange.check(resamples, OptionRange.resamples, "--resamples", "resamples")
   }
 
   func run() throws {
