@@ -38,14 +38,23 @@ public struct SourceURL: Sendable, Equatable {
   /// (`scheme:/`, any case), so a typo in the scheme (`ClickHouse://`, `postgresql+psycopg2://`,
   /// `clickhouse:/`) is an error about the URL, with its password cut out, and never a "file"
   /// printed whole. A file whose name starts like that can be given as `./NAME`.
+  /// (These helpers work on UTF-8 bytes: `@` or `/` followed by a combining mark is no `@` or `/`
+  /// Character, but is one to a URL parser and to a reader.)
   public static func isURL(_ text: String) -> Bool {
-    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
-      text[text.index(after: colon)...].hasPrefix("/")
-    else { return false }
-    let scheme = text[..<colon].unicodeScalars
-    func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
-    return isLetter(scheme.first!)
-      && scheme.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+    let bytes = Array(text.utf8)
+    guard let colon = schemeEnd(bytes) else { return false }
+    return colon + 1 < bytes.count && bytes[colon + 1] == UInt8(ascii: "/")
+  }
+
+  /// The index of the `:` that ends a scheme (a letter, then letters, digits, `+ - .`), if any.
+  static func schemeEnd(_ bytes: [UInt8]) -> Int? {
+    func isLetter(_ c: UInt8) -> Bool { (0x61...0x7A).contains(c) || (0x41...0x5A).contains(c) }
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, isLetter(bytes[0]) else { return nil }
+    let valid = bytes[..<colon].allSatisfy {
+      isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+        || $0 == UInt8(ascii: ".")
+    }
+    return valid ? colon : nil
   }
 
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -64,7 +73,7 @@ public struct SourceURL: Sendable, Equatable {
         "\(SourceURL.redacted(text)): unknown source scheme \(quoted(scheme))",
         hint: "use clickhouse://host:8123/database?table=NAME or postgres://user@host/database?table=NAME")
     }
-    guard text.dropFirst(scheme.count).hasPrefix("://") else {
+    guard text.utf8.dropFirst(scheme.utf8.count).starts(with: "://".utf8) else {
       throw ShareError.usage(
         "\(SourceURL.redacted(text)) is not a valid source URL: the scheme needs two slashes",
         hint: "write \(kind.rawValue)://host/database?table=NAME")
@@ -156,22 +165,27 @@ public struct SourceURL: Sendable, Equatable {
   }
 
   /// A URL typed by a user with any password cut out, for messages about a malformed URL. The
-  /// credentials end at the last `@` (a password may hold `/`, `?`, `#` or `@` unencoded), and a
-  /// URL with one slash (`clickhouse:/u:p@h`) counts too.
+  /// credentials end at the last `@` (a password may hold `/`, `?`, `#`, `:` or `@` unencoded) and
+  /// start after `scheme://` (or `scheme:/`); everything from their first `:` is cut. Without the
+  /// slashes (`word:secret@host`) or without a scheme, the cut starts at the first `:`. Cutting too
+  /// much from a message is better than too little.
   public static func redacted(_ text: String) -> String {
-    guard let authority = SourceURL.authorityStart(text), let at = text[authority...].lastIndex(of: "@") else {
-      return text
+    let bytes = Array(text.utf8)
+    guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return text }
+    var start = 0
+    if let colon = schemeEnd(bytes), let authority = authorityStart(bytes), authority <= at {
+      start = colon + 1 < bytes.count && bytes[colon + 1] == UInt8(ascii: "/") ? authority : colon
     }
-    let credentials = text[authority..<at]
-    guard let colon = credentials.firstIndex(of: ":") else { return text }
-    return String(text[..<colon]) + ":***" + String(text[at...])
+    guard let colon = bytes[start..<at].firstIndex(of: UInt8(ascii: ":")) else { return text }
+    return String(decoding: bytes[..<colon] + Array(":***".utf8) + bytes[at...], as: UTF8.self)
   }
 
-  /// Where the part after `scheme:/` or `scheme://` starts, if `text` starts like a URL.
-  static func authorityStart(_ text: String) -> String.Index? {
-    guard isURL(text), let colon = text.firstIndex(of: ":") else { return nil }
-    var start = text.index(after: colon)
-    while start < text.endIndex && text[start] == "/" { start = text.index(after: start) }
+  /// Where the part after `scheme:`, `scheme:/` or `scheme://` starts, if `bytes` start with a
+  /// scheme (more loosely than isURL: a password is cut from anything that might be a URL).
+  static func authorityStart(_ bytes: [UInt8]) -> Int? {
+    guard let colon = schemeEnd(bytes) else { return nil }
+    var start = colon + 1
+    while start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
     return start
   }
 
@@ -179,27 +193,28 @@ public struct SourceURL: Sendable, Equatable {
   /// them early (`/ ? # [ ]` and all but the last `@`): `clickhouse://u:pa/ss@host/db` means the
   /// password `pa/ss`, not the host `u` and the database `ss@host/db`.
   static func encodingUserInfo(_ text: String) -> String {
-    guard let authority = SourceURL.authorityStart(text), let at = text[authority...].lastIndex(of: "@") else {
+    let bytes = Array(text.utf8)
+    guard let authority = authorityStart(bytes), let at = bytes[authority...].lastIndex(of: UInt8(ascii: "@")) else {
       return text
     }
-    var encoded = ""
-    for character in text[authority..<at] {
-      switch character {
-      case "/": encoded += "%2F"
-      case "?": encoded += "%3F"
-      case "#": encoded += "%23"
-      case "@": encoded += "%40"
-      case "[": encoded += "%5B"
-      case "]": encoded += "%5D"
-      default: encoded.append(character)
+    var encoded: [UInt8] = []
+    for byte in bytes[authority..<at] {
+      switch byte {
+      case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "["),
+        UInt8(ascii: "]"):
+        encoded += Array("%\(String(byte, radix: 16, uppercase: true))".utf8)
+      default: encoded.append(byte)
       }
     }
-    return String(text[..<authority]) + encoded + String(text[at...])
+    return String(decoding: bytes[..<authority] + encoded + bytes[at...], as: UTF8.self)
   }
 
-  /// `text` (any message) with the password of every URL in it cut out.
+  /// `text` (any message) with the password of every URL in it cut out. A URL is taken to run to
+  /// the end of its line and its credentials to the line's last `@`: a password may hold spaces or
+  /// quotes, and cutting too much from a message is better than too little. (A URL whose password
+  /// holds a line break is cut by `redacted` where the message is made; this is the second net.)
   public static func redactingURLs(in text: String) -> String {
-    guard text.contains(":/"), let pattern = try? NSRegularExpression(pattern: "[A-Za-z][A-Za-z0-9+.-]*:/[^\\s\"']*")
+    guard text.contains(":/"), let pattern = try? NSRegularExpression(pattern: "[A-Za-z][A-Za-z0-9+.-]*:/[^\\n]*")
     else { return text }
     var out = text
     let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
