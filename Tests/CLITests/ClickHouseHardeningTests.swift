@@ -74,6 +74,18 @@ import Testing
     #expect(result.stdout.contains("2016-01-01,2016-01-01,a\tb,3,0.75,4,1,false"), "\(result.stdout)")
   }
 
+  /// D19: a negative row count, or counts past Int64 in all, are an error (one was shown as
+  /// "rows -4"; a sum of Int64.min trapped).
+  @Test(arguments: [
+    "2016-01-01\tUSD\t1\t-5\n2016-01-01\tEUR\t1\t1\n",
+    "2016-01-01\tUSD\t1\t9223372036854775807\n2016-01-01\tEUR\t1\t9223372036854775807\n",
+  ])
+  func impossibleRowCountsAreAnError(_ answer: String) throws {
+    let result = try run(Array(answer.utf8))
+    #expect(result.status == 65, "\(result.stdout)\n\(result.stderr)")
+    #expect(result.stderr.contains("the engine counted"), "\(result.stderr)")
+  }
+
   /// D16: two names that differ only in invalid UTF-8 bytes are an error, not merged into one
   /// name with U+FFFD.
   @Test func invalidUTF8NamesAreNotMerged() throws {

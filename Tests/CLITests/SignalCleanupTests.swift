@@ -31,7 +31,7 @@ import Testing
     let outDir = dir.path + "/out"
     try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
     var caught = false
-    for _ in 0..<5 where !caught {
+    for _ in 0..<12 where !caught {
       let pid = try spawnWithCleanSignals(
         Paths.binary, ["shares", input, "--format", "csv", "--out", outDir + "/out.csv"])
       while true {

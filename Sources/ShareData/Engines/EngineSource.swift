@@ -202,6 +202,14 @@ public enum EngineSource {
           "unexpected answer row \(i + 1) from \(url.kind.rawValue): \(row.map { $0 ?? "NULL" }.joined(separator: ", "))",
           at: SourceLocation(file: url.display))
       }
+      // A count from the server is checked like any input: a negative one, or a total past Int64,
+      // is an error (it was shown as "rows -4", and a sum of Int64.min trapped).
+      let (rowsSoFar, overflow) = Int64(summary.rows).addingReportingOverflow(count)
+      guard count >= 0, !overflow else {
+        throw ShareError.data(
+          "the engine counted \(count) rows for \(category) on \(dayText)", at: SourceLocation(file: url.display),
+          expected: "a count of 0 or more, and at most \(Int64.max) in all")
+      }
       guard volume.isFinite, volume >= 0 else {
         throw ShareError.data(
           "the engine summed a \(volume.isFinite ? "negative" : "non-finite") volume for \(category) on \(dayText)",
@@ -211,7 +219,7 @@ public enum EngineSource {
       builder.addEventSum(
         day: day, code: builder.code(for: category), volume: volume, count: count,
         origin: CellOrigin(source: source, line: Int64(i + 1)))
-      summary.rows += Int(count)
+      summary.rows = Int(rowsSoFar)
       summary.firstTime = min(summary.firstTime ?? .max, time.seconds)
       summary.lastTime = max(summary.lastTime ?? .min, time.seconds)
     }
