@@ -66,7 +66,10 @@ public enum Ticks {
   }
 
   static func compact(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : NumberFormat.fixed(value, abs(value) < 1 ? 2 : 1)
+    // Past 10^15 a label is written in e-notation: Int(value) traps from 9.2e18 (bucket totals of
+    // 9.2e27 reach here divided by 10^9).
+    if abs(value) >= 1e15 { return String(format: "%.3g", value) }
+    return value == value.rounded() ? String(Int(value)) : NumberFormat.fixed(value, abs(value) < 1 ? 2 : 1)
   }
 
   /// Calendar-aligned date ticks between two days (inclusive start, exclusive end), at most

@@ -26,16 +26,17 @@ public enum NumberFormat {
     return String(format: "%.3f", p)
   }
 
-  /// A whole number with thousands separators: 9,191.
+  /// A whole number with thousands separators: 9,191. Any finite Double: the digits come from
+  /// printf, not from Int64 (volumes in 18-decimal base units, wei, pass 9.2e18 and trapped).
   public static func grouped(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
-    let digits = String(Int64(abs(value).rounded()))
+    let digits = String(format: "%.0f", abs(value).rounded())
     var out = ""
     for (i, ch) in digits.reversed().enumerated() {
       if i > 0 && i % 3 == 0 { out.append(",") }
       out.append(ch)
     }
-    return (value < 0 && Int64(abs(value).rounded()) != 0 ? "-" : "") + String(out.reversed())
+    return (value < 0 && digits != "0" ? "-" : "") + String(out.reversed())
   }
 
   /// A signed whole number with separators and a real minus: −2,817,514.
