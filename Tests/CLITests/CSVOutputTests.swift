@@ -59,3 +59,18 @@ func quoted(_ field: String) -> String {
     #expect(!lines.contains { $0.contains(",=SUM") || $0.contains(",-x,") })
   }
 }
+
+@Suite struct GzipByContentTests {
+  /// V13: a gzipped `--map` file is decompressed like any input (it was read as text: "NUL byte").
+  @Test func aGzippedMapIsRead() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let input = dir.file("in.csv", "Time,bitstamp,zaif\n2016-01-01,1,3\n")
+    let plain = dir.file("map.csv", "from,to\nbitstamp,USD\nzaif,JPY\n")
+    let gzip = try runProcess("/bin/gzip", ["-k", plain])
+    #expect(gzip.status == 0, "\(gzip.stderr)")
+    let result = try runSharelens(["shares", input, "--map", plain + ".gz", "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("2016-01-01,2016-01-01,JPY,3,0.75,4,1,false"), "\(result.stdout)")
+  }
+}
