@@ -166,6 +166,15 @@ public enum Shares {
         }
         if let span = spans[c], span.lowerBound < end, span.upperBound >= bucketStart { active += 1 }
       }
+      // A sum past the largest Double (1.8e308) is ∞, and ∞/∞ gave 0% shares; a price × amount
+      // past it became "missing". Either is an error, never a result.
+      if !total.isFinite {
+        let category = (0..<k).first { !(volumes[$0] ?? 0).isFinite }.map { table.categories[$0] }
+        throw ShareError.data(
+          "the volumes \(category.map { "of \($0) " } ?? "")in \(every.label(start: bucketStart)) add up past 1.8e308, the largest number sharelens can hold",
+          at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
+          hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
+      }
       let bucketTotal: Double? = observed > 0 ? total : nil
       var shares = [Double?](repeating: nil, count: k)
       if let bucketTotal, bucketTotal > 0 {
@@ -236,6 +245,13 @@ public enum Shares {
     var totalVolumes = [Double](repeating: 0, count: k)
     for bucket in buckets {
       for c in 0..<k { totalVolumes[c] += bucket.volumes[c] ?? 0 }
+    }
+    // The same for the whole range's totals (∞/∞ would be a NaN share).
+    guard totalVolumes.reduce(0, +).isFinite else {
+      throw ShareError.data(
+        "the volumes over the whole range add up past 1.8e308, the largest number sharelens can hold",
+        at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
+        hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
     }
     // Largest first (ties by name), so the order never depends on the order of the input.
     let order = (0..<k).sorted {
