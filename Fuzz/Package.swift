@@ -26,6 +26,12 @@ let package = Package(
     .executableTarget(name: "FuzzLayout", dependencies: [library], path: "FuzzLayout"),
     // The parallel block reader reads what the scanner reads (differential).
     .executableTarget(name: "FuzzParallel", dependencies: [library], path: "FuzzParallel"),
+    // CSV output reads back as what was written (write → read, equal).
+    .executableTarget(
+      name: "FuzzCSVWriter",
+      dependencies: [library, .product(name: "ShareReport", package: "sharelens")], path: "FuzzCSVWriter"),
+    // Source URLs never trap, and a planted password never survives redaction.
+    .executableTarget(name: "FuzzURL", dependencies: [library], path: "FuzzURL"),
   ],
   swiftLanguageModes: [.v6]
 )

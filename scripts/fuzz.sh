@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel)
+((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL)
 shared=${SHARED:-../shared/datasets}
 
 work=$(mktemp -d)

@@ -11,7 +11,9 @@ public enum CompareOutput {
     case .csv: return csv(c)
     case .text, .markdown:
       func draw(_ table: TableModel) -> String { renderTable(table, format: format, ascii: ascii, width: width) }
-      func heading(_ text: String) -> String { format == .text ? text + "\n\n" : "### " + text + "\n\n" }
+      func heading(_ text: String) -> String {
+        format == .text ? text + "\n\n" : "### " + MarkdownText.escaped(text) + "\n\n"
+      }
       var out = heading("Periods (baseline \(c.baseline.label))") + draw(periodTable(c)) + "\n"
       for q in c.options.periods.indices where q != c.options.baseline {
         let label = c.options.periods[q].label
@@ -19,7 +21,7 @@ public enum CompareOutput {
         out += heading("Who gained the share, \(c.baseline.label) → \(label)") + draw(redistributionTable(c, q)) + "\n"
       }
       out += notes(c)
-      return out
+      return TerminalText.sanitized(out)
     }
   }
 

@@ -53,7 +53,7 @@ public enum InspectOutput {
         TableColumn("values"), TableColumn("gaps"),
       ], rows: rows)
     out += TextTableRenderer(style: ascii ? .ascii : .unicode).render(model, maxWidth: width)
-    return out
+    return TerminalText.sanitized(out)
   }
 
   public static func json(_ result: IngestResult, settings: (Setting) -> String = \.name) -> JSONValue {

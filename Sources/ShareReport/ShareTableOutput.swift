@@ -16,7 +16,8 @@ public enum ShareTableOutput {
     let b = analysis.breakdown
     switch format {
     case .text:
-      return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width) + legend(b)
+      return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width)
+        + TerminalText.sanitized(legend(b))
     case .markdown: return MarkdownTableRenderer().render(tableModel(b)) + legend(b)
     case .csv: return csv(b)
     case .json: return json(b, unit: unit, group: group).render() + "\n"

@@ -129,7 +129,7 @@ public enum BreaksOutput {
           })
         out += renderTable(table, format: format, ascii: ascii)
       }
-      return out
+      return TerminalText.sanitized(out)
     }
   }
 
@@ -202,7 +202,7 @@ public enum TrendOutput {
         out += "no decline: the share rises\n"
       }
       if t.clamped > 0 { out += "\(t.clamped) values of 0 or 1 were clamped to 0.0001 or 0.9999 before the logit\n" }
-      return out
+      return TerminalText.sanitized(out)
     }
   }
 

@@ -134,6 +134,15 @@ public enum Shares {
     func closeBucket() throws {
       let end = every.nextStart(after: bucketStart)
       guard var result = try accumulator.close(start: bucketStart, end: end) else { return }
+      // A sum past the largest Double (1.8e308) is ∞, and ∞/∞ gave 0% shares; a price × amount
+      // past it became "missing". Either is an error, never a result.
+      if let total = result.total, !total.isFinite {
+        let category = result.volumes.indices.first { !(result.volumes[$0] ?? 0).isFinite }.map { table.categories[$0] }
+        throw ShareError.data(
+          "the volumes \(category.map { "of \($0) " } ?? "")in \(every.label(start: bucketStart)) add up past 1.8e308, the largest number sharelens can hold",
+          at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
+          hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
+      }
       result.partial = bucketStart < coveredFrom || end > coveredUntil
       if result.partial {
         let from = CivilDate(dayNumber: max(bucketStart, coveredFrom))
@@ -172,7 +181,7 @@ public enum Shares {
       for c in groupStart..<cell { cellAt[Int(table.codes[c])] = -1 }
     }
     try closeBucket()
-    return orderedByVolume(buckets, table: table, every: every, spans: spans, options: options, warnings: warnings)
+    return try orderedByVolume(buckets, table: table, every: every, spans: spans, options: options, warnings: warnings)
   }
 
   /// The breakdown with categories largest first (ties by name), so the order never depends on
@@ -180,12 +189,19 @@ public enum Shares {
   private static func orderedByVolume(
     _ buckets: [BucketShares], table: VolumeTable, every: Every, spans: [ClosedRange<Int64>?], options: ShareOptions,
     warnings: [Warning]
-  ) -> ShareBreakdown {
+  ) throws -> ShareBreakdown {
     let k = table.categories.count
     var buckets = buckets
     var totalVolumes = [Double](repeating: 0, count: k)
     for bucket in buckets {
       for c in 0..<k { totalVolumes[c] += bucket.volumes[c] ?? 0 }
+    }
+    // The same for the whole range's totals (∞/∞ would be a NaN share).
+    guard totalVolumes.reduce(0, +).isFinite else {
+      throw ShareError.data(
+        "the volumes over the whole range add up past 1.8e308, the largest number sharelens can hold",
+        at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
+        hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
     }
     let order = (0..<k).sorted {
       totalVolumes[$0] != totalVolumes[$1]

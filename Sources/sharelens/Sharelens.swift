@@ -28,6 +28,12 @@ struct Sharelens: ParsableCommand {
         sharelens shares daily.csv --map exchange-currency.csv --every year
         sharelens shares trades/*.csv --group quote --every month --format csv
 
+      PASSWORDS
+        Give database passwords in CLICKHOUSE_PASSWORD or PGPASSWORD (or ~/.pgpass), not in \
+      the URL: a command line is visible to every user of the machine (ps, /proc). sharelens \
+      never prints a password: URLs in messages lose theirs, and server messages that echo one \
+      have it cut out.
+
       EXIT STATUS
         0 success; 64 bad options; 65 bad data; 66 input missing or unreadable;
         69 database unreachable; 73 output cannot be created; 74 I/O error;

@@ -106,8 +106,15 @@ let catalogue: [BadInput] = [
   // A directory inside the case's directory, so a temporary file left beside it would be seen.
   BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR/outdir"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
-  BadInput("E38", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "binary").at(
-    "1:1", hint: "is the file compressed"),
+  BadInput("E38", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "binary"),
+  BadInput("E39", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "ends early"),
+]
+
+/// `Time,a,b\n2016-01-01,1,3\n`, gzipped.
+let gzipped: [UInt8] = [
+  0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x0B, 0xC9, 0xCC, 0x4D, 0xD5, 0x49, 0xD4, 0x49, 0xE2,
+  0x32, 0x32, 0x30, 0x34, 0xD3, 0x35, 0x30, 0x04, 0x22, 0x1D, 0x43, 0x1D, 0x63, 0x2E, 0x00, 0x4B, 0x26, 0x31, 0xA8,
+  0x18, 0x00, 0x00, 0x00,
 ]
 
 struct GoodInput: CustomTestStringConvertible, Sendable {
@@ -157,6 +164,8 @@ let oddButValid: [GoodInput] = [
   GoodInput(
     id: "V12", bytes: Array("currency,volume_btc_24h\nUSD,3\nEUR,1\n".utf8), name: "snapshot-2016-05-01.csv",
     expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
+  GoodInput(id: "V13", bytes: gzipped, name: "in.GZ", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(id: "V14", bytes: gzipped, name: "in.csv", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
 ]
 
 @Suite struct ErrorCatalogueTests {

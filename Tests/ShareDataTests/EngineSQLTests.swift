@@ -26,9 +26,22 @@ import Testing
     let evil = RowFilter(column: "exchange", values: ["x' OR '1'='1", "back\\slash"], include: true)
     let ch = try query(.clickhouse, filters: [evil]).sql()
     #expect(ch.contains("IN ('x\\' OR \\'1\\'=\\'1', 'back\\\\slash')"))
-    let pg = try query(.postgres, filters: [evil]).sql()
-    #expect(pg.contains("IN ('x'' OR ''1''=''1', 'back\\slash')"))
     #expect(throws: ShareError.self) { try SQLDialect.postgres.literal("nul\0byte") }
+  }
+
+  /// D11: PostgreSQL's filter values are bound parameters, never part of the SQL text (quoting
+  /// them depended on standard_conforming_strings); --show-sql shows the placeholders and values.
+  @Test func postgresValuesAreBoundParameters() throws {
+    let evil = RowFilter(column: "exchange", values: ["x' OR '1'='1", "\\') OR 1=1 --"], include: true)
+    let (sql, parameters) = try query(.postgres, filters: [evil]).statement()
+    #expect(sql.contains("\"exchange\"::text IN ($1, $2)"))
+    #expect(!sql.contains("OR 1=1") && !sql.contains("'1'='1"))
+    #expect(parameters == ["x' OR '1'='1", "\\') OR 1=1 --"])
+    let shown = try EngineSource.sql(query(.postgres, filters: [evil]))
+    #expect(shown.contains("--   $2 = \"\\\\') OR 1=1 --\"\n"))
+    #expect(shown.contains("IN ($1, $2)"))
+    let nul = RowFilter(column: "exchange", values: ["nul\0byte"], include: true)
+    #expect(throws: ShareError.self) { try query(.postgres, filters: [nul]).statement() }
   }
 
   @Test func bucketsUseEachEnginesCalendarFunctions() throws {
@@ -89,7 +102,7 @@ struct EngineBucketTests {
       query.bucket = every
       let rows: [[String?]] =
         dialect == .clickhouse
-        ? try ClickHouseClient(url: url, timeout: 30).rows(query.sql()).map { $0.map { Optional($0) } }
+        ? try ClickHouseClient(url: url, timeout: 30).rows(query.sql())
         : try PostgresClient(url: url, timeout: 30).rows(query.sql())
       var got: [String: Double] = [:]
       for row in rows { got["\(row[0]!) \(row[1]!)"] = Double(row[2]!)! }

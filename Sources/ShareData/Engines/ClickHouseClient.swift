@@ -11,22 +11,38 @@ struct ClickHouseClient {
   let url: SourceURL
   let timeout: Double
 
-  /// Runs `sql` and returns the rows of its TabSeparated answer.
-  func rows(_ sql: String) throws -> [[String]] {
-    let text = try run(sql + "\nFORMAT TabSeparated")
-    return text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
-      line.split(separator: "\t", omittingEmptySubsequences: false).map { ClickHouseClient.unescape(String($0)) }
+  /// Runs `sql` and returns the rows of its TabSeparated answer; nil is NULL (`\N`). Fields are
+  /// unescaped and checked as bytes: decoding first turned `\N` into a category "N" (merged with
+  /// a real "N"), and every invalid UTF-8 sequence into U+FFFD (merging distinct names).
+  func rows(_ sql: String) throws -> [[String?]] {
+    let body = try run(sql + "\nFORMAT TabSeparated")
+    return try body.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated().map { index, line in
+      try line.split(separator: 0x09, omittingEmptySubsequences: false).map { field -> String? in
+        if field.elementsEqual([0x5C, 0x4E]) { return nil }  // \N
+        let bytes = ClickHouseClient.unescape(field)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+          throw ShareError.data(
+            "ClickHouse answered text that is not valid UTF-8 in row \(index + 1): \(quoted(String(decoding: bytes, as: UTF8.self)))",
+            at: SourceLocation(file: url.display), expected: "UTF-8 text",
+            hint:
+              "names that differ only in their invalid bytes would be merged: fix them in the table, or exclude them")
+        }
+        return text
+      }
     }
   }
 
-  func run(_ sql: String) throws -> String {
+  func run(_ sql: String) throws -> [UInt8] {
     var components = URLComponents()
-    components.scheme = "http"
-    components.host = url.host
+    components.scheme = url.secure ? "https" : "http"
+    components.percentEncodedHost = url.host
     components.port = url.port
     components.path = "/"
     components.queryItems = [URLQueryItem(name: "database", value: url.database)]
-    var request = URLRequest(url: components.url!, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+    guard let address = components.url else {
+      throw ShareError.request("cannot make an HTTP address from \(url.display)")
+    }
+    var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
     request.httpMethod = "POST"
     request.httpBody = Data(sql.utf8)
     // ClickHouse's own headers (18.16 and later), not HTTP Basic: a 401 challenge to Basic would
@@ -35,57 +51,54 @@ struct ClickHouseClient {
       request.setValue(url.user ?? "default", forHTTPHeaderField: "X-ClickHouse-User")
       request.setValue(url.password ?? "", forHTTPHeaderField: "X-ClickHouse-Key")
     }
-    let box = ResponseBox()
-    let done = DispatchSemaphore(value: 0)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    let refuser = RefuseChallenges()
-    let session = URLSession(configuration: configuration, delegate: refuser, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
-    let task = session.dataTask(with: request) { data, response, error in
-      box.set(data, response as? HTTPURLResponse, error)
-      done.signal()
-    }
-    task.resume()
-    // URLSession enforces the timeout; the extra second only guards against a lost callback.
-    if done.wait(timeout: .now() + timeout + 1) == .timedOut {
-      task.cancel()
-      throw timedOut()
-    }
-    let (data, response, error) = box.get()
-    if error != nil && refuser.challenged {
+    // The answer is the uncompressed text: no gzip to inflate past the size limit.
+    request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
+    let body: [UInt8]
+    switch HTTPExchange.run(request, timeout: timeout, maxBytes: ClickHouseClient.maxAnswerBytes) {
+    case .timedOut: throw timedOut()
+    case .challenged:
       // The server asked for credentials again: the ones sent were refused.
       throw ShareError(
         .refused, "ClickHouse refused the login for \(url.user ?? "default")",
         hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
-    }
-    if let error = error as? URLError {
-      switch error.code {
-      case .timedOut: throw timedOut()
-      case .userCancelledAuthentication, .userAuthenticationRequired:
+    case .redirect(let status, let location):
+      throw ShareError(
+        .serverUnreachable,
+        Phrase(
+          "ClickHouse at \(url.host):\(url.port) answered with a redirect (HTTP \(status)) to "
+            + (location.map { SourceURL.redacted($0) } ?? "no location")
+            + "; sharelens does not follow redirects, so the credentials go nowhere else"),
+        hint: "name the server the redirect points to in the URL, if you trust it")
+    case .tooLarge:
+      throw ShareError.data(
+        "the answer from ClickHouse at \(url.host):\(url.port) is larger than \(ClickHouseClient.maxAnswerBytes >> 20) MiB",
+        at: SourceLocation(file: url.display), expected: "one row per day and category",
+        hint:
+          "narrow the query with \(setting: .from)/\(setting: .to) or \(setting: .include), or group into fewer categories"
+      )
+    case .failed(let error):
+      if let error = error as? URLError,
+        error.code == .userCancelledAuthentication || error.code == .userAuthenticationRequired
+      {
         throw ShareError(
           .refused, "ClickHouse refused the login for \(url.user ?? "default")",
           hint: "check the user in the URL and CLICKHOUSE_PASSWORD")
-      default:
-        throw ShareError(
-          .serverUnreachable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
-          hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
       }
-    }
-    if let error {
       throw ShareError(
-        .serverUnreachable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)")
-    }
-    let body = String(decoding: data ?? Data(), as: UTF8.self)
-    guard let response else {
-      throw ShareError(.serverUnreachable, "no answer from ClickHouse at \(url.host):\(url.port)")
-    }
-    guard response.statusCode == 200 else {
-      throw ClickHouseClient.error(status: response.statusCode, body: body, url: url)
+        .serverUnreachable, "cannot reach ClickHouse at \(url.host):\(url.port): \(error.localizedDescription)",
+        hint: "is the server running, and is \(url.port) its HTTP port (8123 by default)?")
+    case .answer(let status, let data):
+      guard status == 200 else {
+        throw ClickHouseClient.error(status: status, body: String(decoding: data, as: UTF8.self), url: url)
+      }
+      body = Array(data)
     }
     return body
   }
+
+  /// The largest answer read: about 1.3 million rows of day, category, sum and count (50 bytes
+  /// each), far more than a share table can show; also the bound on rows.
+  static let maxAnswerBytes = 64 << 20
 
   func timedOut() -> ShareError {
     ShareError(
@@ -95,9 +108,11 @@ struct ClickHouseClient {
 
   /// Maps ClickHouse's error codes to what a user can do about them.
   static func error(status: Int, body: String, url: SourceURL) -> ShareError {
-    let message =
+    // The server's own text, with the key cut out wherever it echoes it.
+    var message =
       body.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").first.map(String.init)
       ?? "HTTP \(status)"
+    message = url.redacting(message)
     let code = message.hasPrefix("Code: ") ? Int(message.dropFirst(6).prefix { $0.isNumber }) : nil
     switch code {
     // Unknown user, wrong password, required password, IP not allowed, authentication failed.
@@ -121,69 +136,37 @@ struct ClickHouseClient {
     }
   }
 
-  /// TabSeparated escapes: \t \n \\ and friends.
-  static func unescape(_ field: String) -> String {
-    guard field.contains("\\") else { return field }
-    var out = ""
+  /// TabSeparated escapes (\t \n \\ and friends), on bytes.
+  static func unescape<C: Collection<UInt8>>(_ field: C) -> [UInt8] {
+    guard field.contains(0x5C) else { return Array(field) }
+    var out: [UInt8] = []
+    out.reserveCapacity(field.count)
     var escape = false
-    for ch in field {
+    for byte in field {
       if escape {
-        switch ch {
-        case "t": out.append("\t")
-        case "n": out.append("\n")
-        case "r": out.append("\r")
-        case "0": out.append("\0")
-        default: out.append(ch)
+        switch byte {
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "0"): out.append(0x00)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        default: out.append(byte)
         }
         escape = false
-      } else if ch == "\\" {
+      } else if byte == 0x5C {
         escape = true
       } else {
-        out.append(ch)
+        out.append(byte)
       }
     }
     return out
   }
 
-  /// Answers every authentication challenge with "no": the credentials were sent already.
-  final class RefuseChallenges: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var wasChallenged = false
-    var challenged: Bool {
-      lock.lock()
-      defer { lock.unlock() }
-      return wasChallenged
-    }
-
-    func urlSession(
-      _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-      completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-      lock.lock()
-      wasChallenged = true
-      lock.unlock()
-      completionHandler(.cancelAuthenticationChallenge, nil)
-    }
-  }
-
-  final class ResponseBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, HTTPURLResponse?, Error?) = (nil, nil, nil)
-    func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: Error?) {
-      lock.lock()
-      value = (data, response, error)
-      lock.unlock()
-    }
-    func get() -> (Data?, HTTPURLResponse?, Error?) {
-      lock.lock()
-      defer { lock.unlock() }
-      return value
-    }
-  }
 }
 
 enum NumberFormatting {
   static func seconds(_ value: Double) -> String {
-    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
   }
 }

@@ -8,6 +8,10 @@ import Foundation
 public struct EngineOptions: Sendable {
   /// Seconds before a request is given up (exit 75).
   public var timeout: Double
+  /// Whether planning may read a row of the table (one value of an integer time column, to tell
+  /// unix seconds from milliseconds). False when the query is only shown, which reads only the
+  /// column list.
+  public var readsRows = true
   /// The selected date range as a time predicate in the query: from (inclusive) until (exclusive).
   public var from: UnixTime?
   public var until: UnixTime?
@@ -27,7 +31,7 @@ public enum EngineSource {
       let client = ClickHouseClient(url: url, timeout: timeout)
       let q = SQLDialect.clickhouse.identifier
       return try client.rows("DESCRIBE TABLE \(q(url.database)).\(q(url.table))").map {
-        ($0[0], $0.count > 1 ? $0[1] : "")
+        ($0[0] ?? "", $0.count > 1 ? $0[1] ?? "" : "")
       }
     case .postgres:
       let client = try PostgresClient(url: url, timeout: timeout)
@@ -84,7 +88,9 @@ public enum EngineSource {
     } else if timeType.contains("date") {
       kind = .date
     } else {
-      kind = try isMilliseconds(url, column: time, timeout: engine.timeout) ? .unixMilliseconds : .unixSeconds
+      kind =
+        try engine.readsRows && isMilliseconds(url, column: time, timeout: engine.timeout)
+        ? .unixMilliseconds : .unixSeconds
     }
     let amount = try options.valueColumn.map { try find($0, .valueColumn) } ?? automaticValue(traits, time: time)
     guard let amount else {
@@ -139,7 +145,7 @@ public enum EngineSource {
       "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.database)).\(dialect.identifier(url.table)) LIMIT 1"
     let value: String?
     switch url.kind {
-    case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first
+    case .clickhouse: value = try ClickHouseClient(url: url, timeout: timeout).rows(sql).first?.first ?? nil
     case .postgres:
       let pgSQL = "SELECT \(dialect.identifier(column)) FROM \(dialect.identifier(url.table)) LIMIT 1"
       value = try PostgresClient(url: url, timeout: timeout).rows(pgSQL).first?.first ?? nil
@@ -147,20 +153,42 @@ public enum EngineSource {
     return TimeParser.isMilliseconds(value.flatMap { Double($0) } ?? 0)
   }
 
-  /// The SQL sharelens sends for this source (shown on request).
-  public static func sql(_ query: AggregationQuery) throws -> String { try query.sql() }
+  /// The query for `url` as shown on request, decided from the table's column names and types only (one
+  /// catalogue question: DESCRIBE, or information_schema); no row is read and nothing else is sent.
+  public static func shownSQL(_ url: SourceURL, options: IngestOptions) throws -> String {
+    var engine = options.engine
+    engine.readsRows = false
+    let query = try plan(url, options: options, engine: engine)
+    var text = try sql(query)
+    if query.timeKind == .unixSeconds {
+      text =
+        "-- \(query.timeColumn) holds integers: taken as unix seconds here; when it runs, sharelens reads one value\n"
+        + "-- and uses the milliseconds form (\(query.dialect == .clickhouse ? "intDiv(…, 1000)" : "… / 1000.0")) if it is above 10^11.\n"
+        + text
+    }
+    return text
+  }
+
+  /// The SQL sharelens sends for this source (shown on request): the value bound to each
+  /// placeholder, as comments, then the text with its placeholders.
+  public static func sql(_ query: AggregationQuery) throws -> String {
+    let (sql, parameters) = try query.statement()
+    guard !parameters.isEmpty else { return sql }
+    let values = parameters.enumerated().map { "--   $\($0.offset + 1) = \(quoted($0.element, limit: .max))\n" }
+    return "-- bound values, sent apart from the SQL text:\n" + values.joined() + sql
+  }
 
   /// Runs the aggregation and adds its cells to `builder`; returns what `inspect` shows.
   static func read(
     _ url: SourceURL, options: IngestOptions, engine: EngineOptions, source: Int32, builder: inout VolumeTableBuilder
   ) throws -> SourceSummary {
     let query = try plan(url, options: options, engine: engine)
-    let sql = try sql(query)
+    let (sql, parameters) = try query.statement()
     let rows: [[String?]]
     switch url.kind {
     case .clickhouse:
-      rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql).map { $0.map { Optional($0) } }
-    case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql)
+      rows = try ClickHouseClient(url: url, timeout: engine.timeout).rows(sql)
+    case .postgres: rows = try PostgresClient(url: url, timeout: engine.timeout).rows(sql, parameters: parameters)
     }
     var summary = SourceSummary(
       name: url.display, layout: .long, layoutReason: "\(url.kind.rawValue) table, aggregated in the engine",
@@ -170,6 +198,13 @@ public enum EngineSource {
       valueSource: query.priceColumn.map { "\($0) × \(query.amountColumn), summed per day by the engine" }
         ?? "\(query.amountColumn), summed per day by the engine")
     for (i, row) in rows.enumerated() {
+      if row.count == 4, row[1] == nil {
+        // A NULL is no category; it is not "N", nor "" (an empty cell is an error in files too).
+        throw ShareError.data(
+          "the table has rows with no category (NULL in \(query.categoryColumns.joined(separator: " or "))) on \(row[0] ?? "?")",
+          at: SourceLocation(file: url.display), expected: "a category on every row",
+          hint: "fill them in the table, or point sharelens at a view that leaves them out")
+      }
       guard row.count == 4, let dayText = row[0], let category = row[1], let volumeText = row[2],
         let countText = row[3],
         case .success(let time) = TimeParser.parse(dayText), let volume = Double(volumeText),
@@ -178,6 +213,14 @@ public enum EngineSource {
         throw ShareError.data(
           "unexpected answer row \(i + 1) from \(url.kind.rawValue): \(row.map { $0 ?? "NULL" }.joined(separator: ", "))",
           at: SourceLocation(file: url.display))
+      }
+      // A count from the server is checked like any input: a negative one, or a total past Int64,
+      // is an error (it was shown as "rows -4", and a sum of Int64.min trapped).
+      let (rowsSoFar, overflow) = Int64(summary.rows).addingReportingOverflow(count)
+      guard count >= 0, !overflow else {
+        throw ShareError.data(
+          "the engine counted \(count) rows for \(category) on \(dayText)", at: SourceLocation(file: url.display),
+          expected: "a count of 0 or more, and at most \(Int64.max) in all")
       }
       guard volume.isFinite, volume >= 0 else {
         throw ShareError.data(
@@ -188,7 +231,7 @@ public enum EngineSource {
       builder.addEventSum(
         day: day, code: builder.code(for: category), volume: volume, count: count,
         origin: CellOrigin(source: source, line: Int64(i + 1)))
-      summary.rows += Int(count)
+      summary.rows = Int(rowsSoFar)
       summary.firstTime = min(summary.firstTime ?? UnixTime(seconds: .max), UnixTime(seconds: time.seconds))
       summary.lastTime = max(summary.lastTime ?? UnixTime(seconds: .min), UnixTime(seconds: time.seconds))
     }

@@ -14,9 +14,16 @@ final class PostgresClient {
     self.timeout = timeout
     var keywords = ["host", "port", "dbname", "connect_timeout", "options", "application_name"]
     var values = [
-      url.host, String(url.port), url.database, String(max(1, Int(timeout.rounded(.up)))),
-      "-c statement_timeout=\(Int(timeout * 1000))", "sharelens",
+      url.bareHost, String(url.port), url.database, String(Int(PostgresClient.seconds(timeout).rounded(.up))),
+      "-c statement_timeout=\(Int(PostgresClient.seconds(timeout) * 1000))", "sharelens",
     ]
+    // TLS as the URL asks; libpq's own default (prefer) otherwise.
+    for (keyword, value) in [("sslmode", url.sslMode), ("sslrootcert", url.sslRootCert)] {
+      if let value {
+        keywords.append(keyword)
+        values.append(value)
+      }
+    }
     if let user = url.user {
       keywords.append("user")
       values.append(user)
@@ -32,6 +39,9 @@ final class PostgresClient {
       throw ShareError(.serverUnreachable, "cannot start a PostgreSQL connection (out of memory)")
     }
     self.connection = connection
+    // libpq prints the server's notices to standard error as they come, unfiltered; sharelens
+    // prints only what it checked (errors, redacted and made safe for the terminal).
+    PQsetNoticeProcessor(connection, { _, _ in }, nil)
     guard PQstatus(connection) == CONNECTION_OK else {
       // deinit runs for this half-made object and calls PQfinish: do not finish it here too.
       let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -40,6 +50,9 @@ final class PostgresClient {
   }
 
   deinit { PQfinish(connection) }
+
+  /// A timeout libpq can take: 1 s to a day (a larger Double would trap converting to Int).
+  static func seconds(_ timeout: Double) -> Double { timeout.isFinite ? min(max(timeout, 1), 86_400) : 86_400 }
 
   /// Runs `sql` with `parameters` ($1, $2, … as text) and returns the rows as text (nil = NULL).
   func rows(_ sql: String, parameters: [String] = []) throws -> [[String?]] {
@@ -92,7 +105,8 @@ final class PostgresClient {
   }
 
   private func lost() -> ShareError {
-    let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+    let detail = url.redacting(
+      String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines))
     return ShareError(
       .serverUnreachable,
       "lost the PostgreSQL connection to \(url.host):\(url.port)\(detail.isEmpty ? "" : ": " + PostgresClient.firstLine(detail))"
@@ -100,6 +114,7 @@ final class PostgresClient {
   }
 
   static func connectionError(_ message: String, url: SourceURL, timeout: Double) -> ShareError {
+    let message = url.redacting(message)
     let lower = message.lowercased()
     if lower.contains("password authentication failed") || lower.contains("no password supplied")
       || lower.contains("authentication failed")
@@ -125,6 +140,7 @@ final class PostgresClient {
   }
 
   static func queryError(_ message: String, state: String, url: SourceURL, timeout: Double) -> ShareError {
+    let message = url.redacting(message)
     switch state {
     case "42P01":
       return ShareError.data(

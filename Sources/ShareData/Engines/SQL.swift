@@ -1,6 +1,11 @@
 // Building the one aggregation query. Nothing a user types reaches the SQL unquoted: identifiers
-// (database, table, columns) must be plain names and are quoted per dialect anyway, values are
-// escaped string literals, numbers come from Swift integers.
+// (database, table, columns) must be plain names and are quoted per dialect anyway, numbers come
+// from Swift integers, and filter values are
+// - PostgreSQL: bound parameters ($1, $2, … sent apart from the SQL text through libpq). Quoting
+//   them into the text depended on the server: with standard_conforming_strings = off (a server,
+//   role or database setting) a backslash escapes the closing quote, and `\') OR 1=1 --` became SQL.
+// - ClickHouse: escaped string literals. 18.16, the version tested here, has no query parameters;
+//   its escaping does not depend on any setting (checked against a real server).
 
 import Foundation
 
@@ -172,7 +177,12 @@ public struct AggregationQuery: Sendable {
     }
   }
 
-  public func sql() throws -> String {
+  /// The SQL text, with `$1`, `$2`, … where PostgreSQL's filter values go.
+  public func sql() throws -> String { try statement().sql }
+
+  /// The SQL text and the values bound to its placeholders (none for ClickHouse).
+  public func statement() throws -> (sql: String, parameters: [String]) {
+    var parameters: [String] = []
     for column in [timeColumn, amountColumn] + categoryColumns + (priceColumn.map { [$0] } ?? [])
       + filters.map(\.column)
     {
@@ -193,7 +203,17 @@ public struct AggregationQuery: Sendable {
     if let from = fromSeconds { conditions.append("\(q(timeColumn)) >= \(bound(from))") }
     if let until = untilSeconds { conditions.append("\(q(timeColumn)) < \(bound(until))") }
     for filter in filters {
-      let values = try filter.values.map { try dialect.literal($0) }.joined(separator: ", ")
+      let values = try filter.values.map { value -> String in
+        switch dialect {
+        case .clickhouse: return try dialect.literal(value)
+        case .postgres:
+          guard !value.unicodeScalars.contains("\0") else {
+            throw ShareError.request("a filter value contains a NUL character")
+          }
+          parameters.append(value)
+          return "$\(parameters.count)"
+        }
+      }.joined(separator: ", ")
       let column = dialect == .clickhouse ? "toString(\(q(filter.column)))" : "\(q(filter.column))::text"
       conditions.append("\(column) \(filter.include ? "IN" : "NOT IN") (\(values))")
     }
@@ -209,6 +229,6 @@ public struct AggregationQuery: Sendable {
       """
     if !conditions.isEmpty { sql += "\n  WHERE " + conditions.joined(separator: "\n    AND ") }
     sql += "\n  GROUP BY bucket, category\n) AS aggregated\nORDER BY bucket_start, category"
-    return sql
+    return (sql, parameters)
   }
 }

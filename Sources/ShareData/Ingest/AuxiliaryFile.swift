@@ -10,7 +10,7 @@ public enum AuxiliaryFile: Sendable, Equatable {
 
   /// What the file at `path` is, if it is one of these; nil otherwise.
   public static func recognise(path: String) -> AuxiliaryFile? {
-    guard path != "-", let stream = try? FileStream(path: path) else { return nil }
+    guard path != "-", let stream = try? openInput(path) else { return nil }
     guard let sample = try? Sample.read(from: CSVScanner(stream: stream), limit: 10_000),
       sample.header.count == 2, !sample.rows.isEmpty, sample.records.allSatisfy({ $0.count == 2 })
     else { return nil }

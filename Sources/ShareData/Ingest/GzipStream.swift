@@ -82,9 +82,44 @@ public final class GzipStream: ByteStream {
   }
 }
 
-/// Opens a path as bytes: `-` is standard input, a `.gz` name (or gzip magic bytes) is decompressed.
+/// Opens a path as bytes: `-` is standard input; gzip is decompressed when the bytes say so (magic
+/// 1F 8B), whatever the name: `.GZ`, a category map or an events file, a gzip file named `.csv` (which
+/// got a hint about iconv), standard input. Every reader of a file goes through here.
 public func openInput(_ path: String) throws -> ByteStream {
-  let file = try FileStream(path: path)
-  if path.hasSuffix(".gz") { return try GzipStream(source: file) }
+  let file = PeekedStream(try FileStream(path: path))
+  if try file.peek(2) == [0x1F, 0x8B] { return try GzipStream(source: file) }
   return file
+}
+
+/// A stream whose first bytes can be looked at before they are read.
+final class PeekedStream: ByteStream {
+  private let source: ByteStream
+  private var head: [UInt8] = []
+  var name: String { source.name }
+  var consumed: Int { source.consumed }
+
+  init(_ source: ByteStream) {
+    self.source = source
+  }
+
+  /// Up to `count` first bytes (fewer at the end of a short input), kept for the reads that follow.
+  func peek(_ count: Int) throws -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: count)
+    while head.count < count {
+      let got = try buffer.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, count: count - head.count) }
+      if got == 0 { break }
+      head += buffer[..<got]
+    }
+    return head
+  }
+
+  func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    guard head.isEmpty else {
+      let n = min(count, head.count)
+      head.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) }
+      head.removeFirst(n)
+      return n
+    }
+    return try source.read(into: buffer, count: count)
+  }
 }

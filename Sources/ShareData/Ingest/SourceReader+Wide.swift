@@ -7,7 +7,7 @@ extension SourceReader {
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
   ) throws {
     let columns = plan.wideColumns
-    let codes = columns.map { builder.code(for: plan.header[$0].trimmed) }
+    let codes = columns.map { builder.code(for: SpreadsheetCell.unguarded(plan.header[$0].trimmed)) }
     let timeIndex = plan.timeIndex!
     let width = plan.header.count
     // A column equal to the row sum of the others (bitcoinity's TOTAL) is found while reading.

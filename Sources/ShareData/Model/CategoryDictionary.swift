@@ -29,10 +29,20 @@ public struct CategoryDictionary: Sendable {
     return h
   }
 
-  /// The code of the category whose name is `bytes`, adding it if new.
+  /// The code of the category a CSV field's `bytes` name, adding it if new. A field guarded
+  /// against spreadsheet formulas (`'=x`, SpreadsheetCell.swift) names the category `=x`.
   /// Returns nil when the bytes are not valid UTF-8 (the caller reports where).
   @inline(__always)
   public mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if bytes.first == UInt8(ascii: "'") && SpreadsheetCell.isGuarded(bytes) {
+      return code(forName: UnsafeBufferPointer(rebasing: bytes.dropFirst()))
+    }
+    return code(forName: bytes)
+  }
+
+  /// The code of the category whose name is exactly `bytes`, adding it if new.
+  @inline(__always)
+  mutating func code(forName bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
     let h = Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: h) & mask
@@ -57,7 +67,7 @@ public struct CategoryDictionary: Sendable {
   /// The code of `name`, adding it if new.
   public mutating func code(for name: String) -> Int32 {
     var copy = name
-    return copy.withUTF8 { code(for: $0)! }
+    return copy.withUTF8 { code(forName: $0)! }
   }
 
   private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

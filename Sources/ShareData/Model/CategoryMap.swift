@@ -24,7 +24,7 @@ public struct CategoryMap: Sendable {
 
   /// Reads a map file.
   public static func load(path: String) throws -> CategoryMap {
-    let scanner = CSVScanner(stream: try FileStream(path: path))
+    let scanner = CSVScanner(stream: try openInput(path))
     return try load(scanner: scanner)
   }
 

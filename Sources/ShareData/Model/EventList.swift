@@ -16,7 +16,7 @@ public struct MarketEvent: Sendable, Equatable {
 public enum EventList {
   /// Reads `date,event` rows after a header; sorted by date, ties in file order.
   public static func load(path: String) throws -> [MarketEvent] {
-    try load(scanner: CSVScanner(stream: try FileStream(path: path)))
+    try load(scanner: CSVScanner(stream: try openInput(path)))
   }
 
   public static func load(scanner: CSVScanner) throws -> [MarketEvent] {

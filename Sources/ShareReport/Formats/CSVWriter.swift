@@ -1,4 +1,7 @@
-// CSV for pipes: RFC 4180 quoting, LF line ends, numbers as shortest round-trip decimals.
+// CSV for pipes: RFC 4180 quoting, LF line ends, numbers as shortest round-trip decimals, text
+// that a spreadsheet would run as a formula written with a leading apostrophe (SpreadsheetCell).
+
+import ShareData
 
 public struct CSVWriter: Sendable {
   public private(set) var text = ""
@@ -12,9 +15,21 @@ public struct CSVWriter: Sendable {
     text += "\n"
   }
 
+  /// A field as written: guarded against spreadsheet formulas (SpreadsheetCell), then quoted when
+  /// it holds a comma, a quote, or a line break anywhere. The test is on bytes, not Characters: in
+  /// Swift `","` followed by a combining mark, or `"\r\n"`, is one Character equal to neither.
   static func escape(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    let text = SpreadsheetCell.guarded(field)
+    let special: (UInt8) -> Bool = { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    guard text.utf8.contains(where: special) else { return text }
+    var bytes: [UInt8] = [0x22]
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      if byte == 0x22 { bytes.append(0x22) }
+      bytes.append(byte)
+    }
+    bytes.append(0x22)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -28,11 +28,12 @@ public enum NumberFormat {
     return String(format: "%.3f", p)
   }
 
-  /// A whole number with thousands separators: 9,191.
+  /// A whole number with thousands separators: 9,191. Any finite Double: the digits come from
+  /// printf, not from Int64 (volumes in 18-decimal base units, wei, pass 9.2e18 and trapped).
   public static func grouped(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
-    let digits = String(Int64(abs(value).rounded()))
-    return (value < 0 && Int64(abs(value).rounded()) != 0 ? "-" : "") + separatingThousands(digits)
+    let digits = String(format: "%.0f", abs(value).rounded())
+    return (value < 0 && digits != "0" ? "-" : "") + separatingThousands(digits)
   }
 
   /// A signed whole number with separators and a real minus: −2,817,514.
@@ -83,7 +84,10 @@ public enum NumberFormat {
 
   /// Whole numbers without decimals, others with two below 1 and one above.
   static func short(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : fixed(value, abs(value) < 1 ? 2 : 1)
+    // Past 10^15 a label is written in e-notation: Int(value) traps from 9.2e18 (bucket totals of
+    // 9.2e27 reach here divided by 10^9).
+    if abs(value) >= 1e15 { return String(format: "%.3g", value) }
+    return value == value.rounded() ? String(Int(value)) : fixed(value, abs(value) < 1 ? 2 : 1)
   }
 
   /// A string of digits with a comma every three from the right: 1234567 → 1,234,567.

@@ -5,6 +5,7 @@
 public enum ReportRenderer {
   /// Plain text for a terminal or a .txt file.
   public static func text(_ doc: ReportDocument, terminal: TerminalRenderer) -> String {
+    let doc = doc.terminalSafe
     let width = terminal.width
     // Clipped by characters, as the text report always was (see clipCharacters).
     func wrapToWidth(_ text: String, indent: String = "") -> [String] {
@@ -48,6 +49,7 @@ public enum ReportRenderer {
   public static func markdown(_ doc: ReportDocument, svgPrefix: String?) -> (
     text: String, files: [(name: String, contents: String)]
   ) {
+    let doc = doc.markdownSafe
     var out = "# \(doc.title)\n\n"
     for headline in doc.headlines { out += "- \(headline)\n" }
     var files: [(String, String)] = []
@@ -59,7 +61,7 @@ public enum ReportRenderer {
         if let svgPrefix {
           let name = "\(svgPrefix)-\(chart.name).svg"
           files.append((name, SVGRenderer().render(chart.spec)))
-          out += "![\(chart.spec.title)](\(name))\n\n"
+          out += "![\(MarkdownText.altText(chart.spec.title))](\(name))\n\n"
         }
       }
       for note in section.notes { out += "_\(note)_\n\n" }

@@ -38,6 +38,7 @@ public struct TextTableRenderer: Sendable {
   }
 
   public func render(_ table: TableModel) -> String {
+    let table = table.terminalSafe
     let columns = table.columns.indices.map { table.alignedColumn($0) }
     let vertical = style == .unicode ? "│" : "|"
     let horizontal = style == .unicode ? "─" : "-"

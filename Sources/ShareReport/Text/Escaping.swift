@@ -50,6 +50,6 @@ public enum Escaping {
   /// A GitHub-flavoured markdown table cell: backslashes and pipes escaped (a pipe would end the
   /// cell), trailing spaces dropped.
   public static func markdownCell(_ text: String) -> String {
-    text.replacingAll("\\", with: "\\\\").replacingAll("|", with: "\\|").trimmingTrailingSpaces()
+    MarkdownText.tableCell(text).trimmingTrailingSpaces()
   }
 }

@@ -138,8 +138,12 @@ public enum MovingWindow {
     GSL.ensureReady()
     guard window >= 1 else { throw StatisticsInputError(description: "a smoothing window needs 1 or more points") }
     guard values.count > 1, window > 1 else { return values }
-    let half = window / 2
-    let workspace = gsl_movstat_alloc(half * 2 + 1)
+    // Past the series' length a wider window changes nothing (the ends are truncated), so it is cut
+    // there: gsl_movstat_alloc(10^9) returns NULL, which GSL then dereferences.
+    let half = min(window / 2, values.count)
+    guard let workspace = gsl_movstat_alloc(half * 2 + 1) else {
+      throw StatisticsInputError(description: "no memory for a smoothing window of \(half * 2 + 1) points")
+    }
     defer { gsl_movstat_free(workspace) }
     var input = values
     var output = [Double](repeating: 0, count: values.count)

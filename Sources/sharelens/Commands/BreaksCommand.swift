@@ -56,8 +56,8 @@ struct BreaksCommand: ParsableCommand {
   var at: [DayArgument] = []
 
   func validate() throws {
-    if minSegment < 1 { throw ValidationError("--min-segment must be 1 or more") }
-    if let maxBreaks, maxBreaks < 1 { throw ValidationError("--max-breaks must be 1 or more") }
+    try OptionRange.check(minSegment, OptionRange.minSegment, "--min-segment", "values")
+    try OptionRange.check(maxBreaks, OptionRange.maxBreaks, "--max-breaks", "breaks")
     if !at.isEmpty && output.format == .svg {
       throw ValidationError("--format svg draws the PELT breaks; it does not apply to --at")
     }

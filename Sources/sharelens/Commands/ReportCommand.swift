@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
 
   func validate() throws {
     if comparison.periods.count == 1 { throw ValidationError("give two or more --period to compare, or none") }
-    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+    try OptionRange.check(width, OptionRange.width, "--width", "columns")
   }
 
   func run() throws {

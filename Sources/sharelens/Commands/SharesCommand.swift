@@ -40,7 +40,7 @@ struct SharesCommand: ParsableCommand {
   var smoothMethod: MovingWindow.Statistic = .mean
 
   func validate() throws {
-    if let smooth, smooth < 1 { throw ValidationError("--smooth needs a window of 1 or more buckets") }
+    try OptionRange.check(smooth, OptionRange.smooth, "--smooth", "buckets")
   }
 
   func run() throws {

@@ -33,8 +33,8 @@ struct ComparisonOptions: ParsableArguments {
       throw ValidationError(
         "--baseline \(baseline) is not one of the periods: \(periods.map(\.label).joined(separator: ", "))")
     }
-    if resamples < 0 { throw ValidationError("--resamples must be 0 or more") }
-    if let block, block < 1 { throw ValidationError("--block must be 1 or more days") }
+    try OptionRange.check(resamples, OptionRange.resamples, "--resamples", "resamples")
+    try OptionRange.check(block, OptionRange.block, "--block", "days")
   }
 
   /// The comparison to run; nil without periods.

@@ -49,7 +49,10 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp("Database sources: seconds to wait for the server before giving up.", valueName: "seconds"))
   var timeout: Double = 60
 
-  @Flag(help: "Database sources: print the SQL sharelens would send, and exit.")
+  @Flag(
+    help:
+      "Database sources: print the SQL sharelens would send, and exit. Only the table's column list is read; no row, no query."
+  )
   var showSQL = false
 
   /// How to read the inputs; `categoryColumn` is the long layout's category column, if named;
@@ -61,7 +64,9 @@ struct InputOptions: ParsableArguments {
     options.progress = ProgressBar.shared.callback
     options.filters =
       try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
-    guard timeout > 0, timeout.isFinite else { throw ShareError.request("--timeout needs a number of seconds above 0") }
+    guard OptionRange.timeout.contains(timeout) else {
+      throw ShareError.request("--timeout \(timeout) is out of range: give 0.001 to 86400 seconds")
+    }
     options.engine.timeout = timeout
     if let selection {
       options.engine.from = selection.from?.day.start
@@ -79,7 +84,7 @@ struct InputOptions: ParsableArguments {
     }
     for url in urls {
       try Run.write(
-        "-- \(url.display)\n" + EngineSource.sql(try EngineSource.plan(url, options: options, engine: options.engine))
+        "-- \(url.display)\n" + EngineSource.shownSQL(url, options: options)
           + ";\n", to: nil)
     }
     return true

@@ -29,7 +29,7 @@ struct OutputOptions: ParsableArguments {
   var ascii = false
 
   func validate() throws {
-    if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }
+    try OptionRange.check(width, OptionRange.width, "--width", "columns")
   }
 
   /// The terminal renderer for this output: width from --width, the terminal, or 80; colour only

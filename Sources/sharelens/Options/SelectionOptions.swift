@@ -28,7 +28,7 @@ struct CategoryOptions: ParsableArguments {
   var absent: AbsentPolicy = .zero
 
   func validate() throws {
-    if let top, top < 1 { throw ValidationError("--top needs a number of 1 or more, got \(top)") }
+    try OptionRange.check(top, OptionRange.top, "--top", "categories")
   }
 
   func categoryMap() throws -> CategoryMap? {

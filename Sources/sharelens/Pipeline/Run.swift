@@ -26,7 +26,7 @@ enum Run {
 
   static func printError(_ text: String) {
     var stderr = StandardError()
-    print("sharelens: \(text)", to: &stderr)
+    print("sharelens: \(TerminalText.sanitized(SourceURL.redactingURLs(in: text)))", to: &stderr)
   }
 
   /// Prints warnings, or with `strict` throws the first as an error.
@@ -42,8 +42,7 @@ enum Run {
     if let path {
       try AtomicFile.write(text, to: path)
     } else {
-      var stdout = StandardOutput()
-      stdout.write(text)
+      try StandardStream.write(text)
     }
   }
 }

@@ -59,6 +59,7 @@ public struct TerminalRenderer: Sendable {
   // MARK: Rendering
 
   public func render(_ spec: ChartSpec) -> String {
+    let spec = spec.terminalSafe
     var out: [String] = [clip(spec.title, width: width)]
     switch spec.mark {
     case .bar: out += bars(spec)
