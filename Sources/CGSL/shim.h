@@ -14,6 +14,8 @@
 #include <gsl/gsl_movstat.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_erf.h>
 
 // Swift 6 rejects GSL's global gsl_rng_type pointers as not concurrency-safe; this accessor is not.
 static inline const gsl_rng_type *sharelens_rng_mt19937(void) { return gsl_rng_mt19937; }

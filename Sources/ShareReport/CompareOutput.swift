@@ -135,6 +135,7 @@ public enum CompareOutput {
         ("welch_t", perChange { .optional(cat.changes[$0]?.welch.t) }),
         ("df", perChange { .optional(cat.changes[$0]?.welch.degreesOfFreedom) }),
         ("p_value", perChange { .optional(cat.changes[$0]?.welch.pValue) }),
+        ("log10_p", perChange { .optional(cat.changes[$0]?.welch.log10PValue) }),
         (
           "ci95_pp",
           perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }

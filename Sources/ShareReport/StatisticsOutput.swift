@@ -165,6 +165,7 @@ public enum BreaksOutput {
                 ("date", .string($0.day.description)), ("f", .number($0.f)),
                 ("df1", .number(Double($0.df1))),
                 ("df2", .number(Double($0.df2))), ("p_value", .number($0.pValue)),
+                ("log10_p", .optional($0.log10PValue)),
               ])
             })
         ))
@@ -212,7 +213,8 @@ public enum TrendOutput {
       ("from", .string(CivilDate(dayNumber: t.firstDay).description)),
       ("to", .string(CivilDate(dayNumber: t.lastDay).description)),
       ("n", .number(Double(t.count))), ("slope_per_month", .number(t.slope)), ("slope_se", .number(t.slopeSE)),
-      ("p_value", .number(t.pValue)), ("r2", .number(t.r2)), ("half_life_months", .optional(t.halfLifeMonths)),
+      ("p_value", .number(t.pValue)), ("log10_p", .optional(t.log10PValue)), ("r2", .number(t.r2)),
+      ("half_life_months", .optional(t.halfLifeMonths)),
       ("intercept", .number(t.intercept)), ("clamped", .number(Double(t.clamped))),
     ])
   }

@@ -236,6 +236,9 @@ public struct ChowTest: Sendable {
   public var df1: Int
   public var df2: Int
   public var pValue: Double
+  /// log10 of `pValue`, exact where the p-value is below the smallest double and prints as 0; nil
+  /// when the segments fit exactly.
+  public var log10PValue: Double?
   public var rssPooled: Double
   public var rssBefore: Double
   public var rssAfter: Double
@@ -262,6 +265,9 @@ public struct ChowTest: Sendable {
     f = within > 0 ? ((rssPooled - within) / Double(k)) / (within / Double(df2)) : .infinity
     pValue =
       f.isFinite ? try Distributions.fUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : 0
+    log10PValue =
+      f.isFinite
+      ? try Distributions.log10FUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : nil
     if !f.isFinite { f = Double.greatestFiniteMagnitude }
   }
 }

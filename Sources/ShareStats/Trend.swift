@@ -19,6 +19,9 @@ public struct TrendFit: Sendable {
   public var slopeSE: Double
   /// Two-sided, Student's t with n − 2 degrees of freedom.
   public var pValue: Double
+  /// log10 of `pValue`, exact where the p-value is below the smallest double and prints as 0; nil
+  /// when the fit is exact (no residual variance).
+  public var log10PValue: Double?
   public var r2: Double
   /// ln 2 / −slope months when the share declines: the time for the odds s/(1−s) to halve
   /// (for a small share, the share itself).
@@ -46,8 +49,10 @@ public struct TrendFit: Sendable {
     r2 = total > 0 ? 1 - fit.sumSquares / total : 0
     if slopeSE > 0 {
       pValue = try Distributions.studentTTwoSided(slope / slopeSE, degreesOfFreedom: Double(count - 2))
+      log10PValue = try Distributions.log10StudentTTwoSided(slope / slopeSE, degreesOfFreedom: Double(count - 2))
     } else {
       pValue = slope == 0 ? 1 : 0
+      log10PValue = nil
     }
     halfLifeMonths = slope < 0 ? log(2) / -slope : nil
     firstDay = series.days.first!

@@ -8,6 +8,8 @@ public struct WelchTest: Sendable, Equatable {
   public var degreesOfFreedom: Double?
   /// Two-sided p-value from Student's t.
   public var pValue: Double?
+  /// log10 of `pValue`, exact where the p-value is below the smallest double and prints as 0.
+  public var log10PValue: Double?
   public var note: String?
 
   /// Tests `b` against `a` (the sign of t is B minus A).
@@ -38,5 +40,6 @@ public struct WelchTest: Sendable, Equatable {
     self.t = t
     degreesOfFreedom = df
     pValue = try Distributions.studentTTwoSided(t, degreesOfFreedom: df)
+    log10PValue = try Distributions.log10StudentTTwoSided(t, degreesOfFreedom: df)
   }
 }
