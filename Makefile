@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench docs test lint unit-test test-sanitize fuzz fuzz-smoke mutants setup build release datasets clean
+.PHONY: demo reports bench docs test lint unit-test test-sanitize test-plain test-asan test-tsan fuzz fuzz-smoke mutants setup build release datasets clean
 
 setup:
 	@scripts/setup.sh
@@ -38,7 +38,12 @@ docs: setup
 
 # Installs what is missing, then runs the whole test suite: the lint, unit and CLI tests, the same
 # under AddressSanitizer and ThreadSanitizer, and a short fuzzing smoke run of every parser.
-test: setup lint unit-test test-sanitize fuzz-smoke
+# The database servers start once (scripts/with-engines.sh) for all three runs, so the engine tests
+# also run under the sanitizers; with CI=true a test that cannot reach them fails.
+test: setup lint
+	scripts/setup.sh $(TEST_TOOLS)
+	scripts/with-engines.sh $(MAKE) --no-print-directory test-plain test-asan test-tsan
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # swift format (the toolchain's, settings in .swift-format) must find nothing, and no Swift file in
 # Sources/ may pass 400 lines nor a declaration 80 (scripts/check-size.py says how lines are counted
@@ -63,17 +68,26 @@ LIMIT = scripts/time-limit.py $(TEST_TIME_LIMIT)
 
 # The engine tests need ClickHouse (two shards) and PostgreSQL: scripts/with-engines.sh starts them
 # on loopback, loads the test data, runs the suite, and stops them.
-unit-test:
+unit-test: setup
 	scripts/setup.sh $(TEST_TOOLS)
-	swift build $(SWIFT_BUILD_FLAGS)
-	scripts/with-engines.sh $(LIMIT) swift test $(SWIFT_BUILD_FLAGS)
+	scripts/with-engines.sh $(MAKE) --no-print-directory test-plain
 
 # XCTest itself leaks, so LeakSanitizer is off; Swift Testing may print "passed" on a race, so the
 # exit status decides.
 test-sanitize: setup
 	scripts/setup.sh $(TEST_TOOLS)
+	scripts/with-engines.sh $(MAKE) --no-print-directory test-asan test-tsan
+
+# The runs themselves, for a caller that has the servers up (SHARELENS_ENGINES set).
+test-plain:
+	swift build $(SWIFT_BUILD_FLAGS)
+	$(LIMIT) swift test $(SWIFT_BUILD_FLAGS)
+
+test-asan:
 	swift build --sanitize=address --scratch-path .build-asan
 	ASAN_OPTIONS=detect_leaks=0 $(LIMIT) swift test --sanitize=address --scratch-path .build-asan
+
+test-tsan:
 	swift build --sanitize=thread --scratch-path .build-tsan
 	$(LIMIT) swift test --sanitize=thread --scratch-path .build-tsan
 
