@@ -143,6 +143,9 @@ public enum TimeParser {
     }
     let seconds =
       dayNumber * secondsPerDay + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
+    // An offset can push a time past the years 1–9999 every date is in (0001-01-01T00:30+01:00 is
+    // year 0 in UTC): out of range, as for unix times, not a bucket 0000-12-31 or 10000-01-01.
+    guard (-62_135_596_800..<253_402_300_800).contains(seconds) else { return .failure(.outOfRange) }
     return .success((seconds, .dateTime))
   }
 
