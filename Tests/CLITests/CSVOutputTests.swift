@@ -74,3 +74,18 @@ func quoted(_ field: String) -> String {
     #expect(result.stdout.contains("2016-01-01,2016-01-01,JPY,3,0.75,4,1,false"), "\(result.stdout)")
   }
 }
+
+@Suite struct FileNameTests {
+  /// I01: a file name that is not valid UTF-8 gets a message that says so (and how to get around
+  /// it), not "no such file".
+  @Test func aNonUTF8FileNameIsExplained() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let command =
+      "cd '\(dir.path)' && printf 'Time,a,b\\n2016-01-01,1,3\\n' > \"$(printf 'in\\377.csv')\" && "
+      + "'\(Paths.binary)' shares \"$(printf 'in\\377.csv')\""
+    let result = try runProcess("/bin/bash", ["-c", command])
+    #expect(result.status == 66, "\(result.stderr)")
+    #expect(result.stderr.contains("the file name is not valid UTF-8"), "\(result.stderr)")
+  }
+}

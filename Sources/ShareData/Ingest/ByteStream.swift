@@ -36,7 +36,17 @@ public final class FileStream: ByteStream {
     name = path
     let opened = open(path, O_RDONLY | O_CLOEXEC)
     guard opened >= 0 else {
-      let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+      let failure = errno
+      if failure == ENOENT && path.unicodeScalars.contains("\u{FFFD}") {
+        // Swift hands a program its arguments as Strings: bytes that are not UTF-8 arrive as U+FFFD,
+        // so the name sharelens got is not the file's. Say that rather than "no such file".
+        throw ShareError(
+          .noInput,
+          "cannot open input: the file name is not valid UTF-8 (shown with �), so it reached sharelens changed",
+          at: SourceLocation(file: path),
+          hint: "rename the file to UTF-8 (convmv -f latin1 -t utf8), or pass it as standard input: sharelens - < FILE")
+      }
+      let reason = failure == ENOENT ? "no such file" : String(cString: strerror(failure))
       throw ShareError(.noInput, "cannot open input: \(reason)", at: SourceLocation(file: path))
     }
     var info = stat()
