@@ -143,6 +143,9 @@ let oddButValid: [GoodInput] = [
     expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
   GoodInput(id: "V13", bytes: gzipped, name: "in.GZ", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
   GoodInput(id: "V14", bytes: gzipped, name: "in.csv", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V15", bytes: Array("Time,a,b\n20160101,1,3\n20160102,2,2\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
 ]
 
 @Suite struct ErrorCatalogueTests {

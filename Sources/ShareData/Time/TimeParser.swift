@@ -71,6 +71,15 @@ public enum TimeParser {
         while k < n, isDigit(k) { k += 1 }
         guard k == n else { return .failure(.notATime) }
       }
+      // Eight digits that make a calendar date from 1900 to 2199 are YYYYMMDD (a common export
+      // format), not unix seconds of 1970–1973: 20160101 was read as 1970-08-22.
+      if i == n, n == 8,
+        case (let year, let month, let day) = (Int(value / 10_000), Int(value / 100 % 100), Int(value % 100)),
+        (1900...2199).contains(year), (1...12).contains(month),
+        (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+      {
+        return .success((CivilDate(year: year, month: month, day: day).dayNumber * secondsPerDay, .date))
+      }
       if value >= millisecondsThreshold {
         // 10^11 ms is 1973; anything past year 9999 in ms is not a time.
         guard value < 253_402_300_800_000 else { return .failure(.outOfRange) }
