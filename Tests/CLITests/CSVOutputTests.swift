@@ -89,3 +89,21 @@ func quoted(_ field: String) -> String {
     #expect(result.stderr.contains("the file name is not valid UTF-8"), "\(result.stderr)")
   }
 }
+
+@Suite struct TradeDumpTests {
+  /// I03: daily dumps whose edges overlap by a few seconds are not the same trades twice (E42 is).
+  @Test func adjacentDumpsAreNotDuplicates() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    try FileManager.default.createDirectory(atPath: dir.path + "/day1", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: dir.path + "/day2", withIntermediateDirectories: true)
+    let first = dir.file("day1/bitstampUSD.csv", "1451606400,430,1\n1451692800,432,1\n")
+    let second = dir.file("day2/bitstampUSD.csv", "1451692795,433,1\n1451779200,434,1\n")
+    let result = try runSharelens(["shares", first, second, "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let overlapping = dir.file("day2/bitstampUSD.csv", "1451606500,433,1\n1451779200,434,1\n")
+    let repeated = try runSharelens(["shares", first, overlapping, "--format", "csv"])
+    #expect(repeated.status == 65, "\(repeated.stderr)")
+    #expect(repeated.stderr.contains("the same trades twice"))
+  }
+}

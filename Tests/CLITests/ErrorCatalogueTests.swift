@@ -84,6 +84,9 @@ let catalogue: [BadInput] = [
   BadInput("E38", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "binary"),
   BadInput("E40", "Time,a,b\n0001-01-01T00:30:00+01:00,1,3\n0001-01-02T00:00:00Z,1,1\n", "out of range"),
   BadInput("E41", "Time,a,b\n9999-12-31T23:30:00-01:00,1,3\n9999-12-30T00:00:00Z,1,1\n", "out of range"),
+  BadInput(
+    "E42", "1451606400,430,1\n1451610000,431,2\n1451692800,432,1\n", "the same trades twice", args: ["IN", "IN"],
+    name: "bitstampUSD.csv"),
   BadInput("E39", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "ends early"),
 ]
 

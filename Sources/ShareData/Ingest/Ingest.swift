@@ -64,6 +64,7 @@ public enum Ingest {
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
     }
+    try TradeOverlap.check(summaries, policy: options.duplicates)
     return IngestResult(
       table: builder.build(), sources: summaries, warnings: warnings, duplicates: builder.duplicates,
       duplicateCount: builder.duplicateCount)
