@@ -74,3 +74,36 @@ func quoted(_ field: String) -> String {
     #expect(result.stdout.contains("2016-01-01,2016-01-01,JPY,3,0.75,4,1,false"), "\(result.stdout)")
   }
 }
+
+@Suite struct FileNameTests {
+  /// I01: a file name that is not valid UTF-8 gets a message that says so (and how to get around
+  /// it), not "no such file".
+  @Test func aNonUTF8FileNameIsExplained() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let command =
+      "cd '\(dir.path)' && printf 'Time,a,b\\n2016-01-01,1,3\\n' > \"$(printf 'in\\377.csv')\" && "
+      + "'\(Paths.binary)' shares \"$(printf 'in\\377.csv')\""
+    let result = try runProcess("/bin/bash", ["-c", command])
+    #expect(result.status == 66, "\(result.stderr)")
+    #expect(result.stderr.contains("the file name is not valid UTF-8"), "\(result.stderr)")
+  }
+}
+
+@Suite struct TradeDumpTests {
+  /// I03: daily dumps whose edges overlap by a few seconds are not the same trades twice (E42 is).
+  @Test func adjacentDumpsAreNotDuplicates() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    try FileManager.default.createDirectory(atPath: dir.path + "/day1", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: dir.path + "/day2", withIntermediateDirectories: true)
+    let first = dir.file("day1/bitstampUSD.csv", "1451606400,430,1\n1451692800,432,1\n")
+    let second = dir.file("day2/bitstampUSD.csv", "1451692795,433,1\n1451779200,434,1\n")
+    let result = try runSharelens(["shares", first, second, "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let overlapping = dir.file("day2/bitstampUSD.csv", "1451606500,433,1\n1451779200,434,1\n")
+    let repeated = try runSharelens(["shares", first, overlapping, "--format", "csv"])
+    #expect(repeated.status == 65, "\(repeated.stderr)")
+    #expect(repeated.stderr.contains("the same trades twice"))
+  }
+}

@@ -107,6 +107,11 @@ let catalogue: [BadInput] = [
   BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR/outdir"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
   BadInput("E38", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "binary"),
+  BadInput("E40", "Time,a,b\n0001-01-01T00:30:00+01:00,1,3\n0001-01-02T00:00:00Z,1,1\n", "out of range"),
+  BadInput("E41", "Time,a,b\n9999-12-31T23:30:00-01:00,1,3\n9999-12-30T00:00:00Z,1,1\n", "out of range"),
+  BadInput(
+    "E42", "1451606400,430,1\n1451610000,431,2\n1451692800,432,1\n", "the same trades twice", args: ["IN", "IN"],
+    name: "bitstampUSD.csv"),
   BadInput("E39", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "ends early"),
 ]
 
@@ -166,6 +171,9 @@ let oddButValid: [GoodInput] = [
     expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
   GoodInput(id: "V13", bytes: gzipped, name: "in.GZ", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
   GoodInput(id: "V14", bytes: gzipped, name: "in.csv", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V15", bytes: Array("Time,a,b\n20160101,1,3\n20160102,2,2\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
 ]
 
 @Suite struct ErrorCatalogueTests {

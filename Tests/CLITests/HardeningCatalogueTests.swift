@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 @Suite struct HardeningCatalogueTests {
-  static let prefixes: Set<Character> = ["O", "W", "D", "N"]
+  static let prefixes: Set<Character> = ["O", "W", "D", "N", "I"]
 
   /// D01–D08 predate this catalogue and are pinned by EngineTests without the comment convention.
   static func isChecked(_ id: Substring) -> Bool {

@@ -23,6 +23,8 @@ public final class FileStream: ByteStream {
   private let fd: Int32
   private let ownsDescriptor: Bool
   public private(set) var consumed = 0
+  /// Positional reads from here (a duplicate made by `reopened()`); nil reads at the file offset.
+  private var position: Int64?
 
   /// Opens `path` for reading; `-` is standard input. Missing, unreadable and directory paths are
   /// `noInput` errors (exit 66), as sysexits asks.
@@ -36,7 +38,17 @@ public final class FileStream: ByteStream {
     name = path
     let opened = open(path, O_RDONLY | O_CLOEXEC)
     guard opened >= 0 else {
-      let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+      let failure = errno
+      if failure == ENOENT && path.unicodeScalars.contains("\u{FFFD}") {
+        // Swift hands a program its arguments as Strings: bytes that are not UTF-8 arrive as U+FFFD,
+        // so the name sharelens got is not the file's. Say that rather than "no such file".
+        throw ShareError(
+          .inputUnreadable,
+          "cannot open input: the file name is not valid UTF-8 (shown with �), so it reached sharelens changed",
+          at: SourceLocation(file: path),
+          hint: "rename the file to UTF-8 (convmv -f latin1 -t utf8), or pass it as standard input: sharelens - < FILE")
+      }
+      let reason = failure == ENOENT ? "no such file" : String(cString: strerror(failure))
       throw ShareError(.inputUnreadable, "cannot open input: \(reason)", at: SourceLocation(file: path))
     }
     var info = stat()
@@ -50,15 +62,44 @@ public final class FileStream: ByteStream {
     ownsDescriptor = true
   }
 
+  private init(name: String, duplicating fd: Int32) throws {
+    self.name = name
+    let copy = dup(fd)
+    guard copy >= 0 else {
+      throw ShareError(
+        .ioFailed, "cannot read the input again: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+    }
+    self.fd = copy
+    ownsDescriptor = true
+    position = 0
+  }
+
+  /// The same open file read again from its start, through its own descriptor: never the path
+  /// again, which may name another file by now (a dump replaced while it is read).
+  public func reopened() throws -> FileStream { try FileStream(name: name, duplicating: fd) }
+
+  /// The open file's size, when it is a regular file.
+  public var size: Int? {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
   public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
     while true {
-      #if canImport(Glibc)
-        let got = Glibc.read(fd, buffer, count)
-      #else
-        let got = Darwin.read(fd, buffer, count)
-      #endif
+      let got: Int
+      if let position {
+        got = pread(fd, buffer, count, off_t(position))
+      } else {
+        #if canImport(Glibc)
+          got = Glibc.read(fd, buffer, count)
+        #else
+          got = Darwin.read(fd, buffer, count)
+        #endif
+      }
       if got >= 0 {
         consumed += got
+        if let position { self.position = position + Int64(got) }
         return got
       }
       if errno == EINTR { continue }

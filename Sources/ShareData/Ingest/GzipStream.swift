@@ -91,6 +91,24 @@ public func openInput(_ path: String) throws -> ByteStream {
   return file
 }
 
+/// Opens a path once: the stream, a way to read the same open file again from its start (for the
+/// parallel reader's second pass; nil for standard input), and the file's size. The path is looked
+/// up once, so a file replaced in between is never mixed with the one opened.
+public func openInputOnce(_ path: String) throws -> (
+  stream: ByteStream, reopen: (() throws -> ByteStream)?, size: Int?
+) {
+  let file = try FileStream(path: path)
+  let peeked = PeekedStream(file)
+  let gzip = try peeked.peek(2) == [0x1F, 0x8B]
+  let stream: ByteStream = gzip ? try GzipStream(source: peeked) : peeked
+  guard path != "-" else { return (stream, nil, nil) }
+  let reopen = { () throws -> ByteStream in
+    let again = try file.reopened()
+    return gzip ? try GzipStream(source: again) : again
+  }
+  return (stream, reopen, file.size)
+}
+
 /// A stream whose first bytes can be looked at before they are read.
 final class PeekedStream: ByteStream {
   private let source: ByteStream

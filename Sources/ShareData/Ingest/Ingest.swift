@@ -26,7 +26,8 @@ public enum Ingest {
     // reported before any work is done.
     let urls = try paths.map { SourceURL.isURL($0) ? try SourceURL($0) : nil }
     let files = paths.enumerated().filter { urls[$0.offset] == nil }.map(\.element)
-    let streams = try files.map { try openInput($0) }
+    let opened = try files.map { try openInputOnce($0) }
+    let streams = opened.map(\.stream)
     var builder = VolumeTableBuilder(policy: options.duplicates)
     var summaries: [SourceSummary] = []
     for url in urls.compactMap({ $0 }) {
@@ -35,8 +36,8 @@ public enum Ingest {
         try EngineSource.read(url, options: options, engine: options.engine, source: source, builder: &builder))
     }
     return try read(
-      streams: streams, options: options, reopen: files.map { path in path == "-" ? nil : { try openInput(path) } },
-      sizes: files.map { fileSize($0) }, builder: builder, summaries: summaries)
+      streams: streams, options: options, reopen: opened.map(\.reopen), sizes: opened.map(\.size), builder: builder,
+      summaries: summaries)
   }
 
   public static func read(streams: [ByteStream], options: IngestOptions) throws -> IngestResult {
@@ -63,6 +64,7 @@ public enum Ingest {
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
     }
+    try TradeOverlap.check(summaries, policy: options.duplicates)
     return IngestResult(
       table: builder.build(), sources: summaries, warnings: warnings, duplicates: builder.duplicates,
       duplicateCount: builder.duplicateCount)

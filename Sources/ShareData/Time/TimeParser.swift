@@ -77,6 +77,15 @@ public enum TimeParser {
         while k < n, isDigit(k) { k += 1 }
         guard k == n else { return .failure(.notATime) }
       }
+      // Eight digits that make a calendar date from 1900 to 2199 are YYYYMMDD (a common export
+      // format), not unix seconds of 1970–1973: 20160101 was read as 1970-08-22.
+      if i == n, n == 8,
+        case (let year, let month, let day) = (Int(value / 10_000), Int(value / 100 % 100), Int(value % 100)),
+        (1900...2199).contains(year), (1...12).contains(month),
+        (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+      {
+        return .success((CivilDate(year: year, month: month, day: day).dayNumber * secondsPerDay, .date))
+      }
       if value >= millisecondsThreshold {
         // 10^11 ms is 1973; anything past year 9999 in ms is not a time.
         guard value < 253_402_300_800_000 else { return .failure(.outOfRange) }
@@ -149,6 +158,9 @@ public enum TimeParser {
     }
     let seconds =
       dayNumber * secondsPerDay + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
+    // An offset can push a time past the years 1–9999 every date is in (0001-01-01T00:30+01:00 is
+    // year 0 in UTC): out of range, as for unix times, not a bucket 0000-12-31 or 10000-01-01.
+    guard (-62_135_596_800..<253_402_300_800).contains(seconds) else { return .failure(.outOfRange) }
     return .success((seconds, .dateTime))
   }
 
