@@ -24,7 +24,8 @@ struct CompareCommand: ParsableCommand {
 
       EXAMPLE
         sharelens compare daily-by-exchange.csv --map exchange-currency.csv \\
-          --period 2016=2016-01-01..2016-12-31 --period 2018H1=2018-01-01..2018-06-30
+          --period 2016=2016-01-01..2016-12-31 \\
+          --period 2018H1=2018-01-01..2018-06-30
       """)
 
   @OptionGroup var input: InputOptions
