@@ -10,8 +10,8 @@
 #    libc …) are fine.
 # 3. In a private mount namespace with an empty tmpfs over the toolchain directory (so, for these
 #    processes only, /opt/swift is empty): sharelens --help, the yearly shares of the bundled dataset
-#    (exit 0 and a CNY row), man -l on the installed page, and the bash completion sourced by bash
-#    (complete -p sharelens). zsh and fish check their scripts' syntax where they are installed.
+#    (exit 0 and a CNY column), man -l on the installed page (at 80 columns, no example wrapped
+#    mid-command), and the bash completion sourced by bash (complete -p sharelens). zsh and fish check their scripts' syntax where they are installed.
 # 4. make uninstall PREFIX=… and nothing is left in the prefix.
 #
 # Needs root (or CAP_SYS_ADMIN) for unshare --mount; without it the toolchain cannot be hidden and
@@ -69,6 +69,13 @@ head -n 1 "$out/shares" | grep -qw "CNY" || fail "sharelens shares printed no CN
 echo "  man -l share/man/man1/sharelens.1:"
 head -n 6 "$out/man" | sed 's/^/    /'
 grep -q "^SHARELENS(1)" "$out/man" || fail "man -l did not render sharelens.1: $(cat "$out/man.err")"
+# The man page, at 80 columns, keeps each example a command that can be pasted: in every EXAMPLE(S)
+# block (to a blank line) each line is a command or follows a line ending in a backslash.
+wrapped=$(awk '/^ *EXAMPLES?$/ { inside = 1; next }
+  inside && /^ *$/ { inside = 0 }
+  inside { if ($1 != "sharelens" && !continues) print; continues = /\\$/ }' "$out/man")
+[ -z "$wrapped" ] || fail "man sharelens wraps an example mid-command at 80 columns: $wrapped"
+echo "  man: $(grep -c "^ *EXAMPLES\?$" "$out/man") example sections, no example wrapped at 80 columns"
 echo "  bash: $(cat "$out/complete")"
 grep -q "^complete .* sharelens$" "$out/complete" || fail "the bash completion did not register for sharelens"
 
