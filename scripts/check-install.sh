@@ -22,7 +22,6 @@ cd "$(dirname "$0")/.."
 TOOLCHAIN=${TOOLCHAIN:-$(dirname "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")")}
 DATASET=datasets/btc-volume-by-currency-monthly.csv
 prefix=$(mktemp -d "${TMPDIR:-/tmp}/sharelens-install.XXXXXX")
-out=
 trap 'rm -rf "$prefix"' EXIT
 fail() { echo "check-install: FAIL: $*" >&2; exit 1; }
 
@@ -57,7 +56,7 @@ unshare --mount --propagation private env \
   bash -c "source \"$PREFIX/share/bash-completion/completions/sharelens\" && complete -p sharelens" >"$OUT/complete"
   if command -v zsh >/dev/null; then zsh -n "$PREFIX/share/zsh/site-functions/_sharelens"; fi
   if command -v fish >/dev/null; then fish --no-execute "$PREFIX/share/fish/vendor_completions.d/sharelens.fish"; fi
-' || fail "a command failed with $TOOLCHAIN hidden"
+' || { tail -n 5 "$out"/*.err 2>/dev/null || true; fail "a command failed with $TOOLCHAIN hidden"; }
 
 [ ! -s "$out/toolchain" ] || fail "$TOOLCHAIN was not hidden: $(cat "$out/toolchain")"
 echo "check-install: with $TOOLCHAIN hidden (an empty tmpfs over it, 0 entries):"
