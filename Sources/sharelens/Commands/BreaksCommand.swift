@@ -25,10 +25,10 @@ struct BreaksCommand: ParsableCommand {
       In this command --category names the category to analyse; --group names the column.
 
       EXAMPLES
-        sharelens breaks daily.csv --map exchange-currency.csv --category CNY \\
-          --to 2018-12-31 --max-breaks 2
-        sharelens breaks daily.csv --map exchange-currency.csv --category CNY \\
-          --to 2017-10-31 --at 2017-01-24
+        sharelens breaks daily.csv --map exchange-currency.csv \\
+          --category CNY --to 2018-12-31 --max-breaks 2
+        sharelens breaks daily.csv --map exchange-currency.csv \\
+          --category CNY --to 2017-10-31 --at 2017-01-24
       """)
 
   @OptionGroup var input: InputOptions

@@ -23,8 +23,10 @@ struct CompareCommand: ParsableCommand {
       The daily series are at the data's own resolution, and the periods say which days count.
 
       EXAMPLE
-        sharelens compare daily-by-exchange.csv --map exchange-currency.csv \\
-          --period 2016=2016-01-01..2016-12-31 --period 2018H1=2018-01-01..2018-06-30
+        sharelens compare daily-by-exchange.csv \\
+          --map exchange-currency.csv \\
+          --period 2016=2016-01-01..2016-12-31 \\
+          --period 2018H1=2018-01-01..2018-06-30
       """)
 
   @OptionGroup var input: InputOptions

@@ -15,7 +15,8 @@ struct ConcentrationCommand: ParsableCommand {
       1,000–1,800 moderately, > 1,800 highly concentrated; --bands 2010 for 1,500 / 2,500).
 
       EXAMPLE
-        sharelens concentration daily.csv --map exchange-currency.csv --every month
+        sharelens concentration daily.csv --map exchange-currency.csv \\
+          --every month
       """)
 
   @OptionGroup var input: InputOptions

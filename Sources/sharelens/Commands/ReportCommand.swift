@@ -21,8 +21,10 @@ struct ReportCommand: ParsableCommand {
       In this command --category names the category whose breaks are dated; --group names the column.
 
       EXAMPLE
-        sharelens report daily.csv --map exchange-currency.csv --events china-events.csv \\
-          --period 2016=2016 --period 2018H1=2018-01..2018-06 --asset BTC --format html --out r.html
+        sharelens report daily.csv --map exchange-currency.csv \\
+          --events china-events.csv --asset BTC \\
+          --period 2016=2016 --period 2018H1=2018-01..2018-06 \\
+          --format html --out r.html
       """)
 
   @OptionGroup var input: InputOptions

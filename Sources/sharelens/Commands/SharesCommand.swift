@@ -21,7 +21,8 @@ struct SharesCommand: ParsableCommand {
       Each bucket reports its coverage: categories observed / categories active in it.
 
       EXAMPLES
-        sharelens shares monthly.csv --map exchange-currency.csv --every year
+        sharelens shares monthly.csv --map exchange-currency.csv \\
+          --every year
         sharelens shares daily.csv --map exchange-currency.csv \\
           --from 2017-01 --to 2017-12 --every month
         sharelens shares trades.csv --group quote --every month \\

@@ -17,8 +17,8 @@ struct TrendCommand: ParsableCommand {
       In this command --category names the category to analyse; --group names the column.
 
       EXAMPLE
-        sharelens trend daily.csv --map exchange-currency.csv --category CNY \\
-          --from 2017-01-24 --to 2017-10-31
+        sharelens trend daily.csv --map exchange-currency.csv \\
+          --category CNY --from 2017-01-24 --to 2017-10-31
       """)
 
   @OptionGroup var input: InputOptions

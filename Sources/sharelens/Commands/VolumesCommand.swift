@@ -14,8 +14,8 @@ struct VolumesCommand: ParsableCommand {
       by-exchange export (make datasets).
 
       EXAMPLE
-        sharelens volumes daily-by-exchange.csv --map exchange-currency.csv \\
-          --every month --out monthly.csv
+        sharelens volumes daily-by-exchange.csv \\
+          --map exchange-currency.csv --every month --out monthly.csv
       """)
 
   @OptionGroup var input: InputOptions
