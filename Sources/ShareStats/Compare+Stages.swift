@@ -19,10 +19,15 @@ struct PeriodData {
   var series: [[Double]]
   var days: PeriodDays
   /// The Politis–White block of `days` (computed once: the bootstrap and the summary both use it).
-  var defaultBlock: Int
+  var politisWhiteBlock: Int?
 
-  /// The block the bootstrap resamples this period with: `--block`, else the data's own.
-  func block(_ options: CompareOptions) -> Int { options.block ?? defaultBlock }
+  /// The block the bootstrap resamples this period with, and where it came from:
+  /// `CompareOptions.block`, else the data's own (`PeriodDays.defaultBlock()`).
+  func block(_ options: CompareOptions) -> (days: Int, rule: BlockRule) {
+    if let block = options.block { return (block, .given) }
+    if let block = politisWhiteBlock { return (block, .politisWhite) }
+    return (BlockBootstrap.defaultBlock(count: days.count), .cubeRoot)
+  }
 
   init(_ daily: ShareBreakdown, period p: Period, warnings: inout [Warning]) throws {
     let k = daily.categories.count
@@ -47,7 +52,7 @@ struct PeriodData {
     }
     let total = total
     share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
-    defaultBlock = days.defaultBlock()
+    politisWhiteBlock = days.politisWhiteBlock()
     if buckets.count == 1 {
       warnings.append(
         Warning(.shortPeriod, "period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
@@ -78,7 +83,8 @@ extension Compare {
         PeriodSummary(
           period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
           band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false,
-          blockLength: options.resamples > 0 ? data[i].block(options) : nil))
+          blockLength: options.resamples > 0 ? data[i].block(options).days : nil,
+          blockRule: options.resamples > 0 ? data[i].block(options).rule : nil))
     }
     for i in summaries.indices where i != b {
       if let h = summaries[i].concentration?.hhi, let h0 = summaries[b].concentration?.hhi {
@@ -98,7 +104,7 @@ extension Compare {
       options.resamples > 0
       ? try BlockBootstrap.deltaIntervals(
         a: data[b].days, b: data[q].days, resamples: options.resamples,
-        blocks: (data[b].block(options), data[q].block(options)),
+        blocks: (data[b].block(options).days, data[q].block(options).days),
         seed: options.seed &+ UInt(q))
       : Array(repeating: nil, count: k)
     let deltas = (0..<k).map { c in data[q].share[c].flatMap { sq in data[b].share[c].map { 100 * (sq - $0) } } }

@@ -62,9 +62,11 @@ public struct PeriodSummary: Sendable {
   public var deltaHHI: Double?
   /// |ΔHHI| > 100: significant under the 2023 guidelines.
   public var deltaHHIFlagged: Bool
-  /// Days per bootstrap block when resampling this period: `--block`, or the period's
+  /// Days per bootstrap block when resampling this period: `CompareOptions.block`, or the period's
   /// Politis–White length (`PeriodDays.defaultBlock`); nil without resamples.
   public var blockLength: Int?
+  /// Where `blockLength` came from; nil without resamples.
+  public var blockRule: BlockRule?
 }
 
 /// A category against the baseline in one other period.

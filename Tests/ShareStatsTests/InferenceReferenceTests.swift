@@ -38,7 +38,7 @@ func inferenceInput(_ id: String) throws -> [Double] {
 
 @Suite struct InferenceReferenceTests {
   @Test func theDailySharesAreTheScriptsOwn() throws {
-    let ids = inferenceSeries.keys.filter { !$0.hasPrefix("ar1:") }
+    let ids = inferenceSeries.keys.filter { id in ["currency:", "exchange:", "compare:"].contains { id.hasPrefix($0) } }
     #expect(ids.count == 35)
     for id in ids {
       let ours = try inferenceInput(id)
@@ -53,7 +53,8 @@ func inferenceInput(_ id: String) throws -> [Double] {
 
   @Test func neweyWestAutomaticLagEqualsSandwich() throws {
     let rows = try loadRows("reference-hac.csv")
-    #expect(rows.count == 43)
+    #expect(rows.count == 44)
+    #expect(rows.contains { $0["series"] == "edge:bandwidth-over-n" && $0["lag"] == "9" && $0["n"] == "6" })
     for row in rows {
       let id = row["series"]!
       let x = try inferenceInput(id)
@@ -69,13 +70,37 @@ func inferenceInput(_ id: String) throws -> [Double] {
 
   @Test func politisWhiteBlockLengthEqualsArch() throws {
     let rows = try loadRows("reference-block-length.csv")
-    #expect(rows.count == 43)
+    #expect(rows.count == 66)
     for row in rows {
       let id = row["series"]!
       let length = try BlockLength(politisWhite: try inferenceInput(id))
       expectClose(length.stationary, row["stationary"], "\(id) stationary")
       expectClose(length.circular, row["circular"], "\(id) circular")
       #expect(length.circularDays == Int(row["block"]!)!, "\(id) block")
+    }
+  }
+
+  @Test func compareResamplesEachPeriodWithTheLongestLinearisedBlock() throws {
+    let rows = try loadRows("reference-block-length.csv").filter { $0["kind"] == "linearised" }
+    let expected = Dictionary(grouping: rows) { "\($0["from"]!)..\($0["to"]!)" }.mapValues {
+      $0.map { Int($0["block"]!)! }.max()!
+    }
+    #expect(expected.count == 4)
+    for (a, b) in [("2016-01-01", "2016-12-31"), ("2017-03-01", "2017-05-31")] {
+      let periods = [(a, b), a == "2016-01-01" ? ("2018-01-01", "2018-06-30") : ("2017-06-01", "2017-08-31")]
+        .enumerated().map { Period(label: "P\($0)", first: day($1.0), last: day($1.1)) }
+      let comparison = try Compare.run(
+        currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 10))
+      for p in comparison.periods {
+        #expect(p.blockLength == expected["\(p.period.from)..\(p.period.to)"], "\(p.period.from)")
+      }
+      let fixed = try Compare.run(
+        currencyTable, shareOptions: ShareOptions(),
+        options: CompareOptions(periods: periods, resamples: 10, block: 7))
+      #expect(fixed.periods.map(\.blockLength) == [7, 7])
+      let none = try Compare.run(
+        currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
+      #expect(none.periods.map(\.blockLength) == [nil, nil])
     }
   }
 
@@ -92,7 +117,8 @@ func inferenceInput(_ id: String) throws -> [Double] {
     #expect(throws: StatisticsInputError.self) { try NeweyWest.bandwidth([0.2, 0.2, 0.2]) }
     #expect(try NeweyWest.automaticLag([0.2, 0.2, 0.2]) == 0)
     #expect(try NeweyWest.standardErrorOfMean([0.2, 0.2, 0.2]).se == 0)
-    #expect(try NeweyWest.automaticLag([0.1, 0.3]) <= 1)
+    // s0 = σ0 + 2σ1 = 0.01 − 0.01 = 0: an infinite bandwidth, lag n − 1.
+    #expect(try NeweyWest.automaticLag([0.1, 0.3]) == 1)
     #expect(throws: StatisticsInputError.self) { try BlockLength(politisWhite: Array(repeating: 0.5, count: 30)) }
     #expect(throws: StatisticsInputError.self) { try BlockLength(politisWhite: [0.1, 0.2, 0.3]) }
     let short = PeriodDays(volumes: [[1, 2, 3], [3, 2, 1]], totals: [4, 4, 4])

@@ -29,7 +29,10 @@ public struct PeriodDays: Sendable {
   /// the largest: the same resampled days serve every category, and a block too short for one of
   /// them understates its interval. Falls back to ⌈n^(1/3)⌉ where no category gives a length
   /// (fewer than 10 days, or every u constant).
-  public func defaultBlock() -> Int {
+  public func defaultBlock() -> Int { politisWhiteBlock() ?? BlockBootstrap.defaultBlock(count: count) }
+
+  /// The Politis–White part of `defaultBlock()`: nil where no category gives a length.
+  public func politisWhiteBlock() -> Int? {
     let total = totals.reduce(0, +)
     var longest: Int?
     if total > 0 {
@@ -39,8 +42,18 @@ public struct PeriodDays: Sendable {
         if let length = try? BlockLength(politisWhite: u).circularDays { longest = max(longest ?? 0, length) }
       }
     }
-    return longest ?? BlockBootstrap.defaultBlock(count: count)
+    return longest
   }
+}
+
+/// Where a bootstrap block length came from.
+public enum BlockRule: String, Sendable {
+  /// Set by the caller (`CompareOptions.block`).
+  case given
+  /// Politis & White (2004) from the data (`PeriodDays.politisWhiteBlock()`).
+  case politisWhite = "politis_white"
+  /// ⌈n^(1/3)⌉, where the data give no Politis–White length (under 10 days, or nothing varies).
+  case cubeRoot = "cube_root"
 }
 
 public enum BlockBootstrap {

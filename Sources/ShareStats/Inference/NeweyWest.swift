@@ -41,31 +41,33 @@ public enum NeweyWest {
     return 1.1447 * pow(ratio * ratio, 1.0 / 3) * pow(Double(n), 1.0 / 3)
   }
 
-  /// The automatic lag: ⌊bandwidth⌋, as `sandwich::NeweyWest(fit, lag = NULL)` takes it; capped at
-  /// n − 1 (sandwich would keep a larger lag and drop the weights beyond n − 1 instead). A constant
-  /// series gets lag 0: its standard error is 0 whatever the lag.
+  /// The automatic lag: ⌊bandwidth⌋, as `sandwich::NeweyWest(fit, lag = NULL)` takes it. It can
+  /// reach n or more in a short, strongly correlated series; like sandwich, `standardErrorOfMean`
+  /// then keeps the lag in the Bartlett weights and drops the autocovariances beyond n − 1. A
+  /// constant series gets lag 0: its standard error is 0 whatever the lag.
   public static func automaticLag(_ x: [Double]) throws -> Int {
     let n = x.count
     guard n >= 2 else { throw StatisticsInputError(description: "an automatic HAC lag needs two or more values") }
     let minimum = x.min()!
     guard x.contains(where: { $0 != minimum }) else { return 0 }
     let bw = try bandwidth(x)
-    return bw.isFinite ? Int(min(bw.rounded(.down), Double(n - 1))) : n - 1
+    // s0 = 0 gives an infinite bandwidth, where sandwich stops with an error: take n − 1.
+    return bw.isFinite ? Int(bw.rounded(.down)) : n - 1
   }
 
   /// Standard error of the mean of `x`: √(LRV / n), LRV = γ₀ + 2 Σ_{l=1..L} (1 − l/(L+1)) γ_l,
   /// γ_l = (1/n) Σ (x_t − x̄)(x_{t−l} − x̄). `lag` nil takes the automatic lag (`automaticLag`),
-  /// which matches `sandwich::NeweyWest(lm(x ~ 1), prewhite = FALSE, adjust = FALSE)`; an explicit
-  /// lag is capped at n − 1 and matches statsmodels' OLS on a constant with cov_type="HAC",
-  /// maxlags=L, use_correction=False.
+  /// which matches `sandwich::NeweyWest(lm(x ~ 1), prewhite = FALSE, adjust = FALSE)`, including a
+  /// lag of n or more (the sum stops at n − 1); an explicit lag is capped at n − 1 and matches
+  /// statsmodels' OLS on a constant with cov_type="HAC", maxlags=L, use_correction=False.
   public static func standardErrorOfMean(_ x: [Double], lag: Int? = nil) throws -> (se: Double, lag: Int) {
     let n = x.count
     guard n >= 2 else { throw StatisticsInputError(description: "a HAC standard error needs two or more values") }
-    let lags = min(try lag ?? automaticLag(x), n - 1)
+    let lags = try lag.map { min($0, n - 1) } ?? automaticLag(x)
     let d = try Autocovariance.deviations(x)
     var lrv = Autocovariance.at(lag: 0, deviations: d)
     if lags >= 1 {
-      for l in 1...lags {
+      for l in 1...min(lags, n - 1) {
         lrv += 2 * (1 - Double(l) / Double(lags + 1)) * Autocovariance.at(lag: l, deviations: d)
       }
     }
