@@ -84,10 +84,28 @@ public enum CompareOutput {
       ], rows: rows)
   }
 
+  /// "32 days (2016, Politis–White), 23 days (2018H1, Politis–White)"; "7 days (2016, as set)" for a
+  /// block the caller gave; "2 months (2018H1, ⌈n^(1/3)⌉)" where the data give no length.
+  static func blocks(_ c: Comparison) -> String {
+    let parts = c.periods.compactMap { p -> String? in
+      guard let length = p.blockLength, let rule = p.blockRule else { return nil }
+      let unit = c.resolution.rawValue + (length == 1 ? "" : "s")
+      let source =
+        switch rule {
+        case .given: "as set"
+        case .politisWhite: "Politis–White"
+        case .cubeRoot: "⌈n^(1/3)⌉"
+        }
+      return "\(length) \(unit) (\(p.period.label), \(source))"
+    }
+    return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+  }
+
   static func notes(_ c: Comparison) -> String {
     var lines = [
       "Shares are volume-weighted over each period; Welch's t-test compares the \(c.resolution.adjective) shares.",
-      "95% CI: moving-block bootstrap of Δ (\(c.options.resamples) resamples, seed \(c.options.seed)); HAC SE: Newey–West.",
+      "95% CI: moving-block bootstrap of Δ (\(c.options.resamples) resamples, seed \(c.options.seed); blocks of "
+        + blocks(c) + "); HAC SE: Newey–West, lag chosen from the data (Newey & West 1994).",
       "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100.",
     ]
     for p in c.categories {
@@ -119,6 +137,8 @@ public enum CompareOutput {
         ("effective_n", .optional(p.concentration?.effectiveNumber)),
         ("band", p.band.map { .string($0.rawValue) } ?? .null),
         ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
+        ("block_length", p.blockLength.map { .number(Double($0)) } ?? .null),
+        ("block_rule", p.blockRule.map { .string($0.rawValue) } ?? .null),
       ])
     }
     let categories = c.categories.map { cat -> JSONValue in
@@ -141,6 +161,12 @@ public enum CompareOutput {
           perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }
         ),
         ("hac_se_pp", perChange { .optional(cat.changes[$0]?.hacSEpp) }),
+        (
+          "hac_lags",
+          perChange { q in
+            cat.changes[q]?.hacLags.map { .array([.number(Double($0.0)), .number(Double($0.1))]) } ?? .null
+          }
+        ),
         ("note", perChange { q in cat.changes[q]?.welch.note.map { .string($0) } ?? .null }),
       ])
     }

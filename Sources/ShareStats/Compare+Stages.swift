@@ -18,6 +18,16 @@ struct PeriodData {
   /// Each category's daily shares (days it has a share).
   var series: [[Double]]
   var days: PeriodDays
+  /// The Politis–White block of `days` (computed once: the bootstrap and the summary both use it).
+  var politisWhiteBlock: Int?
+
+  /// The block the bootstrap resamples this period with, and where it came from:
+  /// `CompareOptions.block`, else the data's own (`PeriodDays.defaultBlock()`).
+  func block(_ options: CompareOptions) -> (days: Int, rule: BlockRule) {
+    if let block = options.block { return (block, .given) }
+    if let block = politisWhiteBlock { return (block, .politisWhite) }
+    return (BlockBootstrap.defaultBlock(count: days.count), .cubeRoot)
+  }
 
   init(_ daily: ShareBreakdown, period p: Period, warnings: inout [Warning]) throws {
     let k = daily.categories.count
@@ -42,6 +52,7 @@ struct PeriodData {
     }
     let total = total
     share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
+    politisWhiteBlock = days.politisWhiteBlock()
     if buckets.count == 1 {
       warnings.append(
         Warning(.shortPeriod, "period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
@@ -71,7 +82,9 @@ extension Compare {
       summaries.append(
         PeriodSummary(
           period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
-          band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false))
+          band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false,
+          blockLength: options.resamples > 0 ? data[i].block(options).days : nil,
+          blockRule: options.resamples > 0 ? data[i].block(options).rule : nil))
     }
     for i in summaries.indices where i != b {
       if let h = summaries[i].concentration?.hhi, let h0 = summaries[b].concentration?.hhi {
@@ -90,7 +103,8 @@ extension Compare {
     let intervals =
       options.resamples > 0
       ? try BlockBootstrap.deltaIntervals(
-        a: data[b].days, b: data[q].days, resamples: options.resamples, block: options.block,
+        a: data[b].days, b: data[q].days, resamples: options.resamples,
+        blocks: (data[b].block(options).days, data[q].block(options).days),
         seed: options.seed &+ UInt(q))
       : Array(repeating: nil, count: k)
     let deltas = (0..<k).map { c in data[q].share[c].flatMap { sq in data[b].share[c].map { 100 * (sq - $0) } } }

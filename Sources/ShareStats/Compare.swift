@@ -31,7 +31,8 @@ public struct CompareOptions: Sendable {
   /// Index of the baseline period in `periods`.
   public var baseline: Int
   public var resamples: Int
-  /// Bootstrap block length in days; nil = ⌈n^(1/3)⌉ per period.
+  /// Bootstrap block length in days; nil = each period's Politis–White circular block length
+  /// (`PeriodDays.defaultBlock`).
   public var block: Int?
   public var seed: UInt
   public var bands: ConcentrationBands
@@ -61,6 +62,11 @@ public struct PeriodSummary: Sendable {
   public var deltaHHI: Double?
   /// |ΔHHI| > 100: significant under the 2023 guidelines.
   public var deltaHHIFlagged: Bool
+  /// Days per bootstrap block when resampling this period: `CompareOptions.block`, or the period's
+  /// Politis–White length (`PeriodDays.defaultBlock`); nil without resamples.
+  public var blockLength: Int?
+  /// Where `blockLength` came from; nil without resamples.
+  public var blockRule: BlockRule?
 }
 
 /// A category against the baseline in one other period.
@@ -71,8 +77,10 @@ public struct CategoryChange: Sendable {
   /// Baseline rank minus this period's rank: positive means it moved up.
   public var rankChange: Int?
   public var welch: WelchTest
-  /// Newey–West standard error of the difference of mean daily shares, in points.
+  /// Newey–West standard error of the difference of mean daily shares, in points, each period's
+  /// with its own automatic lag (Newey & West 1994; `NeweyWest.automaticLag`).
   public var hacSEpp: Double?
+  /// The Bartlett lags of the baseline's and this period's HAC standard errors.
   public var hacLags: (Int, Int)?
   public var ci95pp: (low: Double, high: Double)?
   /// Share of the points that moved: gainers' part of all gains (> 0), losers' part of all losses (< 0).

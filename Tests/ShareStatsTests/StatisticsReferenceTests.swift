@@ -49,6 +49,13 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
     "\(what): \(actual) vs reference \(value)")
 }
 
+/// reference-hac.csv (R's sandwich): series id → automatic lag and standard error of the mean.
+let hacReference: [String: (lag: Int, se: Double)] = {
+  var out: [String: (lag: Int, se: Double)] = [:]
+  for row in try! loadRows("reference-hac.csv") { out[row["series"]!] = (Int(row["lag"]!)!, Double(row["se"]!)!) }
+  return out
+}()
+
 @Suite struct StatisticsReferenceTests {
   @Test func compareEqualsScipyAndStatsmodels() throws {
     let rows = try loadRows("reference-compare.csv")
@@ -72,8 +79,19 @@ func expectClose(_ actual: Double?, _ expected: String?, tolerance: Double = 1e-
         expectClose(change.welch.t, row["welch_t"], what + " t")
         expectClose(change.welch.degreesOfFreedom, row["welch_df"], what + " df")
         expectClose(change.welch.pValue, row["p_value"], tolerance: 1e-6, what + " p")
-        expectClose(change.hacSEpp.map { $0 / 100 }, row["hac_se"], what + " HAC SE")
-        #expect(change.hacLags.map { "\($0.0),\($0.1)" } == "\(row["lag_a"]!),\(row["lag_b"]!)")
+        // HAC: each period's automatic lag, against R's sandwich (reference-hac.csv); the fixture's
+        // lag_a/lag_b are the fixed rule ⌊4 (n/100)^(2/9)⌋ of statsmodels, kept as NeweyWest.lag.
+        #expect(NeweyWest.lag(count: Int(row["n_a"]!)!) == Int(row["lag_a"]!)!)
+        let hac = [first["period_a"]!, first["period_b"]!].map { range -> (lag: Int, se: Double)? in
+          // A constant series (CNY in 2018H1) has no row: lag 0, standard error 0.
+          let id = "compare:\(c.category):\(range)"
+          return hacReference[id] ?? (inferenceSeries[id] != nil ? (0, 0) : nil)
+        }
+        #expect(hac[0] != nil && hac[1] != nil, "\(what) has HAC references")
+        if let a = hac[0], let b = hac[1] {
+          expectClose(change.hacSEpp.map { $0 / 100 }, "\((a.se * a.se + b.se * b.se).squareRoot())", what + " HAC SE")
+          #expect(change.hacLags.map { "\($0.0),\($0.1)" } == "\(a.lag),\(b.lag)", "\(what) HAC lags")
+        }
       }
     }
   }

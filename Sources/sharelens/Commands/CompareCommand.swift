@@ -15,6 +15,14 @@ struct CompareCommand: ParsableCommand {
       interval for the change (--resamples, --block, --seed: the same seed gives the same \
       interval); and the Newey–West (HAC) standard error of the difference of mean daily shares.
 
+      Both adapt to how long the daily shares stay correlated. The HAC lag of each period is the \
+      Newey–West (1994) automatic lag (Bartlett kernel, no prewhitening: R's \
+      sandwich::NeweyWest(lag = NULL, prewhite = FALSE)). The bootstrap block of each period is \
+      the Politis–White (2004; Patton, Politis & White 2009) circular block length, the longest \
+      over the categories, of each category's daily volume minus its share of the day's total \
+      (⌈n^(1/3)⌉ under 10 days); --block N sets it instead. JSON reports them as hac_lags and \
+      block_length (and block_rule).
+
       Per period: HHI, CR1/CR3/CR4, effective number of categories and the concentration band of the \
       2023 US merger guidelines (--bands 2010 for the older thresholds); a change in HHI over 100 is \
       flagged. A redistribution table shows who gained the share points others lost, and each \

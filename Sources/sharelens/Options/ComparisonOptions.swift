@@ -19,7 +19,10 @@ struct ComparisonOptions: ParsableArguments {
   @Option(help: "Bootstrap resamples (0 turns the interval off).")
   var resamples = 2000
 
-  @Option(help: ArgumentHelp("Bootstrap block length in days (default: ⌈n^(1/3)⌉ of each period).", valueName: "days"))
+  @Option(
+    help: ArgumentHelp(
+      "Bootstrap block length in days (default: each period's Politis–White circular block length).",
+      valueName: "days"))
   var block: Int?
 
   @Option(help: "Seed of the bootstrap's random numbers.")
