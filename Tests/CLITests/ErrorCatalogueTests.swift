@@ -108,6 +108,10 @@ let catalogue: [BadInput] = [
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
   BadInput("E38", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "binary").at(
     "1:1", hint: "is the file compressed"),
+  BadInput(
+    "E39", "Time,a\n2016-01-01,1\n", "not a colour: \"purple\"", args: ["IN", "--colors", "a=purple"], status: 64
+  )
+  .at(nil, hint: "e.g. USD=#0072B2"),
 ]
 
 struct GoodInput: CustomTestStringConvertible, Sendable {

@@ -28,6 +28,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: ShareSelectionOptions
   @OptionGroup var comparison: ComparisonOptions
+  @OptionGroup var colors: ColorOptions
 
   @Option(help: ArgumentHelp("text (default), markdown or html."))
   var format: ReportFormat = .text
@@ -80,7 +81,8 @@ struct ReportCommand: ParsableCommand {
       let (document, warnings) = ReportBuilder.build(
         analysis,
         context: ReportContext(
-          ingest: ingest, mapName: mapName, events: events, eventsName: self.events, asset: asset, title: title))
+          ingest: ingest, mapName: mapName, events: events, eventsName: self.events, asset: asset, title: title,
+          colorOverrides: try colors.overrides()))
       try Run.report(warnings, strict: input.strict)
       try write(document)
     }

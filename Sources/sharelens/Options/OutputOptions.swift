@@ -1,5 +1,6 @@
 // Where output goes and how it looks: the format, --out, and for commands with a chart the
-// terminal chart, its width and colour. A command declares only the group it honours.
+// terminal chart, its width and colour, and the chart's look (ChartOptions). A command declares
+// only the group it honours.
 
 import ArgumentParser
 import ShareReport
@@ -12,7 +13,10 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "With text output, also draw the chart in the terminal.")
   var chart = false
 
-  @Option(help: ArgumentHelp("Width of text output in columns (default: the terminal's, or 80).", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Width of text output and the terminal chart in columns (default: the terminal's, or 80); --size for SVG.",
+      valueName: "N"))
   var width: Int?
 
   @Option(
@@ -27,6 +31,8 @@ struct OutputOptions: ParsableArguments {
 
   @Flag(help: "Draw tables with plain ASCII instead of box-drawing characters.")
   var ascii = false
+
+  @OptionGroup(title: "Chart options") var look: ChartOptions
 
   func validate() throws {
     if let width, width < 30 { throw ValidationError("--width needs 30 columns or more") }

@@ -17,14 +17,17 @@ struct CommandOutput {
 
 extension Run {
   /// Prints `output` as `options` ask.
+  /// The chart options (titles, colours, events, chart type) are applied here, once, for every
+  /// command and format.
   static func emit(_ output: CommandOutput, _ options: OutputOptions) throws {
+    let chart = try output.chart.map { try options.look.apply(to: $0) }
     if options.format == .svg {
-      guard let chart = output.chart else { throw ShareError.request("\(output.noChart)") }
-      return try write(SVGRenderer().render(chart), to: options.out)
+      guard let chart else { throw ShareError.request("\(output.noChart)") }
+      return try write(options.look.svg.render(chart), to: options.out)
     }
     let terminal = options.terminal
     var text = output.table(options.format.table, options.ascii, terminal.width)
-    if options.chart && options.format == .text, let chart = output.chart { text += "\n" + terminal.render(chart) }
+    if options.chart && options.format == .text, let chart { text += "\n" + terminal.render(chart) }
     try write(text, to: options.out)
   }
 
