@@ -170,4 +170,36 @@ func checkRenders(_ svg: String, in dir: TemporaryDirectory) throws -> (
     let refused = try runSharelens(["concentration"] + base + ["--every", "year", "--chart-type", "stacked"])
     #expect(refused.status == 64 && refused.stderr.contains("cannot draw stacked"), "\(refused.stderr)")
   }
+
+  @Test func pngFormatDrawsTheChartWithItsTitleCreditAndEvents() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    func png(_ name: String, _ extra: [String]) throws -> [UInt8] {
+      let out = dir.path + "/\(name).png"
+      let run = try runSharelens(
+        ["shares", Paths.dailyByExchange, "--every", "quarter", "--format", "png", "--out", out] + extra)
+      #expect(run.status == 0, "\(run.stderr)")
+      return try Array(Data(contentsOf: URL(fileURLWithPath: out)))
+    }
+    let plain = try png("plain", [])
+    let published = try png(
+      "published",
+      [
+        "--title", "Who trades bitcoin", "--subtitle", "Share of volume by exchange", "--source",
+        "Data: bitcoinity.org", "--events", Paths.chinaEvents,
+      ])
+    #expect(Array(published.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    // Two runs write the same bytes.
+    #expect(try png("again", []) == plain)
+    guard let a = try pngStats(dir.path + "/plain.png"), let b = try pngStats(dir.path + "/published.png") else {
+      return
+    }
+    #expect(a.width == 860 && a.height == 448 && a.ink > 0.3 && a.colours > 10, "\(a)")
+    // The subtitle (20 px), seven events (16 px each) and the credit line (18 px) make it taller.
+    #expect(b.width == 860 && b.height == 448 + 20 + 7 * 16 + 18, "\(b)")
+    #expect(b.ink > 0.3 && b.colours > 10, "\(b)")
+    let sized = try png("sized", ["--size", "1200x600"])
+    #expect(!sized.isEmpty)
+    if let c = try pngStats(dir.path + "/sized.png") { #expect(c.width == 1200 && c.height == 608, "\(c)") }
+  }
 }

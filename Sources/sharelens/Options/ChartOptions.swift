@@ -66,7 +66,7 @@ struct ChartOptions: ParsableArguments {
     return spec
   }
 
-  /// The SVG renderer at --size.
+  /// The SVG renderer at --size (a PNG is that SVG drawn at its own size).
   var svg: SVGRenderer {
     size.map { SVGRenderer(width: Double($0.width), height: Double($0.height)) } ?? SVGRenderer()
   }

@@ -7,7 +7,7 @@ import ShareReport
 
 /// Output of a command that has a table and a chart (shares, compare, concentration, breaks).
 struct OutputOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("text (default), csv, json, markdown, or svg (the chart alone)."))
+  @Option(help: ArgumentHelp("text (default), csv, json, markdown, or svg or png (the chart alone)."))
   var format: OutputFormatArgument = .text
 
   @Flag(help: "With text output, also draw the chart in the terminal.")
@@ -59,9 +59,9 @@ struct TableOutputOptions: ParsableArguments {
 extension OutputFormat: ExpressibleByArgument {}
 
 enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-  case text, csv, json, markdown, svg
+  case text, csv, json, markdown, svg, png
 
-  /// The table format; svg has none.
+  /// The table format; svg and png have none.
   var table: OutputFormat { OutputFormat(rawValue: rawValue) ?? .text }
 }
 
