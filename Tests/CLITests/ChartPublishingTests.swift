@@ -202,4 +202,20 @@ func checkRenders(_ svg: String, in dir: TemporaryDirectory) throws -> (
     #expect(!sized.isEmpty)
     if let c = try pngStats(dir.path + "/sized.png") { #expect(c.width == 1200 && c.height == 608, "\(c)") }
   }
+
+  @Test func theReportTakesColoursAndACreditLineForEveryChart() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let page = dir.path + "/r.html"
+    let run = try runSharelens(
+      reportArguments("html", page) + ["--colors", "USD=#5A2D82", "--source", "Data: bitcoinity.org"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    let charts = html.components(separatedBy: "<svg ").dropFirst()
+    #expect(charts.count >= 4)
+    for chart in charts {
+      #expect(chart.contains(">Data: bitcoinity.org</text>"), "a chart without the credit line")
+      if let usd = categoryColours(chart)["USD"] { #expect(usd == "#5A2D82") }
+    }
+  }
 }

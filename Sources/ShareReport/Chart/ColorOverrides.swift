@@ -37,7 +37,7 @@ public enum ColorOverrides {
       let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
       guard parts.count == 2, !parts[0].isEmpty else {
         throw ShareError.request(
-          Phrase("--colors: \(quoted(String(item))) is not category=#colour"),
+          Phrase("\(quoted(String(item))) is not category=#colour"),
           hint: "give name=#RRGGBB pairs separated by commas, or a CSV file of category,colour rows")
       }
       guard let colour = normalized(parts[1]) else { throw notAColour(parts[1], at: nil) }

@@ -18,10 +18,12 @@ public struct ReportContext: Sendable {
   public var title: String?
   /// Colours chosen with --colors, by category name ("#RRGGBB").
   public var colorOverrides: [String: String]
+  /// A credit line under every chart.
+  public var chartSource: String?
 
   public init(
     ingest: IngestResult, mapName: String? = nil, events: [MarketEvent] = [], eventsName: String? = nil,
-    asset: String? = nil, title: String? = nil, colorOverrides: [String: String] = [:]
+    asset: String? = nil, title: String? = nil, colorOverrides: [String: String] = [:], chartSource: String? = nil
   ) {
     self.ingest = ingest
     self.mapName = mapName
@@ -30,6 +32,7 @@ public struct ReportContext: Sendable {
     self.asset = asset
     self.title = title
     self.colorOverrides = colorOverrides
+    self.chartSource = chartSource
   }
 }
 
@@ -48,6 +51,11 @@ public enum ReportBuilder {
     sections.append(conc)
     sections.append(breaksSection(analysis, colors))
     sections.append(methodsSection(analysis, context))
+    if let source = context.chartSource {
+      for s in sections.indices {
+        for c in sections[s].charts.indices { sections[s].charts[c].spec.source = source }
+      }
+    }
     let title = context.title ?? "Who has the volume: shares by category" + (context.mapName == nil ? "" : " (mapped)")
     let headlines = analysis.headlines.map { sentence($0, analysis: analysis, asset: context.asset) }
     return (ReportDocument(title: title, headlines: headlines, sections: sections), warnings)

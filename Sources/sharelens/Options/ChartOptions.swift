@@ -1,7 +1,7 @@
 // How a chart looks when it is published: colours by category (--colors), titles and a credit
 // line, dated events, the SVG size and the kind of chart. One group, honoured by every command
-// with a chart (through OutputOptions); `report` takes --colors alone (ColorOptions), as it has
-// its own title and events.
+// with a chart (through OutputOptions); `report` takes --colors and --source (ReportChartOptions),
+// as it has its own title and events.
 
 import ArgumentParser
 import Foundation
@@ -25,6 +25,15 @@ struct ColorOptions: ParsableArguments {
     }
     return try ColorOverrides.parse(list: colors)
   }
+}
+
+/// The report's charts: --colors and a credit line under each (report has its own --title and
+/// --events).
+struct ReportChartOptions: ParsableArguments {
+  @OptionGroup var colors: ColorOptions
+
+  @Option(help: ArgumentHelp("A credit line under every chart, e.g. \"Data: Kaiko\".", valueName: "text"))
+  var source: String?
 }
 
 /// The chart's look, for shares, compare, concentration and breaks.
