@@ -165,6 +165,7 @@ func checkRenders(_ svg: String, in dir: TemporaryDirectory) throws -> (
       #expect(run.status == 0, "\(command) \(type): \(run.stderr)")
       let svg = try String(contentsOfFile: out, encoding: .utf8)
       #expect(svg.contains(mark), "\(command) --chart-type \(type) draws no \(mark)")
+      #expect(!svg.contains("100% stacked"), "\(command) --chart-type \(type) keeps the stacked chart's caption")
       _ = try checkRenders(out, in: dir)
     }
     let refused = try runSharelens(["concentration"] + base + ["--every", "year", "--chart-type", "stacked"])

@@ -35,7 +35,18 @@ extension ChartSpec {
         }
       throw ShareError.request(Phrase("cannot draw \(type.rawValue): \(what)"), hint: "try another chart type")
     }
+    // The command's caption describes its own kind of chart.
+    if spec.mark != mark { spec.caption = Self.caption(spec.mark) }
     return spec
+  }
+
+  static func caption(_ mark: Mark) -> String {
+    switch mark {
+    case .stackedArea: "Shares stacked to 100%; gaps are buckets without data."
+    case .line: "One line per series; gaps are missing data."
+    case .bar: "One bar per series in each group; a missing value has no bar."
+    case .slope: "Each series' value at the two points, joined by a line."
+    }
   }
 
   /// A bucket named by its first day: the year, the month, or the day.
