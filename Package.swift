@@ -36,7 +36,11 @@ let package = Package(
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .target(name: "ShareData", dependencies: ["CZlib", "CLibPQ"]),
     .target(name: "ShareStats", dependencies: ["ShareData", "CGSL"]),
-    .target(name: "ShareReport", dependencies: ["ShareData", "ShareStats"]),
+    // librsvg and cairo for --format png (SVG drawn to PNG), linked by name. No pkgConfig: the
+    // flags of librsvg-2.0.pc carry -pthread, which SwiftPM drops with a warning on every build
+    // (Sources/CRsvg/shim.h declares what it uses instead); scripts/setup.sh installs librsvg2-dev.
+    .systemLibrary(name: "CRsvg"),
+    .target(name: "ShareReport", dependencies: ["ShareData", "ShareStats", "CRsvg"]),
     .executableTarget(
       name: "sharelens",
       dependencies: [

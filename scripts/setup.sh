@@ -4,7 +4,7 @@
 # Uses sudo when not root. Never touches a package that is already installed.
 set -euo pipefail
 
-needed=(libgsl-dev zlib1g-dev libpq-dev pkg-config "$@")
+needed=(libgsl-dev zlib1g-dev libpq-dev librsvg2-dev pkg-config "$@")
 missing=()
 for pkg in "${needed[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then

@@ -113,6 +113,10 @@ let catalogue: [BadInput] = [
     "E42", "1451606400,430,1\n1451610000,431,2\n1451692800,432,1\n", "the same trades twice", args: ["IN", "IN"],
     name: "bitstampUSD.csv"),
   BadInput("E39", bytes: [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4B, 0x4C], "ends early"),
+  BadInput(
+    "E43", "Time,a\n2016-01-01,1\n", "not a colour: \"purple\"", args: ["IN", "--colors", "a=purple"], status: 64
+  )
+  .at(nil, hint: "e.g. USD=#0072B2"),
 ]
 
 /// `Time,a,b\n2016-01-01,1,3\n`, gzipped.

@@ -36,7 +36,9 @@ enum SampleCharts {
   static var lines: ChartSpec {
     ChartSpec(
       title: "Concentration (HHI)", mark: .line, x: .time(months), scale: .absolute, yLabel: "HHI",
-      series: [.init(name: "HHI", values: (0..<30).map { m in m == 5 ? nil : 9000 - Double(m) * 220 }, colorIndex: 3)],
+      series: [
+        .init(name: "HHI", values: (0..<30).map { m in m == 5 ? nil : 9000 - Double(m) * 220 }, style: .measure)
+      ],
       annotations: [
         .band(from: 0, to: 1000, label: "unconcentrated"), .band(from: 1000, to: 1800, label: "moderately"),
         .band(from: 1800, to: 10000, label: "highly"),

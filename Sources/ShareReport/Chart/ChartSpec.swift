@@ -54,13 +54,18 @@ public struct ChartSpec: Sendable {
     public var name: String
     /// One value per x position; nil is a gap.
     public var values: [Double?]
-    /// Index into the palette, fixed per category so colours match across charts.
-    public var colorIndex: Int
+    /// Colour and symbol, from the run's ColorAssignment so a category matches across charts.
+    public var style: SeriesStyle
 
-    public init(name: String, values: [Double?], colorIndex: Int) {
+    public init(name: String, values: [Double?], style: SeriesStyle) {
       self.name = name
       self.values = values
-      self.colorIndex = colorIndex
+      self.style = style
+    }
+
+    /// A series in the palette's colour number `colorIndex`.
+    public init(name: String, values: [Double?], colorIndex: Int) {
+      self.init(name: name, values: values, style: .palette(colorIndex))
     }
   }
 
@@ -72,7 +77,11 @@ public struct ChartSpec: Sendable {
   }
 
   public var title: String
+  /// A line under the title.
+  public var subtitle: String?
   public var caption: String?
+  /// A credit line under the chart ("Data: …").
+  public var source: String?
   public var mark: Mark
   public var x: XAxis
   public var scale: Scale

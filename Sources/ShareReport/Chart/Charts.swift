@@ -5,11 +5,6 @@ import ShareData
 import ShareStats
 
 public enum Charts {
-  /// Colour index per category name: by position, stable across a report's charts.
-  static func colorIndex(_ name: String, in categories: [String]) -> Int {
-    categories.firstIndex(of: name) ?? 0
-  }
-
   static func timeAxis(_ b: ShareBreakdown) -> ChartSpec.XAxis {
     .time(b.buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) })
   }
@@ -22,55 +17,63 @@ public enum Charts {
   }
 
   /// Shares over time, stacked to 100%; a category not observed in a bucket leaves a gap.
-  public static func stackedShares(_ b: ShareBreakdown, events: [MarketEvent] = [], title: String? = nil) -> ChartSpec {
-    ChartSpec(
+  public static func stackedShares(
+    _ b: ShareBreakdown, colors: ColorAssignment? = nil, events: [MarketEvent] = [], title: String? = nil
+  ) -> ChartSpec {
+    let colors = colors ?? ColorAssignment(categories: b.categories)
+    return ChartSpec(
       title: title ?? "Share of volume per \(b.every.rawValue)",
       caption: "Each \(b.every.rawValue)'s volume split by category (100% stacked); gaps are buckets without data.",
       mark: .stackedArea, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
       series: b.categories.enumerated().map { c, name in
-        .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c)
+        .init(name: name, values: b.buckets.map { $0.shares[c] }, style: colors.style(for: name))
       },
       annotations: eventAnnotations(events, within: b.buckets))
   }
 
   /// Selected categories' shares as lines.
   public static func shareLines(
-    _ b: ShareBreakdown, categories: [String]? = nil, events: [MarketEvent] = [], title: String? = nil
+    _ b: ShareBreakdown, categories: [String]? = nil, colors: ColorAssignment? = nil, events: [MarketEvent] = [],
+    title: String? = nil
   ) -> ChartSpec {
     let names = categories ?? b.categories
+    let colors = colors ?? ColorAssignment(categories: b.categories)
     return ChartSpec(
       title: title ?? "Share of volume",
       caption: "Volume-weighted share per \(b.every.rawValue); gaps are missing data.",
       mark: .line, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
       series: names.compactMap { name in
         b.categories.firstIndex(of: name).map { c in
-          .init(name: name, values: b.buckets.map { $0.shares[c] }, colorIndex: c)
+          .init(name: name, values: b.buckets.map { $0.shares[c] }, style: colors.style(for: name))
         }
       },
       annotations: eventAnnotations(events, within: b.buckets))
   }
 
-  /// Each category's share in each period, as grouped bars.
-  public static func comparisonBars(_ c: Comparison) -> ChartSpec {
-    ChartSpec(
+  /// Each category's share in each period, as grouped bars: one group per period, one bar per
+  /// category in the category's colour.
+  public static func comparisonBars(_ c: Comparison, colors: ColorAssignment? = nil) -> ChartSpec {
+    let colors = colors ?? ColorAssignment(categories: c.categories.map(\.category))
+    return ChartSpec(
       title: "Share of volume by period", caption: "Volume-weighted share of each category in each period.",
-      mark: .bar, x: .labels(c.categories.map(\.category)), scale: .percent, yLabel: "share of volume",
-      series: c.options.periods.enumerated().map { q, p in
-        .init(name: p.label, values: c.categories.map { $0.share[q] }, colorIndex: q)
+      mark: .bar, x: .labels(c.options.periods.map(\.label)), scale: .percent, yLabel: "share of volume",
+      series: c.categories.map { cat in
+        .init(name: cat.category, values: cat.share, style: colors.style(for: cat.category))
       },
       yDomain: 0...1)
   }
 
   /// Baseline versus one period, one line per category.
-  public static func slope(_ c: Comparison, period q: Int) -> ChartSpec {
+  public static func slope(_ c: Comparison, period q: Int, colors: ColorAssignment? = nil) -> ChartSpec {
     let b = c.options.baseline
+    let colors = colors ?? ColorAssignment(categories: c.categories.map(\.category))
     return ChartSpec(
       title: "\(c.options.periods[b].label) → \(c.options.periods[q].label)",
       caption: "Each category's volume-weighted share in the two periods.",
       mark: .slope, x: .labels([c.options.periods[b].label, c.options.periods[q].label]), scale: .percent,
       yLabel: "share of volume",
-      series: c.categories.enumerated().map { i, cat in
-        .init(name: cat.category, values: [cat.share[b], cat.share[q]], colorIndex: i)
+      series: c.categories.map { cat in
+        .init(name: cat.category, values: [cat.share[b], cat.share[q]], style: colors.style(for: cat.category))
       },
       yDomain: 0...1)
   }
@@ -85,7 +88,7 @@ public enum Charts {
         "Herfindahl–Hirschman index per \(s.every.rawValue); bands of the \(s.bands.rawValue) US merger guidelines.",
       mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }),
       scale: .absolute,
-      yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, colorIndex: 3)],
+      yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, style: .measure)],
       annotations: [
         .band(from: 0, to: moderate, label: ConcentrationBand.unconcentrated.rawValue),
         .band(from: moderate, to: high, label: ConcentrationBand.moderatelyConcentrated.rawValue),
@@ -95,13 +98,18 @@ public enum Charts {
   }
 
   /// A category's share series with its breaks marked.
-  public static func breaks(_ series: ShareSeries, analysis: BreakAnalysis) -> ChartSpec {
+  public static func breaks(_ series: ShareSeries, analysis: BreakAnalysis, colors: ColorAssignment? = nil) -> ChartSpec
+  {
     let buckets = series.days.map { ChartSpec.TimeBucket(startDay: $0, endDay: $0 + 1) }
     return ChartSpec(
       title: "\(series.category): breaks in the share",
       caption: "Daily share; vertical lines mark the breaks PELT found.",
       mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
-      series: [.init(name: series.category, values: series.shares.map { $0 }, colorIndex: 0)],
+      series: [
+        .init(
+          name: series.category, values: series.shares.map { $0 },
+          style: (colors ?? ColorAssignment(categories: [series.category])).style(for: series.category))
+      ],
       annotations: analysis.breaks.map {
         .event(day: $0.day, label: "break, \(NumberFormat.signed($0.deltaPP, 1)) points")
       })

@@ -16,10 +16,14 @@ public struct ReportContext: Sendable {
   /// The traded asset, for sentences ("share of BTC volume"); nil: "share of volume".
   public var asset: String?
   public var title: String?
+  /// Colours chosen with --colors, by category name ("#RRGGBB").
+  public var colorOverrides: [String: String]
+  /// A credit line under every chart.
+  public var chartSource: String?
 
   public init(
     ingest: IngestResult, mapName: String? = nil, events: [MarketEvent] = [], eventsName: String? = nil,
-    asset: String? = nil, title: String? = nil
+    asset: String? = nil, title: String? = nil, colorOverrides: [String: String] = [:], chartSource: String? = nil
   ) {
     self.ingest = ingest
     self.mapName = mapName
@@ -27,6 +31,8 @@ public struct ReportContext: Sendable {
     self.eventsName = eventsName
     self.asset = asset
     self.title = title
+    self.colorOverrides = colorOverrides
+    self.chartSource = chartSource
   }
 }
 
@@ -35,16 +41,32 @@ public enum ReportBuilder {
     document: ReportDocument, warnings: [Warning]
   ) {
     let warnings = context.ingest.warnings + analysis.warnings
-    var sections = [dataSection(analysis, context: context, warnings: warnings), sharesSection(analysis, context)]
-    if let c = analysis.comparison { sections.append(comparisonSection(c)) }
+    let colors = colorAssignment(analysis, context)
+    var sections = [
+      dataSection(analysis, context: context, warnings: warnings), sharesSection(analysis, context, colors),
+    ]
+    if let c = analysis.comparison { sections.append(comparisonSection(c, colors)) }
     var conc = ReportDocument.Section(heading: "Concentration")
     conc.charts.append(("concentration", Charts.concentration(analysis.concentration, events: context.events)))
     sections.append(conc)
-    sections.append(breaksSection(analysis))
+    sections.append(breaksSection(analysis, colors))
     sections.append(methodsSection(analysis, context))
+    if let source = context.chartSource {
+      for s in sections.indices {
+        for c in sections[s].charts.indices { sections[s].charts[c].spec.source = source }
+      }
+    }
     let title = context.title ?? "Who has the volume: shares by category" + (context.mapName == nil ? "" : " (mapped)")
     let headlines = analysis.headlines.map { sentence($0, analysis: analysis, asset: context.asset) }
     return (ReportDocument(title: title, headlines: headlines, sections: sections), warnings)
+  }
+
+  /// One colour per category for every chart of the report: every name any chart draws.
+  static func colorAssignment(_ analysis: ReportAnalysis, _ context: ReportContext) -> ColorAssignment {
+    let names =
+      analysis.shareTable.categories + analysis.chartShares.categories
+      + (analysis.comparison?.categories.map(\.category) ?? []) + [analysis.focus]
+    return ColorAssignment(categories: names, overrides: context.colorOverrides)
   }
 
   /// One headline sentence.
@@ -103,27 +125,29 @@ public enum ReportBuilder {
     return data
   }
 
-  static func sharesSection(_ analysis: ReportAnalysis, _ context: ReportContext) -> ReportDocument.Section {
+  static func sharesSection(_ analysis: ReportAnalysis, _ context: ReportContext, _ colors: ColorAssignment)
+    -> ReportDocument.Section
+  {
     var shares = ReportDocument.Section(heading: "Shares")
     shares.tables.append(transposedShareTable(analysis.shareTable))
-    shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, events: context.events)))
+    shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)))
     return shares
   }
 
-  static func comparisonSection(_ c: Comparison) -> ReportDocument.Section {
+  static func comparisonSection(_ c: Comparison, _ colors: ColorAssignment) -> ReportDocument.Section {
     var section = ReportDocument.Section(heading: "Period comparison")
     section.tables.append(CompareOutput.periodTable(c))
     for q in c.options.periods.indices where q != c.options.baseline {
       section.tables.append(CompareOutput.categoryTable(c, q))
       section.tables.append(CompareOutput.redistributionTable(c, q))
-      section.charts.append(("slope-\(c.options.periods[q].label)", Charts.slope(c, period: q)))
+      section.charts.append(("slope-\(c.options.periods[q].label)", Charts.slope(c, period: q, colors: colors)))
     }
-    section.charts.insert(("comparison", Charts.comparisonBars(c)), at: 0)
+    section.charts.insert(("comparison", Charts.comparisonBars(c, colors: colors)), at: 0)
     section.notes = CompareOutput.notes(c).split(separator: "\n").map(String.init)
     return section
   }
 
-  static func breaksSection(_ analysis: ReportAnalysis) -> ReportDocument.Section {
+  static func breaksSection(_ analysis: ReportAnalysis, _ colors: ColorAssignment) -> ReportDocument.Section {
     let focus = analysis.focus
     var section = ReportDocument.Section(heading: "Breaks in \(focus)'s share")
     guard let breaks = analysis.breaks else {
@@ -144,7 +168,7 @@ public enum ReportBuilder {
             NumberFormat.signed($0.deltaPP, 2),
           ]
         }))
-    section.charts.append(("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks)))
+    section.charts.append(("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks, colors: colors)))
     return section
   }
 

@@ -73,7 +73,10 @@ struct BreaksCommand: ParsableCommand {
           CommandOutput(
             table: { format, ascii, _ in
               BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii)
-            }, chart: Charts.breaks(series, analysis: result)), output)
+            },
+            chart: Charts.breaks(
+              series, analysis: result, colors: ColorAssignment(categories: analysis.breakdown.categories))),
+          output)
       } else {
         let tests = try at.map { try ChowTest(series, at: $0.day) }
         try Run.emit(

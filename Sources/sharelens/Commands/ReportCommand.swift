@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: ShareSelectionOptions
   @OptionGroup var comparison: ComparisonOptions
+  @OptionGroup var charts: ReportChartOptions
 
   @Option(help: ArgumentHelp("text (default), markdown or html."))
   var format: ReportFormat = .text
@@ -82,7 +83,8 @@ struct ReportCommand: ParsableCommand {
       let (document, warnings) = ReportBuilder.build(
         analysis,
         context: ReportContext(
-          ingest: ingest, mapName: mapName, events: events, eventsName: self.events, asset: asset, title: title))
+          ingest: ingest, mapName: mapName, events: events, eventsName: self.events, asset: asset, title: title,
+          colorOverrides: try charts.colors.overrides(), chartSource: charts.source))
       try Run.report(warnings, strict: input.strict)
       try write(document)
     }

@@ -1,18 +1,22 @@
 // Where output goes and how it looks: the format, --out, and for commands with a chart the
-// terminal chart, its width and colour. A command declares only the group it honours.
+// terminal chart, its width and colour, and the chart's look (ChartOptions). A command declares
+// only the group it honours.
 
 import ArgumentParser
 import ShareReport
 
 /// Output of a command that has a table and a chart (shares, compare, concentration, breaks).
 struct OutputOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("text (default), csv, json, markdown, or svg (the chart alone)."))
+  @Option(help: ArgumentHelp("text (default), csv, json, markdown, or svg or png (the chart alone)."))
   var format: OutputFormatArgument = .text
 
   @Flag(help: "With text output, also draw the chart in the terminal.")
   var chart = false
 
-  @Option(help: ArgumentHelp("Width of text output in columns (default: the terminal's, or 80).", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Width of text output and the terminal chart in columns (default: the terminal's, or 80); --size for SVG.",
+      valueName: "N"))
   var width: Int?
 
   @Option(
@@ -27,6 +31,8 @@ struct OutputOptions: ParsableArguments {
 
   @Flag(help: "Draw tables with plain ASCII instead of box-drawing characters.")
   var ascii = false
+
+  @OptionGroup(title: "Chart options") var look: ChartOptions
 
   func validate() throws {
     try OptionRange.check(width, OptionRange.width, "--width", "columns")
@@ -53,9 +59,9 @@ struct TableOutputOptions: ParsableArguments {
 extension OutputFormat: ExpressibleByArgument {}
 
 enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-  case text, csv, json, markdown, svg
+  case text, csv, json, markdown, svg, png
 
-  /// The table format; svg has none.
+  /// The table format; svg and png have none.
   var table: OutputFormat { OutputFormat(rawValue: rawValue) ?? .text }
 }
 

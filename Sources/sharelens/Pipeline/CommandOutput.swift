@@ -1,5 +1,5 @@
 // What a command produces, and the one way it is printed: the table in the asked format, or the
-// chart alone as SVG, or the table followed by the chart drawn in the terminal; then standard
+// chart alone as SVG or PNG, or the table followed by the chart drawn in the terminal; then standard
 // output or, atomically, --out.
 
 import ArgumentParser
@@ -17,14 +17,19 @@ struct CommandOutput {
 
 extension Run {
   /// Prints `output` as `options` ask.
+  /// The chart options (titles, colours, events, chart type) are applied here, once, for every
+  /// command and format.
   static func emit(_ output: CommandOutput, _ options: OutputOptions) throws {
-    if options.format == .svg {
-      guard let chart = output.chart else { throw ShareError.request("\(output.noChart)") }
-      return try write(SVGRenderer().render(chart), to: options.out)
+    let chart = try output.chart.map { try options.look.apply(to: $0) }
+    if options.format == .svg || options.format == .png {
+      guard let chart else { throw ShareError.request("\(output.noChart)") }
+      let svg = options.look.svg.render(chart)
+      guard options.format == .png else { return try write(svg, to: options.out) }
+      return try write(bytes: PNGRenderer.render(svg: svg), to: options.out)
     }
     let terminal = options.terminal
     var text = output.table(options.format.table, options.ascii, terminal.width)
-    if options.chart && options.format == .text, let chart = output.chart { text += "\n" + terminal.render(chart) }
+    if options.chart && options.format == .text, let chart { text += "\n" + terminal.render(chart) }
     try write(text, to: options.out)
   }
 

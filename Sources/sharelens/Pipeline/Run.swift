@@ -37,6 +37,15 @@ enum Run {
     for warning in log.warnings { printError("warning: \(warning)") }
   }
 
+  /// Writes `bytes` (a PNG) to standard output, or atomically to `path`.
+  static func write(bytes: [UInt8], to path: String?) throws {
+    if let path {
+      try AtomicFile.write(bytes: bytes, to: path)
+    } else {
+      _ = bytes.withUnsafeBytes { ShareReport.writeAll(1, $0) }
+    }
+  }
+
   /// Writes `text` to standard output, or atomically to `path`.
   static func write(_ text: String, to path: String?) throws {
     if let path {

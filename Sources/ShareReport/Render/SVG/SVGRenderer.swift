@@ -29,17 +29,21 @@ public struct SVGRenderer: Sendable {
   public func render(_ spec: ChartSpec) -> String {
     let events = spec.events
     let eventRows = Double(events.count)
-    let totalHeight = height + eventRows * 16 + (spec.caption == nil ? 0 : 8)
-    let frame = Frame(left: 70, right: width - 180, top: 76, bottom: height - 64)
+    // A subtitle moves the plot down a line; a credit line adds one at the foot.
+    let subtitleRow: Double = spec.subtitle == nil ? 0 : 20
+    let totalHeight =
+      height + subtitleRow + eventRows * 16 + (spec.caption == nil ? 0 : 8) + (spec.source == nil ? 0 : 18)
+    let frame = Frame(left: 70, right: width - 180, top: 76 + subtitleRow, bottom: height + subtitleRow - 64)
     var body: [String] = []
     body.append(text(spec.title, x: 16, y: 28, size: 17, weight: "600"))
+    if let subtitle = spec.subtitle { body.append(text(subtitle, x: 16, y: 50, size: 13, fill: "#444444")) }
     switch spec.mark {
     case .stackedArea, .line: body += timePlot(spec, frame)
     case .bar: body += barPlot(spec, frame)
     case .slope: body += slopePlot(spec, frame)
     }
     body += legend(spec, frame)
-    var y = height - 22
+    var y = height + subtitleRow - 22
     if let caption = spec.caption {
       body.append(text(caption, x: 16, y: y, size: 12, fill: "#444444"))
       y += 18
@@ -49,11 +53,13 @@ public struct SVGRenderer: Sendable {
         text("\(i + 1)  \(CivilDate(dayNumber: event.day))  \(event.label)", x: 16, y: y, size: 12, fill: "#333333"))
       y += 16
     }
-    var desc = spec.caption ?? ""
+    if let source = spec.source { body.append(text(source, x: 16, y: y + 4, size: 11, fill: "#555555")) }
+    var desc = [spec.subtitle, spec.caption].compactMap { $0 }.joined(separator: ". ")
     desc += " Series: " + spec.series.map(\.name).joined(separator: ", ") + "."
     if !events.isEmpty {
       desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."
     }
+    if let source = spec.source { desc += " " + source }
     let header = """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(Escaping.xml(Self.font))">
       <title>\(Escaping.xml(spec.title))</title>
@@ -98,7 +104,7 @@ public struct SVGRenderer: Sendable {
         guard let v = series.values[i] else { continue }
         let bx = gx + barWidth * Double(s)
         out.append(
-          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(Palette.hex(series.colorIndex))\"><title>\(Escaping.xml("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
+          "<rect x=\"\(n(bx))\" y=\"\(n(y(v)))\" width=\"\(n(barWidth * 0.92))\" height=\"\(n(max(0, f.bottom - y(v))))\" fill=\"\(series.style.hex)\"><title>\(Escaping.xml("\(label), \(series.name): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"))</title></rect>"
         )
       }
       out.append(
@@ -123,12 +129,16 @@ public struct SVGRenderer: Sendable {
     }
     for series in spec.series {
       guard let a = series.values[0], let b = series.values[1] else { continue }
-      let color = Palette.hex(series.colorIndex)
+      let color = series.style.hex
       out.append(
         "<line x1=\"\(n(xa))\" y1=\"\(n(y(a)))\" x2=\"\(n(xb))\" y2=\"\(n(y(b)))\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(Escaping.xml(series.name))</title></line>"
       )
-      out.append("<circle cx=\"\(n(xa))\" cy=\"\(n(y(a)))\" r=\"3.5\" fill=\"\(color)\"/>")
-      out.append("<circle cx=\"\(n(xb))\" cy=\"\(n(y(b)))\" r=\"3.5\" fill=\"\(color)\"/>")
+      for (x, v, label) in [(xa, a, labels[0]), (xb, b, labels[1])] {
+        let title = "\(series.name), \(label): \(Ticks.label(v, scale: spec.scale, step: 0.0001))"
+        out.append(
+          "<circle cx=\"\(n(x))\" cy=\"\(n(y(v)))\" r=\"3.5\" fill=\"\(color)\"><title>\(Escaping.xml(title))</title></circle>"
+        )
+      }
     }
     return out
   }
@@ -139,7 +149,7 @@ public struct SVGRenderer: Sendable {
     var y = f.top + 4
     for series in spec.series {
       out.append(
-        "<rect x=\"\(n(f.right + 18))\" y=\"\(n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(Palette.hex(series.colorIndex))\"/>"
+        "<rect x=\"\(n(f.right + 18))\" y=\"\(n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(series.style.hex)\"/>"
       )
       out.append(text(series.name, x: f.right + 36, y: y, size: 12, fill: "#222222"))
       y += 20

@@ -21,7 +21,7 @@ extension TerminalRenderer {
           s == 0
           ? pad(String(label.prefix(nameWidth)), to: nameWidth, alignment: .left)
           : String(repeating: " ", count: nameWidth)
-        let bar = paint(String(repeating: fill(series.colorIndex), count: length), series.colorIndex)
+        let bar = paint(String(repeating: fill(series.style), count: length), series.style.ansi)
         let text = value.map { Ticks.label($0, scale: spec.scale, step: 0.001) } ?? "—"
         lines.append(
           "\(name) \(pad(String(series.name.prefix(seriesWidth)), to: seriesWidth, alignment: .left)) \(bar)\(String(repeating: " ", count: barWidth - length)) \(pad(text, to: valueWidth - 1, alignment: .right))"
@@ -44,7 +44,7 @@ extension TerminalRenderer {
       let b = series.values[1].map { Ticks.label($0, scale: spec.scale, step: 0.0001) } ?? "—"
       let change =
         both(series.values[0], series.values[1]).map { NumberFormat.signed(($1 - $0) * 100, 1) + " pp" } ?? ""
-      let name = paint(pad(String(series.name.prefix(nameWidth)), to: nameWidth, alignment: .left), series.colorIndex)
+      let name = paint(pad(String(series.name.prefix(nameWidth)), to: nameWidth, alignment: .left), series.style.ansi)
       lines.append(
         "\(name) \(pad(a, to: 8, alignment: .right)) \(arrow) \(pad(b, to: 8, alignment: .right))  \(change)")
     }

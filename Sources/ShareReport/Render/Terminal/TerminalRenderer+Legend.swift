@@ -5,8 +5,8 @@ extension TerminalRenderer {
     guard spec.series.count > 1 || spec.mark == .stackedArea else { return [] }
     let entries = spec.series.map { s -> (String, Int) in
       let symbol =
-        spec.mark == .line && !(color && !ascii) ? marker(spec.series.firstIndex(of: s) ?? 0) : fill(s.colorIndex)
-      return (paint(String(symbol), s.colorIndex) + " " + s.name, 2 + displayWidth(s.name))
+        spec.mark == .line && !(color && !ascii) ? marker(s.style) : fill(s.style)
+      return (paint(String(symbol), s.style.ansi) + " " + s.name, 2 + displayWidth(s.name))
     }
     var lines: [String] = []
     var current = ""

@@ -31,7 +31,7 @@ extension TerminalRenderer {
         let mid = (Double(height - 1 - r) + 0.5) / Double(height)
         if let layer = layers.first(where: { mid >= $0.lo && mid < $0.hi }) ?? (mid < bottom ? layers.last : nil) {
           let s = spec.series[layer.series]
-          cells[r][c] = Cell(char: fill(s.colorIndex), color: s.colorIndex)
+          cells[r][c] = Cell(char: fill(s.style), color: s.style.ansi)
         }
       }
     }
@@ -39,11 +39,11 @@ extension TerminalRenderer {
 
   /// One marker per column and series, the first series drawn last (on top).
   func drawLineMarkers(_ spec: ChartSpec, _ grid: TimeGrid, into cells: inout [[Cell]]) {
-    for (s, series) in spec.series.enumerated().reversed() {
+    for series in spec.series.reversed() {
       for c in 0..<grid.plotWidth {
         guard let b = grid.bucketIndex(grid.day(atColumn: c)), let v = series.values[b] else { continue }
         let row = height - 1 - min(height - 1, max(0, Int(grid.y(v) * Double(height))))
-        cells[row][c] = Cell(char: marker(s), color: series.colorIndex)
+        cells[row][c] = Cell(char: marker(series.style), color: series.style.ansi)
       }
     }
   }
@@ -74,9 +74,9 @@ extension TerminalRenderer {
         let dy = dotRows - 1 - min(dotRows - 1, max(0, Int(grid.y(v) * Double(dotRows - 1) + 0.5)))
         if let (px, py) = previous {
           let steps = max(abs(dx - px), abs(dy - py), 1)
-          for k in 0...steps { set(px + (dx - px) * k / steps, py + (dy - py) * k / steps, series.colorIndex) }
+          for k in 0...steps { set(px + (dx - px) * k / steps, py + (dy - py) * k / steps, series.style.ansi) }
         } else {
-          set(dx, dy, series.colorIndex)
+          set(dx, dy, series.style.ansi)
         }
         previous = (dx, dy)
       }

@@ -20,15 +20,15 @@ public struct TerminalRenderer: Sendable {
 
   // MARK: Cells
 
-  /// A character cell with an optional palette colour.
+  /// A character cell with an optional xterm-256 colour.
   struct Cell {
     var char: Character = " "
     var color: Int? = nil
   }
 
-  func paint(_ text: String, _ colorIndex: Int?) -> String {
-    guard color, let colorIndex else { return text }
-    return "\u{1B}[38;5;\(Palette.ansi(colorIndex))m\(text)\u{1B}[0m"
+  func paint(_ text: String, _ ansi: Int?) -> String {
+    guard color, let ansi else { return text }
+    return "\u{1B}[38;5;\(ansi)m\(text)\u{1B}[0m"
   }
 
   func line(_ cells: [Cell]) -> String {
@@ -47,26 +47,37 @@ public struct TerminalRenderer: Sendable {
     return out.trimmingTrailingSpaces()
   }
 
+  /// Fills without colour: one per category of a run (its style's symbol), 14 before they repeat.
   var fills: [Character] {
-    ascii ? ["#", "=", "+", ":", "%", "@", "-", "."] : color ? ["█"] : ["█", "▓", "▒", "░", "▚", "▞", "▖", "▘"]
+    ascii
+      ? ["#", "=", "+", ":", "%", "@", "-", ".", "*", "o", "x", "~", "^", "$"]
+      : ["█", "▓", "▒", "░", "▚", "▞", "▖", "▘", "▗", "▝", "▙", "▟", "▛", "▜"]
   }
+  /// Fills with colour: solid, and lighter for a category whose colour an earlier one has.
+  static let shades: [Character] = ["█", "▓", "▒", "░"]
   var markers: [Character] {
-    ascii ? ["*", "o", "+", "x", "#", "@", "%", "&"] : ["●", "○", "◆", "◇", "■", "□", "▲", "△"]
+    ascii
+      ? ["*", "o", "+", "x", "#", "@", "%", "&", "$", "=", "~", "^"]
+      : ["●", "○", "◆", "◇", "■", "□", "▲", "△", "▼", "▽", "◐", "◑"]
   }
-  func fill(_ index: Int) -> Character { fills[index % fills.count] }
-  func marker(_ index: Int) -> Character { markers[index % markers.count] }
+  func fill(_ style: SeriesStyle) -> Character {
+    color && !ascii ? Self.shades[style.shade % Self.shades.count] : fills[style.symbol % fills.count]
+  }
+  func marker(_ style: SeriesStyle) -> Character { markers[style.symbol % markers.count] }
 
   // MARK: Rendering
 
   public func render(_ spec: ChartSpec) -> String {
     let spec = spec.terminalSafe
     var out: [String] = [clip(spec.title, width: width)]
+    if let subtitle = spec.subtitle { out += wrapToWidth(subtitle, indent: "") }
     switch spec.mark {
     case .bar: out += bars(spec)
     case .slope: out += slope(spec)
     case .stackedArea, .line: out += plot(spec)
     }
     if let caption = spec.caption { out += wrapToWidth(caption, indent: "") }
+    if let source = spec.source { out += wrapToWidth(source, indent: "") }
     return out.map { clipANSI($0, width: width, reset: color) }.joined(separator: "\n") + "\n"
   }
 
