@@ -1,4 +1,4 @@
-// `--out PATH` writes atomically: the text goes to a temporary file beside the target, which is
+// `--out PATH` writes atomically (text, or the bytes of a PNG): the output goes to a temporary file beside the target, which is
 // renamed over it only when complete. On any error no file appears and an existing one is untouched.
 //
 // What PATH already is decides how:
@@ -22,7 +22,13 @@ import ShareData
 #endif
 
 public enum AtomicFile {
+  /// Writes `text` (UTF-8) to `path`.
   public static func write(_ text: String, to path: String) throws {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  /// Writes `bytes` (a PNG chart, say) to `path`, by the same steps as text.
+  public static func write(bytes: [UInt8], to path: String) throws {
     var target = path
     var info = stat()
     var exists = lstat(target, &info) == 0
@@ -42,7 +48,7 @@ public enum AtomicFile {
         throw ShareError(
           .outputNotCreated, "cannot write the output: \(path) is a directory", at: SourceLocation(file: path))
       case S_IFREG: break
-      default: return try writeThrough(text, to: target, shownAs: path)
+      default: return try writeThrough(bytes, to: target, shownAs: path)
       }
     }
     let directory = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : ""
@@ -55,8 +61,7 @@ public enum AtomicFile {
       if info.st_uid != geteuid() || info.st_gid != getegid() { _ = fchown(fd, info.st_uid, info.st_gid) }
       _ = fchmod(fd, mode)
     }
-    var copy = text
-    var failed = copy.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    var failed = bytes.withUnsafeBytes { writeAll(fd, $0) }
     if failed == nil && fsync(fd) != 0 { failed = errno }
     if close(fd) != 0 && failed == nil { failed = errno }
     if let failed {
@@ -78,7 +83,7 @@ public enum AtomicFile {
         // The target is a mount point of its own (a bind-mounted file): no rename can reach it.
         // Copy the complete text in place instead.
         unlink(temporary)
-        return try writeThrough(text, to: target, shownAs: path, truncate: true)
+        return try writeThrough(bytes, to: target, shownAs: path, truncate: true)
       }
       unlink(temporary)
       throw ShareError(
@@ -88,15 +93,14 @@ public enum AtomicFile {
   }
 
   /// Writes to an existing file that is not replaced: a FIFO, a device, a bind-mounted file.
-  static func writeThrough(_ text: String, to target: String, shownAs path: String, truncate: Bool = false) throws {
+  static func writeThrough(_ bytes: [UInt8], to target: String, shownAs path: String, truncate: Bool = false) throws {
     let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
     guard fd >= 0 else {
       throw ShareError(
         .outputNotCreated, "cannot open the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)
       )
     }
-    var copy = text
-    var failed = copy.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    var failed = bytes.withUnsafeBytes { writeAll(fd, $0) }
     if close(fd) != 0 && failed == nil { failed = errno }
     if let failed {
       throw ShareError(
