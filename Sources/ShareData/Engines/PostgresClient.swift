@@ -15,7 +15,7 @@ final class PostgresClient {
     var keywords = ["host", "port", "dbname", "connect_timeout", "options", "application_name"]
     var values = [
       url.bareHost, String(url.port), url.database, String(Int(PostgresClient.seconds(timeout).rounded(.up))),
-      "-c statement_timeout=\(Int(PostgresClient.seconds(timeout) * 1000))", "sharelens",
+      "-c statement_timeout=\(PostgresClient.milliseconds(timeout))", "sharelens",
     ]
     // TLS as the URL asks; libpq's own default (prefer) otherwise.
     for (keyword, value) in [("sslmode", url.sslMode), ("sslrootcert", url.sslRootCert)] {
@@ -51,8 +51,15 @@ final class PostgresClient {
 
   deinit { PQfinish(connection) }
 
-  /// A timeout libpq can take: 1 s to a day (a larger Double would trap converting to Int).
+  /// A connection timeout libpq can take: whole seconds, 1 s to a day (a larger Double would trap
+  /// converting to Int).
   static func seconds(_ timeout: Double) -> Double { timeout.isFinite ? min(max(timeout, 1), 86_400) : 86_400 }
+
+  /// The server's statement_timeout: milliseconds, 1 ms to a day. A query may be given less than the
+  /// one second the connection needs (a timeout of 0.001 s cancels any real query).
+  static func milliseconds(_ timeout: Double) -> Int {
+    timeout.isFinite ? Int((min(max(timeout, 0.001), 86_400) * 1000).rounded(.up)) : 86_400_000
+  }
 
   /// Runs `sql` with `parameters` ($1, $2, … as text) and returns the rows as text (nil = NULL).
   func rows(_ sql: String, parameters: [String] = []) throws -> [[String?]] {
