@@ -226,13 +226,14 @@ public enum TrendOutput {
     case .csv:
       var writer = CSVWriter(header: [
         "category", "from", "to", "n", "slope_per_month", "slope_se", "p_value", "r2", "half_life_months", "intercept",
-        "clamped",
+        "clamped", "se_hac", "p_hac", "hac_lag", "slope_pp_per_year",
       ])
       writer.row([
         t.category, CivilDate(dayNumber: t.firstDay).description, CivilDate(dayNumber: t.lastDay).description,
         String(t.count),
         machineNumber(t.slope), machineNumber(t.slopeSE), machineNumber(t.pValue), machineNumber(t.r2),
-        machineNumber(t.halfLifeMonths), machineNumber(t.intercept), String(t.clamped),
+        machineNumber(t.halfLifeMonths), machineNumber(t.intercept), String(t.clamped), machineNumber(t.slopeSEHAC),
+        machineNumber(t.pValueHAC), String(t.hacLag), machineNumber(t.slopePointsPerYear),
       ])
       return writer.text
     case .text, .markdown:
@@ -241,9 +242,16 @@ public enum TrendOutput {
       out += "logit share changes by \(NumberFormat.signed(t.slope, 4)) per month "
       out +=
         "(SE \(NumberFormat.fixed(t.slopeSE, 4)), p \(NumberFormat.pValue(t.pValue)), R² \(NumberFormat.fixed(t.r2, 3)))\n"
+      out +=
+        "Newey–West (lag \(t.hacLag)): SE \(NumberFormat.fixed(t.slopeSEHAC, 4)), p \(NumberFormat.pValue(t.pValueHAC)); "
+      out += "at the mean share that is \(NumberFormat.signed(t.slopePointsPerYear, 2)) points per year\n"
       if let h = t.halfLifeMonths {
-        out +=
-          "a decline with a half-life of \(NumberFormat.fixed(h, 1)) months (the time for the odds share/(1 − share) to halve)\n"
+        out += "the odds share/(1 − share) halve every \(NumberFormat.fixed(h, 1)) months"
+        if let ci = t.halfLifeCI95 {
+          let upper = ci.upper.map { NumberFormat.fixed($0, 1) } ?? "∞"
+          out += " (95% interval \(ci.lower.map { NumberFormat.fixed($0, 1) } ?? "?")–\(upper), Newey–West)"
+        }
+        out += "\n"
       } else {
         out += "no decline: the share rises\n"
       }
@@ -260,6 +268,12 @@ public enum TrendOutput {
       ("n", .number(Double(t.count))), ("slope_per_month", .number(t.slope)), ("slope_se", .number(t.slopeSE)),
       ("p_value", .number(t.pValue)), ("r2", .number(t.r2)), ("half_life_months", .optional(t.halfLifeMonths)),
       ("intercept", .number(t.intercept)), ("clamped", .number(Double(t.clamped))),
+      ("se_hac", .number(t.slopeSEHAC)), ("p_hac", .number(t.pValueHAC)), ("hac_lag", .number(Double(t.hacLag))),
+      ("slope_pp_per_year", .number(t.slopePointsPerYear)),
+      (
+        "half_life_months_ci95",
+        t.halfLifeCI95.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null
+      ),
     ])
   }
 }

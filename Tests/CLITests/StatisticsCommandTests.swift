@@ -79,7 +79,12 @@ import Testing
     let result = try runSharelens(
       ["trend"] + base + ["--category", "CNY", "--from", "2017-01-24", "--to", "2017-10-31"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("half-life of 3.4 months"))
+    #expect(result.stdout.contains("the odds share/(1 − share) halve every 3.4 months"))
+    // Newey–West: SE 0.0631 with lag 14 (sandwich::NeweyWest(prewhite = FALSE)), not 0.0151.
+    #expect(result.stdout.contains("Newey–West (lag 14): SE 0.0631"))
+    // ln 2 / (0.2040 ± t₀.₉₇₅,₂₇₉ · 0.0631) months.
+    #expect(result.stdout.contains("(95% interval 2.1–8.7, Newey–West)"))
+    #expect(result.stdout.contains("−33.04 points per year"))
   }
 
   @Test func concentrationHasEveryMeasureAndBand() throws {

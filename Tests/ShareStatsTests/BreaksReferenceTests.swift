@@ -118,3 +118,22 @@ func bruteForceMBIC(_ y: [Double], sigma: Double, h: Int) -> Double {
   }
   return best
 }
+
+@Suite struct TrendHACReferenceTests {
+  @Test func neweyWestSlopeEqualsSandwich() throws {
+    for row in try loadRows("reference-trend-hac.csv") {
+      let trend = try TrendFit(try series("CNY", row["from"]!, row["to"]!))
+      let what = row["case"]!
+      #expect(trend.count == Int(row["n"]!)!)
+      #expect(trend.hacLag == Int(row["lag"]!)!, "\(what) lag")
+      expectClose(trend.slopeSE, row["se_ols"], what + " OLS SE")
+      expectClose(trend.slopeSEHAC, row["se_hac"], tolerance: 1e-8, what + " HAC SE")
+      expectClose(trend.pValueHAC, row["p_hac"], tolerance: 1e-6, what + " HAC p")
+      let s = try series("CNY", row["from"]!, row["to"]!).shares
+      let mean = s.reduce(0, +) / Double(s.count)
+      #expect(abs(trend.slopePointsPerYear - 1200 * trend.slope * mean * (1 - mean)) < 1e-9)
+      let ci = try #require(trend.halfLifeCI95)
+      #expect(ci.lower! < trend.halfLifeMonths! && (ci.upper ?? .infinity) > trend.halfLifeMonths!)
+    }
+  }
+}
