@@ -60,6 +60,18 @@ import Testing
     #expect(json["method"] as? String == "Bai-Perron")
   }
 
+  @Test func logitAnalysesRunOnTheCategorysSpanNotItsStructuralZeros() throws {
+    // CNY's last observation is 2017-10-31: asking to 2018-12-31 analyses the same 617 days (before: 1043
+    // days, 426 of them clamped zeros, and a "break" on 2017-11-01 when CNY ended).
+    let result = try runSharelens(
+      ["breaks"] + base + ["--category", "CNY", "--to", "2018-12-31", "--max-breaks", "2", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    #expect(json["n"] as? Int == 617 && json["clamped"] as? Int == 0)
+    #expect((json["breaks"] as! [[String: Any]]).map { $0["date"] as! String } == ["2017-01-24", "2017-09-21"])
+    #expect(!result.stderr.contains("clamped"))
+  }
+
   @Test func breaksAtAKnownDateRunsAChowTest() throws {
     let result = try runSharelens(
       ["breaks"] + base + ["--category", "CNY", "--to", "2017-10-31", "--at", "2017-01-24", "--format", "csv"])

@@ -38,6 +38,10 @@ struct BreaksCommand: ParsableCommand {
       version: the Wald F of the same shift with a Newey–West covariance (automatic lag as R's \
       sandwich::NeweyWest(prewhite = FALSE); lmtest::waldtest, df 2 and n − 4).
 
+      The window is the category's own span (its first to last observation) within --from/--to: \
+      outside it the share is a structural 0, which the logit would turn into a spurious break. A \
+      share of 0 or 1 inside the window is clamped and named in a warning.
+
       In this command --category names the category to analyse; --group names the column.
 
       EXAMPLES
@@ -83,7 +87,8 @@ struct BreaksCommand: ParsableCommand {
   func run() throws {
     try Run.guarded {
       guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
-      let series = try ShareSeries(analysis.breakdown, category: category)
+      let series = try ShareSeries(analysis.breakdown, category: category).withinSpan()
+      try Run.report(series.clampWarning.map { [$0] } ?? [], strict: input.strict)
       if at.isEmpty {
         let result = try Breaks.analyse(series, penalty: penalty, minSegment: minSegment, maxBreaks: maxBreaks)
         try Run.emit(

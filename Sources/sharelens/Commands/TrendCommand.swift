@@ -20,6 +20,10 @@ struct TrendCommand: ParsableCommand {
       the window's mean share, and a 95% interval for the half-life of the odds from the Newey–West \
       interval of the slope.
 
+      The window is the category's own span (its first to last observation) within --from/--to: \
+      outside it the share is a structural 0. A share of 0 or 1 inside the window is clamped and \
+      named in a warning.
+
       In this command --category names the category to analyse; --group names the column.
 
       EXAMPLE
@@ -37,7 +41,9 @@ struct TrendCommand: ParsableCommand {
   func run() throws {
     try Run.guarded {
       guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
-      let fit = try TrendFit(try ShareSeries(analysis.breakdown, category: category))
+      let series = try ShareSeries(analysis.breakdown, category: category).withinSpan()
+      try Run.report(series.clampWarning.map { [$0] } ?? [], strict: input.strict)
+      let fit = try TrendFit(series)
       try Run.emit(CommandOutput(table: { format, _, _ in TrendOutput.render(fit, format: format) }), output)
     }
   }
