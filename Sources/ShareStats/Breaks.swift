@@ -1,6 +1,6 @@
-// Dating the breaks in a category's share series: PELT (Killick, Fearnhead & Eckley 2012) on the
-// logit of the daily share with a penalised l2 (change-in-mean) cost, and the Chow (1960) test
-// at a known date.
+// Dating the breaks in a category's share series, a mean-shift model on the logit of the daily
+// share: the exact fits of Bai & Perron (2003) chosen by BIC or LWZ (BaiPerron.swift), MBIC, or PELT
+// (Killick, Fearnhead & Eckley 2012) for a numeric penalty; and the Chow (1960) test at a known date.
 
 import ShareData
 
@@ -31,34 +31,26 @@ public struct LogitSeries: Sendable {
   public static func months(day: Int64) -> Double { Double(day) / 30.436875 }
 }
 
-/// The penalty per break, in the units of the l2 cost of data with noise variance σ².
+/// How the number of breaks is chosen.
 public enum BreakPenalty: Sendable, Equatable, CustomStringConvertible {
-  /// 3 ln n · σ² (the changepoint package's MBIC for a change in mean).
-  case mbic
-  /// 2 ln n · σ².
+  /// strucchange's BIC of the optimal m-break fits (`BIC(bp)`): Gaussian likelihood of the segmented mean,
+  /// 2(m + 1) parameters.
   case bic
-  /// 4 σ².
-  case aic
-  /// A number used as it is.
+  /// Liu, Wu & Zidek (1997), as recommended by Bai & Perron (2003) for serially correlated errors.
+  case lwz
+  /// Zhang & Siegmund (2007) as R changepoint's MBIC: RSS/σ² + Σ ln n_j + 3 m ln n (σ robust).
+  case mbic
+  /// A penalty per break in the units of the RSS of the logit, searched by PELT.
   case manual(Double)
 
   public init?(_ text: String) {
     switch text.lowercased() {
     case "mbic": self = .mbic
     case "bic", "sic": self = .bic
-    case "aic": self = .aic
+    case "lwz": self = .lwz
     default:
       guard let value = Double(text), value.isFinite, value >= 0 else { return nil }
       self = .manual(value)
-    }
-  }
-
-  public func value(count n: Int, sigma: Double) -> Double {
-    switch self {
-    case .mbic: 3 * log(Double(n)) * sigma * sigma
-    case .bic: 2 * log(Double(n)) * sigma * sigma
-    case .aic: 4 * sigma * sigma
-    case .manual(let v): v
     }
   }
 
@@ -66,7 +58,7 @@ public enum BreakPenalty: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .mbic: "mbic"
     case .bic: "bic"
-    case .aic: "aic"
+    case .lwz: "lwz"
     case .manual(let v): String(v)
     }
   }
@@ -78,24 +70,35 @@ public struct Break: Sendable, Equatable {
   public var day: Int64
   public var shareBefore: Double
   public var shareAfter: Double
+  /// The 95% interval of the break date (Bai 1997, as strucchange's `confint`), first and last day; `nil`
+  /// where it cannot be computed.
+  public var ci95: ClosedRange<Int64>? = nil
   public var deltaPP: Double { 100 * (shareAfter - shareBefore) }
   public var date: CivilDate { CivilDate(dayNumber: day) }
 }
 
 public struct BreakAnalysis: Sendable {
   public var category: String
-  public var penalty: BreakPenalty
-  public var penaltyValue: Double
+  /// How the number of breaks was chosen: `nil` when fixed by `maxBreaks`.
+  public var penalty: BreakPenalty?
+  /// The method that placed the breaks: "Bai-Perron" (exact dynamic programme), "MBIC" (exact optimal
+  /// partitioning) or "PELT".
+  public var method: String
+  /// The robust noise scale of the logit (MAD of the day-to-day changes / √2): the σ of MBIC.
   public var sigma: Double
   public var minSegment: Int
   public var count: Int
   public var clamped: Int
-  /// The penalised cost of the optimal segmentation.
-  public var objective: Double
-  /// All breaks PELT found, in date order.
-  public var found: [Break]
-  /// The ones reported: the K largest |Δ| when `maxBreaks` is set, in date order.
+  /// Residual sum of squares of the logit around the segment means.
+  public var rss: Double
+  /// The value of the criterion that chose the fit (BIC, LWZ, MBIC, or the penalised cost of PELT);
+  /// `nil` for a fixed number of breaks.
+  public var criterion: Double?
+  /// The breaks of the fit, in date order.
   public var breaks: [Break]
+  /// Andrews' sup-F test of "no break" against one break at an unknown date (trim 0.15); `nil` when the
+  /// series is too short.
+  public var supF: SupFTest?
 }
 
 public enum Breaks {
@@ -189,9 +192,12 @@ public enum Breaks {
     return max(0, (p.s2[t] - p.s2[s]) - sum * sum / Double(t - s))
   }
 
-  /// Break dating on a share series.
+  /// Break dating on a share series: the optimal fit with exactly `maxBreaks` breaks when it is given
+  /// (Bai & Perron's dynamic programme), else the fit the penalty chooses; for `lwz` and `bic` among the fits
+  /// with at most `limit` breaks when it is given (strucchange's `breaks` argument).
   public static func analyse(
-    _ series: ShareSeries, penalty: BreakPenalty = .mbic, minSegment: Int = 7, maxBreaks: Int? = nil
+    _ series: ShareSeries, penalty: BreakPenalty = .lwz, minSegment: Int = 7, maxBreaks: Int? = nil,
+    limit: Int? = nil
   ) throws -> BreakAnalysis {
     guard minSegment >= 1 else { throw ShareError.request("\(setting: .minSegment) must be 1 or more") }
     if let maxBreaks, maxBreaks < 1 { throw ShareError.request("\(setting: .maxBreaks) must be 1 or more") }
@@ -201,31 +207,51 @@ public enum Breaks {
         hint: "lower \(setting: .minSegment) or widen \(setting: .from)/\(setting: .to)")
     }
     let logit = LogitSeries(series.shares)
-    let sigma = sigma(logit.values, inSpan: series.inSpan)
-    let beta = penalty.value(count: series.count, sigma: sigma)
-    let (indices, objective) = pelt(logit.values, penalty: beta, minSegment: minSegment)
+    let y = logit.values
+    let sigma = sigma(y, inSpan: series.inSpan)
+    var indices: [Int]
+    var method = "Bai-Perron"
+    var criterion: Double? = nil
+    var chosenBy: BreakPenalty? = penalty
+    if let maxBreaks {
+      let fits = BaiPerron.segment(y, minSegment: minSegment, maxBreaks: maxBreaks)
+      indices = fits.breaks[fits.maxBreaks]
+      chosenBy = nil
+    } else {
+      switch penalty {
+      case .bic, .lwz:
+        let fits = BaiPerron.segment(y, minSegment: minSegment, maxBreaks: limit)
+        let score = penalty == .bic ? fits.bic : fits.lwz
+        let m = fits.argmin(score)
+        indices = fits.breaks[m]
+        criterion = score(m)
+      case .mbic:
+        (indices, criterion) = ModifiedBIC.search(y, sigma: sigma, minSegment: minSegment)
+        method = "MBIC"
+      case .manual(let beta):
+        (indices, criterion) = pelt(y, penalty: beta, minSegment: minSegment)
+        method = "PELT"
+      }
+    }
     let bounds = [0] + indices + [series.count]
-    var all: [Break] = []
+    let intervals = BreakDateInterval.intervals(y, starts: indices)
+    let lastIndex = series.count - 1
+    var breaks: [Break] = []
     for (j, index) in indices.enumerated() {
       let before = series.shares[bounds[j]..<index]
       let after = series.shares[index..<bounds[j + 2]]
-      all.append(
+      breaks.append(
         Break(
           index: index, day: series.days[index], shareBefore: before.reduce(0, +) / Double(before.count),
-          shareAfter: after.reduce(0, +) / Double(after.count)))
-    }
-    var kept = all
-    if let maxBreaks, all.count > maxBreaks {
-      kept = Array(
-        all.enumerated().sorted {
-          abs($0.element.deltaPP) != abs($1.element.deltaPP)
-            ? abs($0.element.deltaPP) > abs($1.element.deltaPP) : $0.offset < $1.offset
-        }.prefix(maxBreaks).map(\.element)
-      ).sorted { $0.index < $1.index }
+          shareAfter: after.reduce(0, +) / Double(after.count),
+          ci95: intervals[j].map {
+            series.days[min(max($0.lower, 0), lastIndex)]...series.days[min(max($0.upper, 0), lastIndex)]
+          }))
     }
     return BreakAnalysis(
-      category: series.category, penalty: penalty, penaltyValue: beta, sigma: sigma, minSegment: minSegment,
-      count: series.count, clamped: logit.clamped, objective: objective, found: all, breaks: kept)
+      category: series.category, penalty: chosenBy, method: method, sigma: sigma, minSegment: minSegment,
+      count: series.count, clamped: logit.clamped, rss: BaiPerron.segmentRSS(y, starts: indices),
+      criterion: criterion, breaks: breaks, supF: try? SupFTest(y, trim: 0.15))
   }
 }
 
@@ -242,6 +268,11 @@ public struct ChowTest: Sendable {
   public var rssPooled: Double
   public var rssBefore: Double
   public var rssAfter: Double
+  /// The HAC version: Wald F for the shift in intercept and slope with the Newey–West covariance of the
+  /// unrestricted fit (sandwich's automatic lag, prewhite = FALSE), df (2, n − 4), as lmtest's waldtest.
+  public var fHAC: Double
+  public var pValueHAC: Double
+  public var hacLag: Int
 
   public init(_ series: ShareSeries, at day: Day) throws {
     let y = LogitSeries(series.shares).values
@@ -269,5 +300,14 @@ public struct ChowTest: Sendable {
       f.isFinite
       ? try Distributions.log10FUpperTail(max(f, 0), numeratorDF: Double(df1), denominatorDF: Double(df2)) : nil
     if !f.isFinite { f = Double.greatestFiniteMagnitude }
+    // Regressors 1, t, D, D·t (D = 1 from the date on); t centred for the covariance (the Wald statistic
+    // does not change), uncentred for the lag, as R sees them.
+    let after = t.indices.map { $0 >= split ? 1.0 : 0 }
+    let meanT = t.reduce(0, +) / Double(t.count)
+    let centred = t.map { $0 - meanT }
+    let hac = try NeweyWest.waldF(
+      y: y, columns: [t.map { _ in 1 }, centred, after, zip(after, centred).map(*)], tested: [2, 3],
+      bandwidthColumns: [t, after, zip(after, t).map(*)])
+    (fHAC, pValueHAC, hacLag) = hac
   }
 }

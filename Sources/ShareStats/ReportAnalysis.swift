@@ -76,7 +76,7 @@ public struct ReportAnalysis: Sendable {
 
   /// Breaks are dated within this many days of an event to be matched with it.
   public static let eventWindowDays: Int64 = 7
-  /// The report reports at most this many breaks (the largest).
+  /// The report shows at most this many breaks: LWZ chooses among the optimal fits with 0 to this many.
   public static let reportedBreaks = 3
 
   public static func run(_ request: ReportAnalysisRequest) throws -> ReportAnalysis {
@@ -98,7 +98,7 @@ public struct ReportAnalysis: Sendable {
     let minSegment = table.resolution == .day ? 7 : 3
     let breaks =
       series.count >= 2 * minSegment
-      ? try Breaks.analyse(series, minSegment: minSegment, maxBreaks: reportedBreaks) : nil
+      ? try Breaks.analyse(series, minSegment: minSegment, limit: reportedBreaks) : nil
 
     var analysis = ReportAnalysis(
       shareTable: shareTable, chartShares: chartShares,

@@ -45,3 +45,35 @@ extension Array where Element == BucketShares {
     return self[lo..<Swift.max(lo, hi)]
   }
 }
+
+extension ShareSeries {
+  /// The series cut to the category's span (its first to last observation in the data): outside it the share
+  /// is a structural 0 that the logit clamps to −9.2, which makes a break at the category's end and tilts
+  /// a trend. Logit analyses (trend, breaks, Chow) run on this. Unchanged when the span is not in the series.
+  public func withinSpan() -> ShareSeries {
+    guard let first = inSpan.firstIndex(of: true), let last = inSpan.lastIndex(of: true) else { return self }
+    var cut = self
+    cut.days = Array(days[first...last])
+    cut.shares = Array(shares[first...last])
+    cut.inSpan = Array(inSpan[first...last])
+    return cut
+  }
+
+  /// The days whose share the logit clamps (below ε or above 1 − ε, ε = `LogitSeries.epsilon`).
+  public var clampedDays: [Int64] {
+    zip(days, shares).filter { $0.1 < LogitSeries.epsilon || $0.1 > 1 - LogitSeries.epsilon }.map(\.0)
+  }
+
+  /// A warning naming how many shares inside the window are clamped and where (the first five days), or nil.
+  public var clampWarning: Warning? {
+    let clamped = clampedDays
+    guard !clamped.isEmpty, let first = days.first, let last = days.last else { return nil }
+    let shown = clamped.prefix(5).map { CivilDate(dayNumber: $0).description }.joined(separator: ", ")
+    let more = clamped.count > 5 ? " and \(clamped.count - 5) more" : ""
+    return Warning(
+      .clampedShares,
+      "\(category): \(clamped.count) share\(clamped.count == 1 ? "" : "s") of 0 or 1 inside "
+        + "\(CivilDate(dayNumber: first))..\(CivilDate(dayNumber: last)) clamped to 0.0001 or 0.9999 before the "
+        + "logit, which weighs them heavily: \(shown)\(more)")
+  }
+}

@@ -28,6 +28,17 @@ public struct TrendFit: Sendable {
   public var halfLifeMonths: Double?
   public var firstDay: Int64
   public var lastDay: Int64
+  /// Newey–West standard error of the slope with sandwich's automatic lag (prewhite = FALSE), its lag,
+  /// and the two-sided p (Student's t, n − 2 degrees of freedom, as lmtest's coeftest): daily shares are
+  /// autocorrelated, so `slopeSE` (which assumes independent days) is too small.
+  public var slopeSEHAC: Double
+  public var pValueHAC: Double
+  public var hacLag: Int
+  /// The slope in share points per year at the window's mean share s̄: 100 · 12 · slope · s̄(1 − s̄).
+  public var slopePointsPerYear: Double
+  /// 95% interval of the half-life of the odds from the HAC interval of the slope: nil bounds where the
+  /// slope's interval reaches 0 or above (the half-life is unbounded).
+  public var halfLifeCI95: (lower: Double?, upper: Double?)?
 
   public init(_ series: ShareSeries) throws {
     guard series.count >= 3 else {
@@ -57,5 +68,21 @@ public struct TrendFit: Sendable {
     halfLifeMonths = slope < 0 ? log(2) / -slope : nil
     firstDay = series.days.first!
     lastDay = series.days.last!
+    let residuals = zip(x, logit.values).map { $1 - (fit.intercept + fit.slope * $0) }
+    (slopeSEHAC, hacLag) = try NeweyWest.slopeStandardError(x: x, residuals: residuals)
+    let df = Double(count - 2)
+    pValueHAC =
+      slopeSEHAC > 0
+      ? try Distributions.studentTTwoSided(slope / slopeSEHAC, degreesOfFreedom: df) : (slope == 0 ? 1 : 0)
+    let meanShare = series.shares.reduce(0, +) / Double(count)
+    slopePointsPerYear = 100 * 12 * slope * meanShare * (1 - meanShare)
+    if slope < 0 {
+      let q = try Distributions.studentTQuantile(0.975, degreesOfFreedom: df)
+      let steepest = slope - q * slopeSEHAC
+      let flattest = slope + q * slopeSEHAC
+      halfLifeCI95 = (log(2) / -steepest, flattest < 0 ? log(2) / -flattest : nil)
+    } else {
+      halfLifeCI95 = nil
+    }
   }
 }

@@ -130,8 +130,12 @@ struct GoodInput: CustomTestStringConvertible, Sendable {
   var id: String
   var bytes: [UInt8]
   var name = "in.csv"
-  /// A line the CSV output must contain.
+  /// A line the CSV output must contain (with `arguments`: a line that starts with it).
   var expect: String
+  /// The command line instead of `shares IN --format csv` (IN is the input's path).
+  var arguments: [String]? = nil
+  /// Text standard error must contain (a warning).
+  var stderr: String? = nil
   var testDescription: String { id }
 }
 
@@ -178,6 +182,13 @@ let oddButValid: [GoodInput] = [
   GoodInput(
     id: "V15", bytes: Array("Time,a,b\n20160101,1,3\n20160102,2,2\n".utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V16",
+    bytes: Array(
+      ("Time,a,b\n2016-01-01,1,3\n2016-01-02,2,3\n2016-01-03,0,3\n2016-01-04,1,3\n2016-01-05,3,3\n"
+        + "2016-01-06,,3\n2016-01-07,,3\n").utf8),
+    expect: "a,2016-01-01,2016-01-05,5,", arguments: ["trend", "IN", "--category", "a", "--format", "csv"],
+    stderr: "a: 1 share of 0 or 1 inside 2016-01-01..2016-01-05 clamped to 0.0001 or 0.9999 before the logit"),
 ]
 
 @Suite struct ErrorCatalogueTests {
@@ -228,10 +239,15 @@ let oddButValid: [GoodInput] = [
     defer { dir.cleanup() }
     let input = dir.file(`case`.name, bytes: `case`.bytes)
     let out = dir.path + "/out.csv"
-    let result = try runSharelens(["shares", input, "--format", "csv", "--out", out])
+    let arguments = (`case`.arguments ?? ["shares", "IN", "--format", "csv"]).map { $0 == "IN" ? input : $0 }
+    let result = try runSharelens(arguments + ["--out", out])
     #expect(result.status == 0, "\(`case`.id): \(result.stderr)")
     let text = try String(contentsOfFile: out, encoding: .utf8)
-    #expect(text.split(separator: "\n").contains { $0 == `case`.expect }, "\(`case`.id): \(text)")
+    let lines = text.split(separator: "\n")
+    let found =
+      `case`.arguments == nil ? lines.contains { $0 == `case`.expect } : lines.contains { $0.hasPrefix(`case`.expect) }
+    #expect(found, "\(`case`.id): \(text)")
+    if let warning = `case`.stderr { #expect(result.stderr.contains(warning), "\(`case`.id): \(result.stderr)") }
   }
 
   @Test func everyDocumentedRowHasATestAndEveryTestARow() throws {

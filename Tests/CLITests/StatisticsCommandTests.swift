@@ -50,22 +50,35 @@ import Testing
 
   @Test func breaksDateTheFeeAndTheClosures() throws {
     let result = try runSharelens(
-      ["breaks"] + base + ["--category", "CNY", "--to", "2018-12-31", "--max-breaks", "2", "--format", "json"])
+      ["breaks"] + base + ["--category", "CNY", "--to", "2017-10-31", "--max-breaks", "2", "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     let dates = (json["breaks"] as! [[String: Any]]).map { $0["date"] as! String }
-    #expect(dates.count == 2)
-    #expect(
-      ["2017-01-21", "2017-01-22", "2017-01-23", "2017-01-24", "2017-01-25", "2017-01-26", "2017-01-27"].contains(
-        dates[0]))
-    #expect(dates[1] >= "2017-09-01" && dates[1] <= "2017-10-31")
+    // The optimal 2-break fit (strucchange: breakpoints(y ~ 1, h = 7, breaks = 2)), not the two largest
+    // jumps of a larger fit (2017-01-24 and 2017-09-18 before).
+    #expect(dates == ["2017-01-24", "2017-09-21"])
+    #expect(json["method"] as? String == "Bai-Perron")
+  }
+
+  @Test func logitAnalysesRunOnTheCategorysSpanNotItsStructuralZeros() throws {
+    // CNY's last observation is 2017-10-31: asking to 2018-12-31 analyses the same 617 days (before: 1043
+    // days, 426 of them clamped zeros, and a "break" on 2017-11-01 when CNY ended).
+    let result = try runSharelens(
+      ["breaks"] + base + ["--category", "CNY", "--to", "2018-12-31", "--max-breaks", "2", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    #expect(json["n"] as? Int == 617 && json["clamped"] as? Int == 0)
+    #expect((json["breaks"] as! [[String: Any]]).map { $0["date"] as! String } == ["2017-01-24", "2017-09-21"])
+    #expect(!result.stderr.contains("clamped"))
   }
 
   @Test func breaksAtAKnownDateRunsAChowTest() throws {
     let result = try runSharelens(
       ["breaks"] + base + ["--category", "CNY", "--to", "2017-10-31", "--at", "2017-01-24", "--format", "csv"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("date,f,df1,df2,p_value\n2017-01-24,972.24"))
+    #expect(result.stdout.hasPrefix("date,f,df1,df2,p_value,f_hac,p_hac,hac_lag\n2017-01-24,972.24"))
+    // The HAC version (lmtest::waldtest with sandwich::NeweyWest(prewhite = FALSE)): F 91.85, lag 18.
+    #expect(result.stdout.contains(",91.85"))
   }
 
   @Test func unknownCategoryIsAUsageErrorListingTheCategories() throws {
@@ -78,7 +91,12 @@ import Testing
     let result = try runSharelens(
       ["trend"] + base + ["--category", "CNY", "--from", "2017-01-24", "--to", "2017-10-31"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("half-life of 3.4 months"))
+    #expect(result.stdout.contains("the odds share/(1 − share) halve every 3.4 months"))
+    // Newey–West: SE 0.0631 with lag 14 (sandwich::NeweyWest(prewhite = FALSE)), not 0.0151.
+    #expect(result.stdout.contains("Newey–West (lag 14): SE 0.0631"))
+    // ln 2 / (0.2040 ± t₀.₉₇₅,₂₇₉ · 0.0631) months.
+    #expect(result.stdout.contains("(95% interval 2.1–8.7, Newey–West)"))
+    #expect(result.stdout.contains("−33.04 points per year"))
   }
 
   @Test func concentrationHasEveryMeasureAndBand() throws {

@@ -14,6 +14,8 @@ public struct Warning: Sendable, Equatable, CustomStringConvertible {
     case partialBucket
     /// A period too short for a test.
     case shortPeriod
+    /// Shares of 0 or 1 inside a logit analysis's window, clamped before the logit.
+    case clampedShares
     /// Anything else.
     case other
   }

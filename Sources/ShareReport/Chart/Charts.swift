@@ -103,7 +103,7 @@ public enum Charts {
     let buckets = series.days.map { ChartSpec.TimeBucket(startDay: $0, endDay: $0 + 1) }
     return ChartSpec(
       title: "\(series.category): breaks in the share",
-      caption: "Daily share; vertical lines mark the breaks PELT found.",
+      caption: "Daily share; vertical lines mark the breaks (mean shifts in the logit share).",
       mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
       series: [
         .init(

@@ -155,7 +155,7 @@ public enum ReportBuilder {
       return section
     }
     section.paragraphs.append(
-      "PELT found \(breaks.found.count) breaks in the logit of \(focus)'s \(analysis.resolution.adjective) share (penalty \(breaks.penalty), minimum segment \(breaks.minSegment)); the \(breaks.breaks.count) largest:"
+      "Breaks in the mean of the logit of \(focus)'s \(analysis.resolution.adjective) share: LWZ chose \(breaks.breaks.count) among the optimal fits with up to \(ReportAnalysis.reportedBreaks) (Bai & Perron dynamic programme, minimum segment \(breaks.minSegment)):"
     )
     section.tables.append(
       TableModel(
@@ -179,7 +179,7 @@ public enum ReportBuilder {
       "Units: volumes as in the inputs (\(context.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
       "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
       "Tests: Welch's t-test compares the mean of the \(resolution.adjective) shares of two periods; it assumes independent observations, which \(resolution.adjective) shares are not, so the Newey–West (HAC) standard error, with each period's lag chosen from the data by Newey & West (1994), and a moving-block bootstrap interval, with blocks of the Politis & White (2004) length, are given beside it. HHI = Σ (100·share)² with the bands of the \(analysis.comparison?.options.bands.rawValue ?? "2023") US merger guidelines.",
-      "Breaks: PELT (Killick, Fearnhead & Eckley 2012) with an l2 cost on the logit share (0 and 1 clamped to 0.0001 and 0.9999), MBIC penalty 3 ln n · σ², σ from the median absolute deviation of the changes from one \(resolution.rawValue) to the next.",
+      "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997).",
       "Computed with GSL 2.7 (distributions, fits, quantiles, random numbers). Provenance: "
         + (context.ingest.sources.map(\.name) + [context.mapName, context.eventsName].compactMap { $0 }).joined(
           separator: ", ") + ".",

@@ -26,19 +26,10 @@ public enum NeweyWest {
     let n = x.count
     guard n >= 2 else { throw StatisticsInputError(description: "an automatic HAC lag needs two or more values") }
     let d = try Autocovariance.deviations(x)
-    let m = lag(count: n)  // 1 for n = 2, always ≤ n − 1
-    let sigma = (0...m).map { Autocovariance.at(lag: $0, deviations: d) }
-    guard sigma[0] > 0 else { throw StatisticsInputError(description: "a constant series has no HAC bandwidth") }
-    var sum = 0.0
-    var weighted = 0.0
-    for j in 1...m {
-      sum += sigma[j]
-      weighted += Double(j) * sigma[j]
+    guard Autocovariance.at(lag: 0, deviations: d) > 0 else {
+      throw StatisticsInputError(description: "a constant series has no HAC bandwidth")
     }
-    let s0 = sigma[0] + 2 * sum
-    let s1 = 2 * weighted
-    let ratio = s1 / s0
-    return 1.1447 * pow(ratio * ratio, 1.0 / 3) * pow(Double(n), 1.0 / 3)
+    return bandwidth(scores: d)
   }
 
   /// The automatic lag: ⌊bandwidth⌋, as `sandwich::NeweyWest(fit, lag = NULL)` takes it. It can

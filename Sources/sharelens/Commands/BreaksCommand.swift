@@ -6,27 +6,47 @@ import ShareStats
 struct BreaksCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "breaks",
-    abstract: "Date the breaks in one category's share series (PELT), or test a known date (Chow).",
+    abstract: "Date the breaks in one category's share series (Bai & Perron), or test a known date (Chow).",
     discussion: """
-      Finds change points in the category's daily share (the data's own resolution; --every for \
-      coarser) with PELT (Killick, Fearnhead & Eckley 2012): an exact search for the segmentation \
-      that minimises the squared deviations of the logit share from each segment's mean plus a \
-      penalty per break. Shares of 0 or 1 are clamped to 0.0001 / 0.9999 and counted.
+      Fits mean shifts to the logit of the category's daily share (the data's own resolution; --every \
+      for coarser): for every number of breaks m the segmentation that minimises the residual sum of \
+      squares, found exactly by the dynamic programme of Bai & Perron (2003), the same fits as R's \
+      strucchange breakpoints(y ~ 1, h = N). Shares of 0 or 1 are clamped to 0.0001 / 0.9999 and counted.
 
-      --penalty mbic (default) is 3 ln n · σ², bic 2 ln n · σ², aic 4 σ², or give a number; σ is \
-      estimated robustly (MAD of the day-to-day changes inside the category's span, / √2). \
-      --min-segment is the shortest segment in days (default 7). --max-breaks K keeps the K breaks \
-      with the largest change in share points. For each break: date, mean share before and after, \
-      and the change in points.
+      --penalty chooses m: lwz (default; Liu, Wu & Zidek 1997, the criterion Bai & Perron recommend \
+      when errors are serially correlated), bic (strucchange's BIC: Gaussian likelihood, segment means, \
+      break dates and the variance counted), mbic (Zhang & Siegmund 2007 as in R changepoint: \
+      RSS/σ² + Σ ln n_j + 3 m ln n, σ from the MAD of the day-to-day changes / √2), or a number: a \
+      penalty per break on the RSS, searched by PELT. Why lwz: daily shares are autocorrelated, and \
+      on 40 simulated series per ρ with two known breaks (scripts/breaks_false_rate.py, n = 600, \
+      AR(1) noise, seed 20261130) the share of series with a false break was, for ρ = 0 / 0.5 / 0.8: \
+      lwz 0% / 8% / 88% (0 / 0.07 / 3.4 false breaks per series), bic 0% / 95% / 100% (0 / 5.4 / \
+      26.5), mbic 0% / 100% / 100% (0 / 5.1 / 26.9); all three found 99-100% of the true breaks. No \
+      criterion is safe with strong autocorrelation: read breaks closer than a month apart with \
+      care, or raise --min-segment.
+
+      Each break has a 95% interval for its date (Bai 1997, allowing the variance to differ before \
+      and after, as strucchange's confint), and the output opens with Andrews' (1993) sup-F test of \
+      "no break at all" against one break (trim 0.15; p-value by Hansen's 1997 approximation).
+
+      --min-segment is the shortest segment in days (strucchange's h; default 7). --max-breaks K \
+      returns the optimal fit with exactly K breaks instead of choosing m. For each break: date, mean \
+      share before and after, and the change in points.
 
       --at DATE (repeatable) runs a Chow test instead: does the trend of the logit share break at \
-      that date? F statistic and p-value.
+      that date? The classic F statistic and p-value (independent days), and beside them the HAC \
+      version: the Wald F of the same shift with a Newey–West covariance (automatic lag as R's \
+      sandwich::NeweyWest(prewhite = FALSE); lmtest::waldtest, df 2 and n − 4).
+
+      The window is the category's own span (its first to last observation) within --from/--to: \
+      outside it the share is a structural 0, which the logit would turn into a spurious break. A \
+      share of 0 or 1 inside the window is clamped and named in a warning.
 
       In this command --category names the category to analyse; --group names the column.
 
       EXAMPLES
         sharelens breaks daily.csv --map exchange-currency.csv \\
-          --category CNY --to 2018-12-31 --max-breaks 2
+          --category CNY --to 2017-10-31 --max-breaks 2
         sharelens breaks daily.csv --map exchange-currency.csv \\
           --category CNY --to 2017-10-31 --at 2017-01-24
       """)
@@ -39,14 +59,15 @@ struct BreaksCommand: ParsableCommand {
   var category: String
 
   @Option(
-    help: ArgumentHelp("mbic (default), bic, aic, or a number.", valueName: "penalty"), transform: PenaltyArgument.parse
+    help: ArgumentHelp("lwz (default), bic, mbic, or a number (PELT).", valueName: "penalty"),
+    transform: PenaltyArgument.parse
   )
-  var penalty: BreakPenalty = .mbic
+  var penalty: BreakPenalty = .lwz
 
-  @Option(help: ArgumentHelp("Shortest segment, in buckets.", valueName: "N"))
+  @Option(help: ArgumentHelp("Shortest segment, in buckets (strucchange's h).", valueName: "N"))
   var minSegment = 7
 
-  @Option(help: ArgumentHelp("Report only the K breaks with the largest change in share points.", valueName: "K"))
+  @Option(help: ArgumentHelp("Fit exactly K breaks: the optimal K-break segmentation.", valueName: "K"))
   var maxBreaks: Int?
 
   @Option(
@@ -59,14 +80,15 @@ struct BreaksCommand: ParsableCommand {
     try OptionRange.check(minSegment, OptionRange.minSegment, "--min-segment", "values")
     try OptionRange.check(maxBreaks, OptionRange.maxBreaks, "--max-breaks", "breaks")
     if !at.isEmpty && output.format == .svg {
-      throw ValidationError("--format svg draws the PELT breaks; it does not apply to --at")
+      throw ValidationError("--format svg draws the fitted breaks; it does not apply to --at")
     }
   }
 
   func run() throws {
     try Run.guarded {
       guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
-      let series = try ShareSeries(analysis.breakdown, category: category)
+      let series = try ShareSeries(analysis.breakdown, category: category).withinSpan()
+      try Run.report(series.clampWarning.map { [$0] } ?? [], strict: input.strict)
       if at.isEmpty {
         let result = try Breaks.analyse(series, penalty: penalty, minSegment: minSegment, maxBreaks: maxBreaks)
         try Run.emit(

@@ -69,10 +69,10 @@ enum PeriodArgument {
   }
 }
 
-/// `--penalty mbic|bic|aic|NUMBER`.
+/// `--penalty lwz|bic|mbic|NUMBER`.
 enum PenaltyArgument {
   static func parse(_ text: String) throws -> BreakPenalty {
-    guard let penalty = BreakPenalty(text) else { throw ValidationError("use mbic, bic, aic or a number of 0 or more") }
+    guard let penalty = BreakPenalty(text) else { throw ValidationError("use lwz, bic, mbic or a number of 0 or more") }
     return penalty
   }
 }
