@@ -32,7 +32,8 @@ struct Sharelens: ParsableCommand {
         Give database passwords in CLICKHOUSE_PASSWORD or PGPASSWORD (or ~/.pgpass), not in \
       the URL: a command line is visible to every user of the machine (ps, /proc). sharelens \
       never prints a password: URLs in messages lose theirs, and server messages that echo one \
-      have it cut out.
+      have it cut out. A ClickHouse answer larger than 64 MiB is refused \
+      (SHARELENS_MAX_ANSWER_MIB, 1 to 4096, changes the limit).
 
       EXIT STATUS
         0 success; 64 bad options; 65 bad data; 66 input missing or unreadable;

@@ -74,7 +74,7 @@ struct ClickHouseClient {
         "the answer from ClickHouse at \(url.host):\(url.port) is larger than \(ClickHouseClient.maxAnswerBytes >> 20) MiB",
         at: SourceLocation(file: url.display), expected: "one row per day and category",
         hint:
-          "narrow the query with \(setting: .from)/\(setting: .to) or \(setting: .include), or group into fewer categories"
+          "narrow the query with \(setting: .from)/\(setting: .to) or \(setting: .include), group into fewer categories, or raise SHARELENS_MAX_ANSWER_MIB"
       )
     case .failed(let error):
       if let error = error as? URLError,
@@ -97,8 +97,12 @@ struct ClickHouseClient {
   }
 
   /// The largest answer read: about 1.3 million rows of day, category, sum and count (50 bytes
-  /// each), far more than a share table can show; also the bound on rows.
-  static let maxAnswerBytes = 64 << 20
+  /// each), far more than a share table can show; also the bound on rows. SHARELENS_MAX_ANSWER_MIB
+  /// (1 to 4096) changes it, for a table with more days × categories than that.
+  static var maxAnswerBytes: Int {
+    let asked = ProcessInfo.processInfo.environment["SHARELENS_MAX_ANSWER_MIB"].flatMap { Int($0) }
+    return (asked.map { (1...4096).contains($0) ? $0 : 64 } ?? 64) << 20
+  }
 
   func timedOut() -> ShareError {
     ShareError(
