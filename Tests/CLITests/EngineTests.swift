@@ -48,6 +48,12 @@ func requireEngines(sourceLocation: Testing.SourceLocation = #_sourceLocation) -
     sourceLocation: sourceLocation)
 }
 
+/// A run against the real servers, with a patient --timeout: these tests check numbers, not speed,
+/// and on a loaded 2-core CI machine a 1M-row ClickHouse aggregation once took longer than the 60 s default.
+func runAgainstEngines(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+  try runSharelens(arguments.contains("--timeout") ? arguments : arguments + ["--timeout", "600"], environment: environment)
+}
+
 @Suite(.serialized)
 struct EngineTests {
   var log: String { engines! + "/log1m.csv" }
@@ -55,18 +61,18 @@ struct EngineTests {
   @Test func sharesFromEveryEngineEqualTheFilePath() throws {
     guard requireEngines() else { return }
     let args = ["--group", "quote", "--every", "month", "--format", "json"]
-    let file = try runSharelens(["shares", log] + args)
+    let file = try runAgainstEngines(["shares", log] + args)
     #expect(file.status == 0)
     for source in [clickhouse + "trades_dist", clickhouse + "trades", postgres + "trades"] {
-      let engine = try runSharelens(["shares", source] + args, environment: pgEnvironment)
+      let engine = try runAgainstEngines(["shares", source] + args, environment: pgEnvironment)
       #expect(engine.status == 0, "\(source): \(engine.stderr)")
       try expectSameShares(file.stdout, engine.stdout, source)
     }
     // Quote units and pairs too.
-    let quote = try runSharelens([
+    let quote = try runAgainstEngines([
       "shares", log, "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json",
     ])
-    let quoteCH = try runSharelens([
+    let quoteCH = try runAgainstEngines([
       "shares", clickhouse + "trades_dist", "--group", "pair", "--unit", "quote", "--every", "week", "--format", "json",
     ])
     #expect(quote.status == 0 && quoteCH.status == 0, "\(quote.stderr)\(quoteCH.stderr)")
@@ -77,10 +83,10 @@ struct EngineTests {
     guard requireEngines() else { return }
     let map = ["--map", Paths.exchangeCurrency]
     for command in [["shares", "--every", "month", "--format", "json"]] {
-      let file = try runSharelens([command[0], Paths.dailyByExchange] + map + Array(command.dropFirst()))
+      let file = try runAgainstEngines([command[0], Paths.dailyByExchange] + map + Array(command.dropFirst()))
       #expect(file.status == 0, "\(file.stderr)")
       for source in [clickhouse + "daily_dist", postgres + "daily"] {
-        let engine = try runSharelens(
+        let engine = try runAgainstEngines(
           [command[0], source, "--group", "exchange"] + map + Array(command.dropFirst()), environment: pgEnvironment)
         #expect(engine.status == 0, "\(engine.stderr)")
         try expectSameShares(file.stdout, engine.stdout, source)
@@ -90,8 +96,8 @@ struct EngineTests {
     let periods = [
       "--period", "2016=2016", "--period", "2018H1=2018-01..2018-06", "--format", "csv", "--resamples", "200",
     ]
-    let fileCompare = try runSharelens(["compare", Paths.dailyByExchange] + map + periods)
-    let fileConcentration = try runSharelens(
+    let fileCompare = try runAgainstEngines(["compare", Paths.dailyByExchange] + map + periods)
+    let fileConcentration = try runAgainstEngines(
       ["concentration", Paths.dailyByExchange] + map + ["--every", "quarter", "--format", "csv"])
     #expect(
       fileCompare.status == 0 && fileConcentration.status == 0, "\(fileCompare.stderr)\(fileConcentration.stderr)")
@@ -99,11 +105,11 @@ struct EngineTests {
     #expect(fileCompare.stdout.split(separator: "\n").count == 13)
     #expect(fileConcentration.stdout.split(separator: "\n").count == 22)
     for source in [clickhouse + "daily_dist", postgres + "daily"] {
-      let compare = try runSharelens(
+      let compare = try runAgainstEngines(
         ["compare", source, "--group", "exchange"] + map + periods, environment: pgEnvironment)
       #expect(compare.status == 0, "\(source): \(compare.stderr)")
       #expect(numbersMatch(fileCompare.stdout, compare.stdout, tolerance: 1e-9), "\(source) compare")
-      let concentration = try runSharelens(
+      let concentration = try runAgainstEngines(
         ["concentration", source, "--group", "exchange"] + map + ["--every", "quarter", "--format", "csv"],
         environment: pgEnvironment)
       #expect(concentration.status == 0, "\(source): \(concentration.stderr)")
@@ -116,7 +122,7 @@ struct EngineTests {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
     let out = dir.path + "/r.html"
-    let run = try runSharelens(
+    let run = try runAgainstEngines(
       [
         "report", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=daily_dist", "--group", "exchange",
         "--map", Paths.exchangeCurrency,
@@ -132,23 +138,23 @@ struct EngineTests {
 
   @Test func errorsHaveTheirStatusAndNeverShowThePassword() throws {
     guard requireEngines() else { return }
-    let closed = try runSharelens(["shares", "clickhouse://127.0.0.1:1/default?table=trades"])
+    let closed = try runAgainstEngines(["shares", "clickhouse://127.0.0.1:1/default?table=trades"])
     #expect(closed.status == 69 && closed.stderr.contains("127.0.0.1:1"), "\(closed.stderr)")
-    let pgClosed = try runSharelens(["shares", "postgres://me:pw@127.0.0.1:1/shares?table=trades"])
+    let pgClosed = try runAgainstEngines(["shares", "postgres://me:pw@127.0.0.1:1/shares?table=trades"])
     #expect(pgClosed.status == 69 && !pgClosed.stderr.contains("pw@"), "\(pgClosed.stderr)")
-    let wrong = try runSharelens(["shares", "clickhouse://analyst:not-it@127.0.0.1:18123/default?table=trades"])
+    let wrong = try runAgainstEngines(["shares", "clickhouse://analyst:not-it@127.0.0.1:18123/default?table=trades"])
     #expect(wrong.status == 77 && wrong.stderr.contains("refused the login"), "\(wrong.stderr)")
     #expect(!wrong.stderr.contains("not-it"))
-    let pgWrong = try runSharelens(["shares", "postgres://sharelens:not-it@127.0.0.1:55432/shares?table=trades"])
+    let pgWrong = try runAgainstEngines(["shares", "postgres://sharelens:not-it@127.0.0.1:55432/shares?table=trades"])
     #expect(pgWrong.status == 77 && pgWrong.stderr.contains("refused the login"), "\(pgWrong.stderr)")
     #expect(!pgWrong.stderr.contains("not-it"))
-    let table = try runSharelens(["shares", clickhouse + "no_such_table"])
+    let table = try runAgainstEngines(["shares", clickhouse + "no_such_table"])
     #expect(table.status == 65 && table.stderr.contains("no_such_table"), "\(table.stderr)")
-    let pgTable = try runSharelens(["shares", postgres + "no_such_table"], environment: pgEnvironment)
+    let pgTable = try runAgainstEngines(["shares", postgres + "no_such_table"], environment: pgEnvironment)
     #expect(pgTable.status == 65 && pgTable.stderr.contains("no_such_table"), "\(pgTable.stderr)")
-    let column = try runSharelens(["shares", clickhouse + "trades", "--value", "nope"])
+    let column = try runAgainstEngines(["shares", clickhouse + "trades", "--value", "nope"])
     #expect(column.status == 65 && column.stderr.contains("nope"), "\(column.stderr)")
-    let showSQL = try runSharelens([
+    let showSQL = try runAgainstEngines([
       "shares", "clickhouse://analyst:ch-secret@127.0.0.1:18123/default?table=trades", "--show-sql",
     ])
     #expect(showSQL.status == 0 && showSQL.stdout.contains("SELECT") && !showSQL.stdout.contains("ch-secret"))
@@ -159,7 +165,7 @@ struct EngineTests {
     // The tables' contents before the attempts, to compare after them.
     var whole: [String] = []
     for source in [clickhouse + "trades", postgres + "trades"] {
-      let before = try runSharelens(
+      let before = try runAgainstEngines(
         ["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
       #expect(before.status == 0, "\(source): \(before.stderr)")
       whole.append(before.stdout)
@@ -168,13 +174,13 @@ struct EngineTests {
       "clickhouse://127.0.0.1:18123/default?table=trades;DROP%20TABLE%20trades",
       "postgres://sharelens@127.0.0.1:55432/shares?table=trades%22;DROP",
     ] {
-      let run = try runSharelens(["shares", source], environment: pgEnvironment)
+      let run = try runAgainstEngines(["shares", source], environment: pgEnvironment)
       #expect(run.status == 64 && run.stderr.contains("is not a plain identifier"), "\(run.stderr)")
     }
-    let group = try runSharelens(["shares", clickhouse + "trades", "--group", "quote`) FROM system.tables --"])
+    let group = try runAgainstEngines(["shares", clickhouse + "trades", "--group", "quote`) FROM system.tables --"])
     #expect(group.status == 65 || group.status == 64)
     for source in [clickhouse + "trades", postgres + "trades"] {
-      let run = try runSharelens(
+      let run = try runAgainstEngines(
         [
           "shares", source, "--group", "quote", "--include", "exchange=x' OR '1'='1", "--include",
           "exchange=a\\' OR 1=1 --",
@@ -182,10 +188,10 @@ struct EngineTests {
       #expect(run.status == 65 && run.stderr.contains("no rows"), "\(source): \(run.stderr)")
     }
     // The tables are still there, whole: the same rows as before the attempts, and as the file.
-    let file = try runSharelens(["shares", log, "--group", "quote", "--format", "csv"])
+    let file = try runAgainstEngines(["shares", log, "--group", "quote", "--format", "csv"])
     #expect(file.status == 0 && file.stdout.split(separator: "\n").count > 10, "\(file.stderr)")
     for (source, before) in zip([clickhouse + "trades", postgres + "trades"], whole) {
-      let after = try runSharelens(
+      let after = try runAgainstEngines(
         ["shares", source, "--group", "quote", "--format", "csv"], environment: pgEnvironment)
       #expect(after.status == 0, "\(source): \(after.stderr)")
       // An engine's sums may differ in the last bits from run to run (parallel summation).
@@ -200,10 +206,10 @@ struct EngineTests {
       "--group", "quote", "--every", "month", "--format", "json", "--exclude", "exchange=okcoin,huobi", "--include",
       "base=BTC",
     ]
-    let file = try runSharelens(["shares", log] + args)
+    let file = try runAgainstEngines(["shares", log] + args)
     #expect(file.status == 0, "\(file.stderr)")
     for source in [clickhouse + "trades_dist", postgres + "trades"] {
-      let engine = try runSharelens(["shares", source] + args, environment: pgEnvironment)
+      let engine = try runAgainstEngines(["shares", source] + args, environment: pgEnvironment)
       #expect(engine.status == 0, "\(source): \(engine.stderr)")
       try expectSameShares(file.stdout, engine.stdout, source)
     }
@@ -212,7 +218,7 @@ struct EngineTests {
   /// D05's other path: PostgreSQL cancels the query at its statement_timeout (--timeout, here 1 ms).
   @Test func aQueryPostgreSQLCancelsAtItsStatementTimeoutExits75() throws {
     guard requireEngines() else { return }
-    let run = try runSharelens(
+    let run = try runAgainstEngines(
       ["shares", postgres + "trades", "--group", "quote", "--timeout", "0.001"], environment: pgEnvironment)
     #expect(run.status == 75, "\(run.stderr)")
     #expect(run.stderr.contains("cancelled the query after"), "\(run.stderr)")
