@@ -33,6 +33,7 @@ for target in "${targets[@]}"; do
     FuzzTime) cp Fuzz/seeds/time/* "$seeds/" ;;
     FuzzNumber) cp Fuzz/seeds/number/* "$seeds/" ;;
     FuzzParallel) cp Fuzz/seeds/parallel/* "$seeds/" ;;
+    FuzzURL) cp Fuzz/seeds/url/* "$seeds/" ;;
   esac
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$target" "$corpus" "$seeds" \

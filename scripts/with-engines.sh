@@ -23,3 +23,12 @@ else
   echo "with-engines: the database servers did not start; the engine tests will each record NOT RUN (known issues)" >&2
 fi
 "$@"
+status=$?
+# A failed run shows what the servers said meanwhile: a stalled query leaves its trace there.
+if [ $status -ne 0 ] && [ -n "${SHARELENS_ENGINES:-}" ]; then
+  for n in 0 1; do
+    echo "with-engines: the last lines of ClickHouse node $n's error log:" >&2
+    tail -n 15 "$dir/ch$n/log/error.log" >&2 2>/dev/null || true
+  done
+fi
+exit $status

@@ -102,8 +102,8 @@ struct EngineBucketTests {
       query.bucket = every
       let rows: [[String?]] =
         dialect == .clickhouse
-        ? try ClickHouseClient(url: url, timeout: 600).rows(query.sql())
-        : try PostgresClient(url: url, timeout: 600).rows(query.sql())
+        ? try ClickHouseClient(url: url, timeout: 240).rows(query.sql())
+        : try PostgresClient(url: url, timeout: 240).rows(query.sql())
       var got: [String: Double] = [:]
       for row in rows { got["\(row[0]!) \(row[1]!)"] = Double(row[2]!)! }
       #expect(Set(got.keys) == Set(expected.keys), "\(text) \(every)")

@@ -36,4 +36,27 @@ import Testing
     #expect(url.password == "pa/ss?w#r@d")
     #expect(url.host == "127.0.0.1" && url.database == "default" && url.table == "trades")
   }
+
+  /// D12: the two inputs Fuzz/FuzzURL found (base64 `r8yF0IWF0IXQLy8vei8v` and `BM2X5A==`): a
+  /// combining mark and invalid UTF-8 right after the scheme's slash. Built as the fuzzer builds
+  /// its URL: scheme `clickhouse:/`, the bytes decoded as UTF-8, then `:` + password + `@`.
+  @Test(arguments: [
+    [0xCC, 0x85, 0xD0, 0x85, 0x85, 0xD0, 0x85, 0xD0, 0x2F, 0x2F, 0x2F, 0x7A, 0x2F, 0x2F] as [UInt8],
+    [0xCD, 0x97, 0xE4],
+  ])
+  func passwordsAreCutAfterACombiningMarkAndInvalidUTF8(_ bytes: [UInt8]) {
+    let url = "clickhouse:/" + String(decoding: bytes, as: UTF8.self) + ":Q7ZXsecret@"
+    #expect(!SourceURL.redacted(url).contains("Q7ZX"), "\(SourceURL.redacted(url).debugDescription)")
+    let scrubbed = SourceURL.redactingURLs(in: "error: " + url + " failed")
+    #expect(!scrubbed.contains("Q7ZX"), "\(scrubbed.debugDescription)")
+  }
+
+  /// D12: a URL that ends in a CRLF line end, and a second URL on the next line, are both cut.
+  @Test func passwordsAreCutOnEveryLineWhateverItsEnd() {
+    let message = "error: clickhouse://u:s3cret-pw@host/db\r\nalso postgres://v:0ther-pw@h/db?table=t\n"
+    let scrubbed = SourceURL.redactingURLs(in: message)
+    #expect(!scrubbed.contains("s3cret-pw") && !scrubbed.contains("0ther-pw"), "\(scrubbed.debugDescription)")
+    #expect(scrubbed == "error: clickhouse://u:***@host/db\r\nalso postgres://v:***@h/db?table=t\n")
+    #expect(SourceURL.redactingURLs(in: "no URL here: 12:/x, a@b") == "no URL here: 12:/x, a@b")
+  }
 }

@@ -213,16 +213,48 @@ public struct SourceURL: Sendable, Equatable {
   /// the end of its line and its credentials to the line's last `@`: a password may hold spaces or
   /// quotes, and cutting too much from a message is better than too little. (A URL whose password
   /// holds a line break is cut by `redacted` where the message is made; this is the second net.)
+  /// Lines and URLs are found in UTF-8 bytes, as `redacted` works: a Character search missed
+  /// `scheme:/` when a combining mark followed the slash (`"/\u{357}"` is one Character, not `/`),
+  /// and a `\r\n` line end is one Character that a match could not end inside.
   public static func redactingURLs(in text: String) -> String {
-    guard text.contains(":/"), let pattern = try? NSRegularExpression(pattern: "[A-Za-z][A-Za-z0-9+.-]*:/[^\\n]*")
-    else { return text }
-    var out = text
-    let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
-    for match in matches.reversed() {
-      guard let range = Range(match.range, in: out) else { continue }
-      out.replaceSubrange(range, with: redacted(String(out[range])))
+    var bytes = Array(text.utf8)
+    var lineStart = 0
+    var changed = false
+    while lineStart < bytes.count {
+      let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+      if let urlStart = firstURLStart(bytes[lineStart..<lineEnd]) {
+        let url = String(decoding: bytes[urlStart..<lineEnd], as: UTF8.self)
+        let cut = Array(redacted(url).utf8)
+        if !cut.elementsEqual(bytes[urlStart..<lineEnd]) {
+          bytes.replaceSubrange(urlStart..<lineEnd, with: cut)
+          changed = true
+        }
+        lineStart = urlStart + cut.count + 1
+      } else {
+        lineStart = lineEnd + 1
+      }
     }
-    return out
+    return changed ? String(decoding: bytes, as: UTF8.self) : text
+  }
+
+  /// Where the first URL-like text of a line starts: the leftmost letter that begins a run of
+  /// scheme characters (letters, digits, `+ - .`) ending in `:/`.
+  static func firstURLStart(_ line: ArraySlice<UInt8>) -> Int? {
+    func isLetter(_ c: UInt8) -> Bool { (0x61...0x7A).contains(c) || (0x41...0x5A).contains(c) }
+    func isSchemeByte(_ c: UInt8) -> Bool {
+      isLetter(c) || (0x30...0x39).contains(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
+        || c == UInt8(ascii: ".")
+    }
+    var colon = line.startIndex
+    while let found = line[colon...].firstIndex(of: UInt8(ascii: ":")) {
+      colon = found + 1
+      guard found + 1 < line.endIndex, line[found + 1] == UInt8(ascii: "/") else { continue }
+      var run = found
+      while run > line.startIndex && isSchemeByte(line[run - 1]) { run -= 1 }
+      // The scheme starts at the run's first letter (a digit, `+`, `-` or `.` cannot start it).
+      if let letter = line[run..<found].firstIndex(where: isLetter) { return letter }
+    }
+    return nil
   }
 
   /// Server text (an error message) with this URL's password cut out, wherever the server echoed it.
