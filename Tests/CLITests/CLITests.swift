@@ -38,19 +38,21 @@ import Testing
   /// ignores SIGTERM (such a process once kept swift test's output open until CI gave up).
   @Test func theTestTimeLimitLeavesNothingRunning() throws {
     let script = Paths.root + "/scripts/time-limit.py"
+    // Durations unique to this test run, so that pgrep cannot see another run's strays on a shared machine.
+    let (first, second) = ("104.\(getpid())", "105.\(getpid())")
     let stray =
       "import signal, subprocess\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nsubprocess.Popen(['sleep', '%@'], process_group=0)\n"
     let hung = try runProcess(
       script,
-      ["1", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.25") + "import time\ntime.sleep(60)\n"],
+      ["1", "python3", "-c", stray.replacingOccurrences(of: "%@", with: first) + "import time\ntime.sleep(60)\n"],
       timeLimit: 60)
     #expect(hung.status == 124)
     #expect(hung.stderr.contains("ran longer than 1 s"), "\(hung.stderr)")
     let finished = try runProcess(
-      script, ["30", "python3", "-c", stray.replacingOccurrences(of: "%@", with: "104.5")], timeLimit: 60)
+      script, ["30", "python3", "-c", stray.replacingOccurrences(of: "%@", with: second)], timeLimit: 60)
     #expect(finished.status == 0)
     #expect(finished.stderr.contains("left running"), "\(finished.stderr)")
-    for marker in ["sleep 104.25", "sleep 104.5"] {
+    for marker in ["sleep \(first)", "sleep \(second)"] {
       let left = try runProcess("/usr/bin/pgrep", ["-f", marker])
       #expect(left.status == 1, "still running: \(left.stdout)")
     }
