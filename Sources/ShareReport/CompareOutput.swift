@@ -17,7 +17,7 @@ public enum CompareOutput {
       var out = heading("Periods (baseline \(c.baseline.label))") + draw(periodTable(c)) + "\n"
       for q in c.options.periods.indices where q != c.options.baseline {
         let label = c.options.periods[q].label
-        out += heading("Shares, \(c.baseline.label) → \(label)") + draw(categoryTable(c, q)) + "\n"
+        out += heading("\(estimandHeading(c)), \(c.baseline.label) → \(label)") + draw(categoryTable(c, q)) + "\n"
         out += heading("Who gained the share, \(c.baseline.label) → \(label)") + draw(redistributionTable(c, q)) + "\n"
       }
       out += notes(c)
@@ -43,6 +43,24 @@ public enum CompareOutput {
       })
   }
 
+  /// What every row estimates: "Volume shares" or "Mean daily shares".
+  public static func estimandHeading(_ c: Comparison) -> String {
+    switch c.options.weighting {
+    case .volume: "Volume shares"
+    case .equal: "Mean \(c.resolution.adjective) shares"
+    }
+  }
+
+  /// The JSON name of the estimand.
+  static func estimandName(_ c: Comparison) -> String {
+    switch c.options.weighting {
+    case .volume: "volume_share"
+    case .equal: "mean_daily_share"
+    }
+  }
+
+  /// The estimand per period, its change with the bootstrap interval and p (the headline), Holm's
+  /// adjustment, and the Newey–West standard error with its p.
   static func categoryTable(_ c: Comparison, _ q: Int) -> TableModel {
     let b = c.options.baseline
     let a = c.options.periods[b].label
@@ -50,16 +68,17 @@ public enum CompareOutput {
     return TableModel(
       columns: [
         TableColumn("category", .left), TableColumn(a), TableColumn(l), TableColumn("Δ pp"),
-        TableColumn("95% CI pp", .right),
-        TableColumn("Welch p", .right), TableColumn("HAC SE pp"), TableColumn("rank", .right),
+        TableColumn("95% CI pp", .right), TableColumn("p", .right), TableColumn("Holm p", .right),
+        TableColumn("HAC SE pp"), TableColumn("HAC p", .right), TableColumn("rank", .right),
       ],
       rows: c.categories.map { cat in
         let ch = cat.changes[q]
         return [
-          cat.category, NumberFormat.percent(cat.share[b]), NumberFormat.percent(cat.share[q]),
+          cat.category, NumberFormat.percent(cat.estimate[b]), NumberFormat.percent(cat.estimate[q]),
           NumberFormat.signed(ch?.deltaPP, 2),
           ch?.ci95pp.map { "\(NumberFormat.signed($0.low, 2)) … \(NumberFormat.signed($0.high, 2))" } ?? "—",
-          NumberFormat.pValue(ch?.welch.pValue), NumberFormat.fixed(ch?.hacSEpp, 2),
+          bootstrapP(ch), NumberFormat.pValue(ch?.pValueAdjusted),
+          NumberFormat.fixed(ch?.hacSEpp, 2), NumberFormat.pValue(ch?.pValueHAC),
           "\(cat.rank[b].map(String.init) ?? "—") → \(cat.rank[q].map(String.init) ?? "—")",
         ]
       })
@@ -101,16 +120,39 @@ public enum CompareOutput {
     return parts.isEmpty ? "none" : parts.joined(separator: ", ")
   }
 
+  /// The headline p: "< 5.00e-04" where every resample fell on one side of 0 (p below 1 / resamples).
+  public static func bootstrapP(_ change: CategoryChange?) -> String {
+    let text = NumberFormat.pValue(change?.pValueBootstrap)
+    return change?.pValueBootstrapIsBound == true && !text.hasPrefix("<") ? "< " + text : text
+  }
+
+  /// What each share and each p means, and what it assumes.
   static func notes(_ c: Comparison) -> String {
+    let day = c.resolution.adjective
+    let days = c.resolution.rawValue + "s"
+    let estimand =
+      c.options.weighting == .volume
+      ? "Shares are volume-weighted over each period (the period's volume share)."
+      : "Shares are the mean of the \(day) shares in each period (each \(c.resolution.rawValue) counts the same)."
     var lines = [
-      "Shares are volume-weighted over each period; Welch's t-test compares the \(c.resolution.adjective) shares.",
-      "95% CI: moving-block bootstrap of Δ (\(c.options.resamples) resamples, seed \(c.options.seed); blocks of "
-        + blocks(c) + "); HAC SE: Newey–West, lag chosen from the data (Newey & West 1994).",
+      estimand + " Δ, CI, SE and both p refer to them.",
+      "95% CI and p: moving-block bootstrap of Δ from \(day) data (\(c.options.resamples) resamples, seed "
+        + "\(c.options.seed); blocks of \(blocks(c))); p is two-sided from the same resamples, below 0.05 exactly "
+        + "when the CI leaves out 0 (< 1/resamples: every resample on one side); it assumes the dependence between \(days) dies out within a block.",
+      "Holm p: p adjusted for testing \(c.categories.count) categories at once (Holm 1979).",
+      "HAC SE and p: Newey–West, each period's lag chosen from the data (Newey & West 1994), normal p"
+        + (c.options.weighting == .volume ? " (volume share linearised: (v − ŝ·V) / mean V)" : "")
+        + "; Welch's t (JSON only) assumes independent \(days).",
       "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100.",
     ]
     for p in c.categories {
       for (q, ch) in p.changes.enumerated() {
         if let note = ch?.welch.note { lines.append("\(p.category), \(c.options.periods[q].label): \(note).") }
+        if let n = ch?.undefinedResamples, n > 0 {
+          lines.append(
+            "\(p.category), \(c.options.periods[q].label): \(n) of \(c.options.resamples) resamples had no "
+              + "defined share and were left out of the CI and p.")
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -156,11 +198,20 @@ public enum CompareOutput {
         ("df", perChange { .optional(cat.changes[$0]?.welch.degreesOfFreedom) }),
         ("p_value", perChange { .optional(cat.changes[$0]?.welch.pValue) }),
         ("log10_p", perChange { .optional(cat.changes[$0]?.welch.log10PValue) }),
+        ("estimate", byLabel(cat.estimate)),
         (
           "ci95_pp",
           perChange { q in cat.changes[q]?.ci95pp.map { .array([.number($0.low), .number($0.high)]) } ?? .null }
         ),
+        ("p_value_bootstrap", perChange { .optional(cat.changes[$0]?.pValueBootstrap) }),
+        ("p_value_adjusted", perChange { .optional(cat.changes[$0]?.pValueAdjusted) }),
+        (
+          "undefined_resamples",
+          perChange { q in cat.changes[q]?.undefinedResamples.map { .number(Double($0)) } ?? .null }
+        ),
         ("hac_se_pp", perChange { .optional(cat.changes[$0]?.hacSEpp) }),
+        ("p_value_hac", perChange { .optional(cat.changes[$0]?.pValueHAC) }),
+        ("log10_p_hac", perChange { .optional(cat.changes[$0]?.log10PValueHAC) }),
         (
           "hac_lags",
           perChange { q in
@@ -180,7 +231,8 @@ public enum CompareOutput {
       ])
     }
     return .object([
-      ("baseline", .string(c.baseline.label)), ("resolution", .string(c.resolution.rawValue)),
+      ("baseline", .string(c.baseline.label)), ("estimand", .string(estimandName(c))),
+      ("resolution", .string(c.resolution.rawValue)),
       ("resamples", .number(Double(c.options.resamples))), ("seed", .number(Double(c.options.seed))),
       ("bands", .string(c.options.bands.rawValue)), ("periods", .array(periods)), ("categories", .array(categories)),
       ("redistribution", .array(redistribution)),
@@ -190,7 +242,8 @@ public enum CompareOutput {
   static func csv(_ c: Comparison) -> String {
     var writer = CSVWriter(header: [
       "category", "period", "volume", "share", "mean_daily_share", "rank", "baseline", "delta_pp", "ratio", "log_ratio",
-      "welch_t", "df", "p_value", "ci95_low_pp", "ci95_high_pp", "hac_se_pp",
+      "welch_t", "df", "p_value", "ci95_low_pp", "ci95_high_pp", "hac_se_pp", "estimand", "estimate",
+      "p_value_bootstrap", "p_value_adjusted", "p_value_hac",
     ])
     for cat in c.categories {
       for (q, p) in c.options.periods.enumerated() {
@@ -201,7 +254,8 @@ public enum CompareOutput {
           cat.rank[q].map(String.init) ?? "", c.baseline.label, machineNumber(ch?.deltaPP), machineNumber(ch?.ratio),
           machineNumber(ch?.logRatio), machineNumber(ch?.welch.t), machineNumber(ch?.welch.degreesOfFreedom),
           machineNumber(ch?.welch.pValue), machineNumber(ch?.ci95pp?.low), machineNumber(ch?.ci95pp?.high),
-          machineNumber(ch?.hacSEpp),
+          machineNumber(ch?.hacSEpp), estimandName(c), machineNumber(cat.estimate[q]),
+          machineNumber(ch?.pValueBootstrap), machineNumber(ch?.pValueAdjusted), machineNumber(ch?.pValueHAC),
         ])
       }
     }

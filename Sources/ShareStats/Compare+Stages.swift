@@ -14,7 +14,13 @@ struct PeriodData {
   var buckets: ArraySlice<BucketShares>
   var volume: [Double?]
   var total: Double
+  /// Volume-weighted share Σv / ΣV.
   var share: [Double?]
+  /// Mean of the daily shares (over the days the category has one).
+  var meanShare: [Double?]
+  /// The comparison's estimand: `share` or `meanShare`.
+  var estimate: [Double?]
+  var weighting: Weighting
   /// Each category's daily shares (days it has a share).
   var series: [[Double]]
   var days: PeriodDays
@@ -29,7 +35,7 @@ struct PeriodData {
     return (BlockBootstrap.defaultBlock(count: days.count), .cubeRoot)
   }
 
-  init(_ daily: ShareBreakdown, period p: Period, warnings: inout [Warning]) throws {
+  init(_ daily: ShareBreakdown, period p: Period, weighting: Weighting, warnings: inout [Warning]) throws {
     let k = daily.categories.count
     buckets = daily.buckets.within(p.first.number, p.last.number)
     if buckets.isEmpty {
@@ -40,19 +46,24 @@ struct PeriodData {
     volume = [Double?](repeating: nil, count: k)
     total = 0.0
     series = [[Double]](repeating: [], count: k)
-    days = PeriodDays(volumes: Array(repeating: [], count: k), totals: [])
+    days = PeriodDays(
+      volumes: Array(repeating: [], count: k), totals: [], shares: Array(repeating: [], count: k))
     for bucket in buckets {
       total += bucket.total ?? 0
       days.totals.append(bucket.total ?? 0)
       for c in 0..<k {
         if let v = bucket.volumes[c] { volume[c] = (volume[c] ?? 0) + v }
         days.volumes[c].append(bucket.volumes[c] ?? 0)
+        days.shares[c].append(bucket.shares[c])
         if let s = bucket.shares[c] { series[c].append(s) }
       }
     }
     let total = total
     share = volume.map { v in v.flatMap { total > 0 ? $0 / total : nil } }
-    politisWhiteBlock = days.politisWhiteBlock()
+    meanShare = try series.map { $0.isEmpty ? nil : try Descriptive.mean($0) }
+    self.weighting = weighting
+    estimate = weighting == .volume ? share : meanShare
+    politisWhiteBlock = days.politisWhiteBlock(weighting)
     if buckets.count == 1 {
       warnings.append(
         Warning(.shortPeriod, "period \(p.label) has one \(daily.resolution.rawValue) of data: no variance, no tests"))
@@ -100,22 +111,22 @@ extension Compare {
     _ data: [PeriodData], baseline b: Int, period q: Int, rankings: [[Int?]], options: CompareOptions
   ) throws -> [CategoryChange] {
     let k = data[b].share.count
-    let intervals =
+    let bootstrap =
       options.resamples > 0
-      ? try BlockBootstrap.deltaIntervals(
-        a: data[b].days, b: data[q].days, resamples: options.resamples,
+      ? try BlockBootstrap.deltas(
+        a: data[b].days, b: data[q].days, weighting: options.weighting, resamples: options.resamples,
         blocks: (data[b].block(options).days, data[q].block(options).days),
         seed: options.seed &+ UInt(q))
       : Array(repeating: nil, count: k)
-    let deltas = (0..<k).map { c in data[q].share[c].flatMap { sq in data[b].share[c].map { 100 * (sq - $0) } } }
+    let deltas = (0..<k).map { c in data[q].estimate[c].flatMap { sq in data[b].estimate[c].map { 100 * (sq - $0) } } }
     let gains = deltas.compactMap { $0 }.filter { $0 > 0 }.reduce(0, +)
     let losses = deltas.compactMap { $0 }.filter { $0 < 0 }.reduce(0, +)
     let daysB = Double(data[b].buckets.count)
     let daysQ = Double(data[q].buckets.count)
     let totalChange = data[q].total / daysQ - data[b].total / daysB
-    return try (0..<k).map { c in
-      let sa = data[b].share[c]
-      let sq = data[q].share[c]
+    var changes = try (0..<k).map { c in
+      let sa = data[b].estimate[c]
+      let sq = data[q].estimate[c]
       var change = CategoryChange(welch: try WelchTest(data[b].series[c], data[q].series[c]))
       change.deltaPP = deltas[c]
       if let sa, let sq, sa > 0 {
@@ -123,13 +134,8 @@ extension Compare {
         if sq > 0 { change.logRatio = log(sq / sa) }
       }
       if let ra = rankings[b][c], let rq = rankings[q][c] { change.rankChange = ra - rq }
-      if data[b].series[c].count >= 2, data[q].series[c].count >= 2 {
-        let seA = try NeweyWest.standardErrorOfMean(data[b].series[c])
-        let seQ = try NeweyWest.standardErrorOfMean(data[q].series[c])
-        change.hacSEpp = 100 * (seA.se * seA.se + seQ.se * seQ.se).squareRoot()
-        change.hacLags = (seA.lag, seQ.lag)
-      }
-      change.ci95pp = intervals[c]
+      try change.setHAC(data[b].hacSeries(c), data[q].hacSeries(c))
+      change.setBootstrap(bootstrap[c])
       if let d = deltas[c] {
         change.shareOfMovedPoints =
           d > 0 ? (gains > 0 ? d / gains : nil) : d < 0 ? (losses < 0 ? -d / losses : nil) : 0
@@ -139,5 +145,8 @@ extension Compare {
       change.partOfVolumeChange = totalChange != 0 ? volumeChange / totalChange : nil
       return change
     }
+    let adjusted = Holm.adjusted(changes.map(\.pValueBootstrap))
+    for c in changes.indices { changes[c].pValueAdjusted = adjusted[c] }
+    return changes
   }
 }

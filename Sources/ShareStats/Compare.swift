@@ -1,6 +1,7 @@
 // Comparing periods: each category's share in each period, the change against a baseline period
-// with tests of whether it is real (Welch's t on daily shares, a Newey–West standard error, a
-// block-bootstrap interval), concentration per period, and who absorbed the share that moved.
+// with tests of whether it is real, concentration per period, and who absorbed the share that moved.
+// One estimand per row (`CompareOptions.weighting`): the change, its bootstrap interval and p, its
+// Newey–West standard error and p all refer to it; Welch's t on the daily shares stays beside them.
 
 import ShareData
 
@@ -36,10 +37,13 @@ public struct CompareOptions: Sendable {
   public var block: Int?
   public var seed: UInt
   public var bands: ConcentrationBands
+  /// The estimand of every row: `.volume`, the period's volume share Σv / ΣV; `.equal`, the mean of
+  /// the data's own-resolution (daily) shares in the period.
+  public var weighting: Weighting
 
   public init(
     periods: [Period], baseline: Int = 0, resamples: Int = 2000, block: Int? = nil, seed: UInt = 20_170_124,
-    bands: ConcentrationBands = .guidelines2023
+    bands: ConcentrationBands = .guidelines2023, weighting: Weighting = .volume
   ) {
     self.periods = periods
     self.baseline = baseline
@@ -47,6 +51,7 @@ public struct CompareOptions: Sendable {
     self.block = block
     self.seed = seed
     self.bands = bands
+    self.weighting = weighting
   }
 }
 
@@ -69,20 +74,38 @@ public struct PeriodSummary: Sendable {
   public var blockRule: BlockRule?
 }
 
-/// A category against the baseline in one other period.
+/// A category against the baseline in one other period. Δ, the interval, the HAC standard error and
+/// both of their p-values refer to the comparison's estimand (`CompareOptions.weighting`).
 public struct CategoryChange: Sendable {
+  /// 100 · (estimate in this period − estimate in the baseline).
   public var deltaPP: Double?
   public var ratio: Double?
   public var logRatio: Double?
   /// Baseline rank minus this period's rank: positive means it moved up.
   public var rankChange: Int?
+  /// Welch's t on the two periods' daily shares (their means, whatever the estimand): it assumes
+  /// independent days, so it is kept for reference and never the headline.
   public var welch: WelchTest
-  /// Newey–West standard error of the difference of mean daily shares, in points, each period's
-  /// with its own automatic lag (Newey & West 1994; `NeweyWest.automaticLag`).
+  /// Newey–West standard error of Δ, in points, each period's with its own automatic lag (Newey &
+  /// West 1994; `NeweyWest.automaticLag`): of the daily shares for the mean daily share; of the
+  /// linearised z_t = (v_t − ŝ·V_t) / V̄ for the volume share ŝ (v the category's daily volume, V the
+  /// day's total, V̄ its mean), whose mean's standard error is ŝ's to first order.
   public var hacSEpp: Double?
   /// The Bartlett lags of the baseline's and this period's HAC standard errors.
   public var hacLags: (Int, Int)?
+  /// Two-sided normal p of Δ / HAC SE, and its log10 (exact where the p underflows to 0).
+  public var pValueHAC: Double?
+  public var log10PValueHAC: Double?
   public var ci95pp: (low: Double, high: Double)?
+  /// The moving-block bootstrap's two-sided p, from the same draws as `ci95pp`: below 0.05 exactly
+  /// when the interval leaves out 0 (`BootstrapChange`). The headline p.
+  public var pValueBootstrap: Double?
+  /// Every draw fell on one side of 0: `pValueBootstrap` is the bound 1 / (draws), the p is below it.
+  public var pValueBootstrapIsBound = false
+  /// Holm's adjustment of the headline p across the categories of this comparison.
+  public var pValueAdjusted: Double?
+  /// Bootstrap replicates in which the estimate was undefined (counted, left out of interval and p).
+  public var undefinedResamples: Int?
   /// Share of the points that moved: gainers' part of all gains (> 0), losers' part of all losses (< 0).
   public var shareOfMovedPoints: Double?
   /// Change in average daily volume, and its part of the total change in average daily volume.
@@ -94,8 +117,11 @@ public struct CategoryComparison: Sendable {
   public var category: String
   /// Per period (same order as the periods).
   public var volume: [Double?]
+  /// Volume-weighted share per period.
   public var share: [Double?]
   public var meanDailyShare: [Double?]
+  /// The estimand per period: `share` or `meanDailyShare`, as `CompareOptions.weighting` chose.
+  public var estimate: [Double?]
   public var rank: [Int?]
   /// Per period against the baseline; nil at the baseline's index.
   public var changes: [CategoryChange?]
@@ -124,13 +150,15 @@ public enum Compare {
     finest.lastDay = options.periods.map(\.last).max()
     let daily = try Shares.compute(table, options: finest)
     var warnings = daily.warnings.filter { $0.kind != .partialBucket }
-    let data = try options.periods.map { try PeriodData(daily, period: $0, warnings: &warnings) }
-    let rankings = data.map { ranks($0.share, categories: daily.categories) }
+    let data = try options.periods.map {
+      try PeriodData(daily, period: $0, weighting: options.weighting, warnings: &warnings)
+    }
+    let rankings = data.map { ranks($0.estimate, categories: daily.categories) }
     let summaries = periodSummaries(data, options: options)
-    var comparisons: [CategoryComparison] = try daily.categories.indices.map { c in
+    var comparisons: [CategoryComparison] = daily.categories.indices.map { c in
       CategoryComparison(
         category: daily.categories[c], volume: data.map { $0.volume[c] }, share: data.map { $0.share[c] },
-        meanDailyShare: try data.map { $0.series[c].isEmpty ? nil : try Descriptive.mean($0.series[c]) },
+        meanDailyShare: data.map { $0.meanShare[c] }, estimate: data.map { $0.estimate[c] },
         rank: rankings.map { $0[c] }, changes: Array(repeating: nil, count: data.count))
     }
     for q in data.indices where q != options.baseline {

@@ -88,7 +88,12 @@ public struct ReportAnalysis: Sendable {
     var chartOptions = options
     chartOptions.every = max(table.resolution, .month)
     let chartShares = try Shares.compute(table, options: chartOptions)
-    let comparison = try request.compare.map { try Compare.run(table, shareOptions: options, options: $0) }
+    // The comparison estimates what the share table shows: volume shares, or mean shares with --weighting equal.
+    let comparison = try request.compare.map { compare -> Comparison in
+      var compare = compare
+      compare.weighting = options.weighting
+      return try Compare.run(table, shareOptions: options, options: compare)
+    }
     let focus = try focusCategory(request.focus, comparison: comparison, categories: chartShares.categories)
 
     var finest = options
@@ -159,8 +164,8 @@ public struct ReportAnalysis: Sendable {
 
   private func comparisonFacts(_ c: Comparison, baseline b: Int, period q: Int) -> [HeadlineFact] {
     var facts: [HeadlineFact] = []
-    if let f = c.categories.first(where: { $0.category == focus }), let change = f.changes[q], let sa = f.share[b],
-      let sb = f.share[q], change.deltaPP != nil
+    if let f = c.categories.first(where: { $0.category == focus }), let change = f.changes[q], let sa = f.estimate[b],
+      let sb = f.estimate[q], change.deltaPP != nil
     {
       facts.append(
         .focusChange(
@@ -171,7 +176,7 @@ public struct ReportAnalysis: Sendable {
     if let gainer = others.max(by: {
       ($0.changes[q]?.deltaPP ?? -.infinity) < ($1.changes[q]?.deltaPP ?? -.infinity)
     }),
-      let d = gainer.changes[q]?.deltaPP, d > 0, let sa = gainer.share[b], let sb = gainer.share[q]
+      let d = gainer.changes[q]?.deltaPP, d > 0, let sa = gainer.estimate[b], let sb = gainer.estimate[q]
     {
       facts.append(
         .topGainer(

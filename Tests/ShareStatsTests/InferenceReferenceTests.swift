@@ -53,7 +53,7 @@ func inferenceInput(_ id: String) throws -> [Double] {
 
   @Test func neweyWestAutomaticLagEqualsSandwich() throws {
     let rows = try loadRows("reference-hac.csv")
-    #expect(rows.count == 44)
+    #expect(rows.count == 67)
     #expect(rows.contains { $0["series"] == "edge:bandwidth-over-n" && $0["lag"] == "9" && $0["n"] == "6" })
     for row in rows {
       let id = row["series"]!

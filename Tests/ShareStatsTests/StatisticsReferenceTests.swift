@@ -7,6 +7,10 @@ import ShareStats
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A fixture as rows of column → text.
 func loadRows(_ name: String) throws -> [[String: String]] {
   let scanner = CSVScanner(stream: try FileStream(path: Paths.fixture("ShareStatsTests", name)))
@@ -66,8 +70,10 @@ let hacReference: [String: (lag: Int, se: Double)] = {
         let parts = range.split(separator: ".", omittingEmptySubsequences: true)
         return Period(label: i == 0 ? "A" : "B", first: day(String(parts[0])), last: day(String(parts[1])))
       }
+      // The mean daily share is the estimand whose HAC standard error is that of the daily shares.
       let comparison = try Compare.run(
-        currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
+        currencyTable, shareOptions: ShareOptions(),
+        options: CompareOptions(periods: periods, resamples: 0, weighting: .equal))
       for row in rowsOfCase {
         let c = comparison.categories.first { $0.category == row["category"]! }!
         let what = "\(caseName) \(c.category)"
@@ -76,6 +82,7 @@ let hacReference: [String: (lag: Int, se: Double)] = {
         expectClose(c.share[1], row["share_b"], what + " share B")
         expectClose(c.meanDailyShare[0], row["mean_a"], what + " mean A")
         expectClose(c.meanDailyShare[1], row["mean_b"], what + " mean B")
+        expectClose(change.deltaPP.map { $0 / 100 }, row["delta"], tolerance: 1e-9, what + " Δ of means")
         expectClose(change.welch.t, row["welch_t"], what + " t")
         expectClose(change.welch.degreesOfFreedom, row["welch_df"], what + " df")
         expectClose(change.welch.pValue, row["p_value"], tolerance: 1e-6, what + " p")
@@ -94,6 +101,39 @@ let hacReference: [String: (lag: Int, se: Double)] = {
         }
       }
     }
+  }
+
+  /// The volume share's HAC standard error is that of the mean of z_t = (v_t − ŝ·V_t) / V̄: R's sandwich on
+  /// u_t = v_t − ŝ·V_t (reference-hac.csv, linearised:*) divided by the period's mean day total V̄.
+  @Test func theVolumeShareHACIsSandwichOnTheLinearisedSeries() throws {
+    let rows = try loadRows("reference-compare.csv")
+    var checked = 0
+    for (caseName, rowsOfCase) in Dictionary(grouping: rows, by: { $0["case"]! }) {
+      let ranges = [rowsOfCase[0]["period_a"]!, rowsOfCase[0]["period_b"]!]
+      let periods = ranges.enumerated().map { i, range -> Period in
+        let parts = range.split(separator: ".", omittingEmptySubsequences: true)
+        return Period(label: i == 0 ? "A" : "B", first: day(String(parts[0])), last: day(String(parts[1])))
+      }
+      let comparison = try Compare.run(
+        currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
+      let meanTotal = comparison.periods.map { $0.total / Double($0.days) }
+      for c in comparison.categories {
+        let change = try #require(c.changes[1])
+        let what = "\(caseName) \(c.category)"
+        expectClose(change.deltaPP.map { $0 / 100 }, "\(c.share[1]! - c.share[0]!)", what + " Δ of volume shares")
+        let reference = ranges.map { range -> (lag: Int, se: Double) in
+          // A constant series (CNY in 2018H1: 0 every day) has no row: lag 0, standard error 0.
+          hacReference["linearised:\(c.category):\(range)"] ?? (0, 0)
+        }
+        let se = (0..<2).map { reference[$0].se / meanTotal[$0] }
+        expectClose(change.hacSEpp.map { $0 / 100 }, "\((se[0] * se[0] + se[1] * se[1]).squareRoot())", what + " SE")
+        #expect(change.hacLags.map { [$0.0, $0.1] } == reference.map(\.lag), "\(what) HAC lags")
+        let z = change.deltaPP! / change.hacSEpp!
+        expectClose(change.pValueHAC, "\(erfc(abs(z) / 2.0.squareRoot()))", tolerance: 1e-9, what + " HAC p")
+        checked += 1
+      }
+    }
+    #expect(checked == 12)
   }
 
   @Test func theCrackdownComparisonReadsAsTheIssueSays() throws {

@@ -76,13 +76,11 @@ public enum ReportBuilder {
     case .focusChange(let category, let baseline, let period, let from, let to, let change):
       let d = change.deltaPP ?? 0
       let verb = d < 0 ? "fell" : d > 0 ? "rose" : "stayed"
-      let p =
-        change.welch.pValue.map {
-          NumberFormat.pValue($0).hasPrefix("<") ? "p \(NumberFormat.pValue($0))" : "p = \(NumberFormat.pValue($0))"
-        } ?? "no test"
-      let resolution = analysis.comparison?.resolution.adjective ?? analysis.resolution.adjective
+      let comparison = analysis.comparison
+      let resolution = comparison?.resolution.adjective ?? analysis.resolution.adjective
+      let share = comparison?.options.weighting == .equal ? "mean \(resolution) share" : "share"
       return
-        "\(category)'s share of \(asset)volume \(verb) from \(NumberFormat.percentLabel(from, decimals: 1)) in \(baseline.label) to \(NumberFormat.percentLabel(to, decimals: 1)) in \(period.label), \(NumberFormat.signed(d, 1)) points, \(p) (Welch's t-test on \(resolution) shares)."
+        "\(category)'s \(share) of \(asset)volume \(verb) from \(NumberFormat.percentLabel(from, decimals: 1)) in \(baseline.label) to \(NumberFormat.percentLabel(to, decimals: 1)) in \(period.label), \(NumberFormat.signed(d, 1)) points\(evidence(change, categories: comparison?.categories.count ?? 1))."
     case .topGainer(let category, let from, let to, let deltaPP, let shareOfGains):
       return
         "\(category) gained the most: from \(NumberFormat.percentLabel(from, decimals: 1)) to \(NumberFormat.percentLabel(to, decimals: 1)) (\(NumberFormat.signed(deltaPP, 1)) points, \(NumberFormat.percentLabel(shareOfGains, decimals: 1)) of the points gained)."
@@ -105,6 +103,24 @@ public enum ReportBuilder {
         + listed.joined(separator: ", ") + "."
     }
   }
+
+  /// " (95% interval −97.0 to −93.2, p < 5.00e-04 by a moving-block bootstrap; 0.003 after Holm's
+  /// adjustment for 6 categories)": the interval and the p come from the same resamples.
+  static func evidence(_ change: CategoryChange, categories: Int) -> String {
+    guard let ci = change.ci95pp, change.pValueBootstrap != nil else {
+      guard let p = change.pValueHAC else { return " (no test)" }
+      return " (\(pText(NumberFormat.pValue(p))) from the Newey–West standard error)"
+    }
+    let p = pText(CompareOutput.bootstrapP(change))
+    let interval = "95% interval \(NumberFormat.signed(ci.low, 1)) to \(NumberFormat.signed(ci.high, 1))"
+    let adjusted = change.pValueAdjusted.map {
+      categories > 1 ? "; \(NumberFormat.pValue($0)) after Holm's adjustment for \(categories) categories" : ""
+    }
+    return " (\(interval), \(p) by a moving-block bootstrap\(adjusted ?? ""))"
+  }
+
+  /// "p = 0.012" or "p < 1e-10".
+  static func pText(_ formatted: String) -> String { formatted.hasPrefix("<") ? "p \(formatted)" : "p = \(formatted)" }
 
   static func dataSection(_ analysis: ReportAnalysis, context: ReportContext, warnings: [Warning])
     -> ReportDocument.Section
@@ -178,13 +194,27 @@ public enum ReportBuilder {
     methods.paragraphs = [
       "Units: volumes as in the inputs (\(context.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
       "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
-      "Tests: Welch's t-test compares the mean of the \(resolution.adjective) shares of two periods; it assumes independent observations, which \(resolution.adjective) shares are not, so the Newey–West (HAC) standard error, with each period's lag chosen from the data by Newey & West (1994), and a moving-block bootstrap interval, with blocks of the Politis & White (2004) length, are given beside it. HHI = Σ (100·share)² with the bands of the \(analysis.comparison?.options.bands.rawValue ?? "2023") US merger guidelines.",
+      testsParagraph(analysis),
       "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997).",
       "Computed with GSL 2.7 (distributions, fits, quantiles, random numbers). Provenance: "
         + (context.ingest.sources.map(\.name) + [context.mapName, context.eventsName].compactMap { $0 }).joined(
           separator: ", ") + ".",
     ]
     return methods
+  }
+
+  /// What each p of the comparison assumes.
+  static func testsParagraph(_ analysis: ReportAnalysis) -> String {
+    let unit = analysis.comparison?.resolution ?? analysis.resolution
+    let day = unit.adjective
+    let days = unit.rawValue + "s"
+    let estimand =
+      analysis.comparison?.options.weighting == .equal
+      ? "the mean of a category's \(day) shares in a period (each \(unit.rawValue) counts the same)"
+      : "a category's share of the period's total volume"
+    let bands = analysis.comparison?.options.bands.rawValue ?? "2023"
+    return
+      "Tests: every change in the comparison is of one quantity, \(estimand), and its uncertainty is computed from the \(day) data. The headline p and the 95% interval come from the same moving-block bootstrap (blocks of consecutive \(days), of the Politis & White (2004) length), so p < 0.05 exactly when the interval leaves out 0; they assume that the dependence between \(days) dies out within a block and that nothing else changes inside a period. Holm's adjustment keeps the chance of any false finding among all the categories at 5%. The Newey–West (HAC) standard error and its p, with each period's lag chosen by Newey & West (1994), assume the same plus a normal approximation. Welch's t-test (in the JSON only) assumes independent \(days), which \(day) shares are not. HHI = Σ (100·share)² with the bands of the \(bands) US merger guidelines."
   }
 
   /// Categories as rows and buckets as columns: a few years side by side fit any terminal.

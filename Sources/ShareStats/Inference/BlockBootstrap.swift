@@ -1,5 +1,5 @@
-// Moving-block bootstrap (Künsch 1989) of a difference in volume-weighted shares between two
-// periods. Days are resampled in blocks of consecutive days so the autocorrelation of daily
+// Moving-block bootstrap (Künsch 1989) of a difference in shares (volume-weighted or mean daily)
+// between two periods. Days are resampled in blocks of consecutive days so the autocorrelation of daily
 // volumes survives; the same resampled days serve every category, so shares stay consistent.
 // The block length comes from the data (Politis & White 2004, `PeriodDays.defaultBlock`).
 
@@ -9,40 +9,90 @@
   import Darwin
 #endif
 
-/// Daily volumes of one period: per category (0 where not observed) and the day totals.
+/// Daily volumes of one period: per category (0 where not observed) and the day totals; and each
+/// category's own-resolution share of each day (nil where it has none), for the mean daily share.
 public struct PeriodDays: Sendable {
   public var volumes: [[Double]]
   public var totals: [Double]
+  /// Per category, per day: the day's share, nil where the category has none (a gap, or no total).
+  public var shares: [[Double?]]
 
   public var count: Int { totals.count }
 
-  public init(volumes: [[Double]], totals: [Double]) {
+  public init(volumes: [[Double]], totals: [Double], shares: [[Double?]]? = nil) {
     self.volumes = volumes
     self.totals = totals
+    self.shares =
+      shares
+      ?? volumes.map { v in zip(v, totals).map { $1 > 0 ? $0 / $1 : nil } }
   }
 
   /// The bootstrap block for these days, from the data: the largest Politis–White circular
-  /// length (`BlockLength(politisWhite:)`, in whole days) over the categories' linearised daily
-  /// series u_t = v_t − ŝ·T_t (v the category's volume, T the day's total, ŝ = Σv / ΣT the period's
-  /// volume-weighted share). Why that series: the bootstrap's statistic is ŝ, and to first order
-  /// ŝ* − ŝ = Σ u*_t / Σ T*_t, so the block that is right for the mean of u is right for ŝ. Why
-  /// the largest: the same resampled days serve every category, and a block too short for one of
-  /// them understates its interval. Falls back to ⌈n^(1/3)⌉ where no category gives a length
-  /// (fewer than 10 days, or every u constant).
-  public func defaultBlock() -> Int { politisWhiteBlock() ?? BlockBootstrap.defaultBlock(count: count) }
+  /// length (`BlockLength(politisWhite:)`, in whole days) over the categories' series whose mean
+  /// the estimand is, to first order. For the volume share that is the linearised daily series
+  /// u_t = v_t − ŝ·T_t (v the category's volume, T the day's total, ŝ = Σv / ΣT the period's
+  /// volume-weighted share): ŝ* − ŝ = Σ u*_t / Σ T*_t, so the block that is right for the mean of u
+  /// is right for ŝ. For the mean daily share it is the daily shares themselves. Why the largest:
+  /// the same resampled days serve every category, and a block too short for one of them
+  /// understates its interval. Falls back to ⌈n^(1/3)⌉ where no category gives a length (fewer
+  /// than 10 days, or every series constant).
+  public func defaultBlock(_ weighting: Weighting = .volume) -> Int {
+    politisWhiteBlock(weighting) ?? BlockBootstrap.defaultBlock(count: count)
+  }
 
   /// The Politis–White part of `defaultBlock()`: nil where no category gives a length.
-  public func politisWhiteBlock() -> Int? {
-    let total = totals.reduce(0, +)
+  public func politisWhiteBlock(_ weighting: Weighting = .volume) -> Int? {
     var longest: Int?
-    if total > 0 {
-      for v in volumes {
-        let share = v.reduce(0, +) / total
-        let u = zip(v, totals).map { $0 - share * $1 }
-        if let length = try? BlockLength(politisWhite: u).circularDays { longest = max(longest ?? 0, length) }
-      }
+    for series in blockSeries(weighting) {
+      if let length = try? BlockLength(politisWhite: series).circularDays { longest = max(longest ?? 0, length) }
     }
     return longest
+  }
+
+  /// The per-category series whose mean the estimand is, to first order (see `defaultBlock`).
+  func blockSeries(_ weighting: Weighting) -> [[Double]] {
+    switch weighting {
+    case .volume:
+      let total = totals.reduce(0, +)
+      guard total > 0 else { return [] }
+      return volumes.map { v in
+        let share = v.reduce(0, +) / total
+        return zip(v, totals).map { $0 - share * $1 }
+      }
+    case .equal:
+      return shares.map { $0.compactMap { $0 } }
+    }
+  }
+
+  /// Each category's estimate over the days `index` (repeats count again): the volume share
+  /// Σv / ΣT, or the mean of the shares the category has on those days; nil where undefined.
+  func estimates(at index: [Int], weighting: Weighting, into out: inout [Double?]) {
+    switch weighting {
+    case .volume:
+      var total = 0.0
+      for i in index { total += totals[i] }
+      for c in volumes.indices {
+        guard total > 0 else {
+          out[c] = nil
+          continue
+        }
+        var v = 0.0
+        for i in index { v += volumes[c][i] }
+        out[c] = v / total
+      }
+    case .equal:
+      for c in shares.indices {
+        var sum = 0.0
+        var n = 0
+        for i in index {
+          if let s = shares[c][i] {
+            sum += s
+            n += 1
+          }
+        }
+        out[c] = n > 0 ? sum / Double(n) : nil
+      }
+    }
   }
 }
 
@@ -63,37 +113,39 @@ public enum BlockBootstrap {
     max(1, Int(pow(Double(n), 1.0 / 3).rounded(.up)))
   }
 
-  /// 95% percentile intervals of 100·(share_B − share_A) for every category, from `resamples`
+  /// The moving-block bootstrap of 100·(estimate_B − estimate_A) for every category, from `resamples`
   /// replicates with blocks of `blocks.a` and `blocks.b` days (nil: each period's
-  /// `PeriodDays.defaultBlock()`); seeded: the same seed gives the same intervals.
-  public static func deltaIntervals(
-    a: PeriodDays, b: PeriodDays, resamples: Int, blocks: (a: Int, b: Int)? = nil, seed: UInt
-  ) throws -> [(low: Double, high: Double)?] {
+  /// `PeriodDays.defaultBlock()`): the 95% percentile interval and the two-sided p of the same draws
+  /// (`BootstrapChange`); seeded: the same seed gives the same results. The same resampled days
+  /// serve every category. A replicate whose estimate is undefined (a zero total for the volume
+  /// share, no share on any resampled day for the mean daily share) is counted, not used.
+  public static func deltas(
+    a: PeriodDays, b: PeriodDays, weighting: Weighting = .volume, resamples: Int, blocks: (a: Int, b: Int)? = nil,
+    seed: UInt
+  ) throws -> [BootstrapChange?] {
     let k = a.volumes.count
     guard resamples >= 2, a.count >= 1, b.count >= 1 else { return Array(repeating: nil, count: k) }
     let random = RandomSource(seed: seed)
-    let blockA = blocks?.a ?? a.defaultBlock()
-    let blockB = blocks?.b ?? b.defaultBlock()
+    let blockA = blocks?.a ?? a.defaultBlock(weighting)
+    let blockB = blocks?.b ?? b.defaultBlock(weighting)
     var draws = [[Double]](repeating: [], count: k)
     for c in 0..<k { draws[c].reserveCapacity(resamples) }
     var indexA = [Int](repeating: 0, count: a.count)
     var indexB = [Int](repeating: 0, count: b.count)
+    var estimateA = [Double?](repeating: nil, count: k)
+    var estimateB = [Double?](repeating: nil, count: k)
     for _ in 0..<resamples {
       resample(into: &indexA, block: blockA, random: random)
       resample(into: &indexB, block: blockB, random: random)
-      let totalA = indexA.reduce(0) { $0 + a.totals[$1] }
-      let totalB = indexB.reduce(0) { $0 + b.totals[$1] }
-      guard totalA > 0, totalB > 0 else { continue }
+      a.estimates(at: indexA, weighting: weighting, into: &estimateA)
+      b.estimates(at: indexB, weighting: weighting, into: &estimateB)
       for c in 0..<k {
-        let va = indexA.reduce(0) { $0 + a.volumes[c][$1] }
-        let vb = indexB.reduce(0) { $0 + b.volumes[c][$1] }
-        draws[c].append(100 * (vb / totalB - va / totalA))
+        if let ea = estimateA[c], let eb = estimateB[c] { draws[c].append(100 * (eb - ea)) }
       }
     }
     return try draws.map { values in
       guard values.count >= 2 else { return nil }
-      let sorted = values.sorted()
-      return (try Quantiles.fromSorted(sorted, 0.025), try Quantiles.fromSorted(sorted, 0.975))
+      return try BootstrapChange(draws: values.sorted(), resamples: resamples)
     }
   }
 

@@ -8,12 +8,18 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Compare periods: each category's share, the change, and whether it is real.",
     discussion: """
-      Per category and period: volume, volume-weighted share, mean of daily shares, rank. Per \
-      category against the baseline (the first --period unless --baseline): the change in \
-      percentage points, ratio, log-ratio and rank change; Welch's t-test on the daily shares of \
-      the two periods (t, Welch–Satterthwaite df, two-sided p); a 95% moving-block bootstrap \
-      interval for the change (--resamples, --block, --seed: the same seed gives the same \
-      interval); and the Newey–West (HAC) standard error of the difference of mean daily shares.
+      Every row has one estimand, chosen by --weighting: volume (default), the period's volume \
+      share; equal, the mean of the data's own-resolution (daily) shares in the period. The table \
+      header names it. Per category and period: volume, volume-weighted share, mean of daily \
+      shares, rank. Per category against the baseline (the first --period unless --baseline), all \
+      for the estimand: the change in percentage points, ratio, log-ratio and rank change; a 95% \
+      moving-block bootstrap interval for the change and its two-sided p from the same resamples \
+      (below 0.05 exactly when the interval leaves out 0: the headline p; --resamples, --block, \
+      --seed: the same seed gives the same result); that p Holm-adjusted across the categories; \
+      and the Newey–West (HAC) standard error of the change with its normal p (for the volume share \
+      through the linearised (v − ŝ·V) / mean V). Welch's t-test on the daily shares (assumes \
+      independent days) stays in the JSON. Resamples whose share is undefined (a zero total) are \
+      counted and reported.
 
       Both adapt to how long the daily shares stay correlated. The HAC lag of each period is the \
       Newey–West (1994) automatic lag (Bartlett kernel, no prewhitening: R's \
@@ -43,6 +49,12 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var comparison: ComparisonOptions
   @OptionGroup var output: OutputOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "The estimand: volume (default: the period's volume share) or equal (the mean of the data's own-resolution shares)."
+    ))
+  var weighting: Weighting = .volume
+
   func validate() throws {
     if comparison.periods.count < 2 { throw ValidationError("compare needs two or more --period LABEL=FROM..TO") }
   }
@@ -52,7 +64,9 @@ struct CompareCommand: ParsableCommand {
       guard let (ingest, table, _) = try Pipeline.read(input, categories: categories, categoryColumn: column.category)
       else { return }
       let shareOptions = ShareOptions(top: categories.top, absent: categories.absent)
-      let result = try Compare.run(table, shareOptions: shareOptions, options: comparison.compareOptions!)
+      var options = comparison.compareOptions!
+      options.weighting = weighting
+      let result = try Compare.run(table, shareOptions: shareOptions, options: options)
       try Run.report(ingest.warnings + result.warnings, strict: input.strict)
       try Run.emit(
         CommandOutput(
