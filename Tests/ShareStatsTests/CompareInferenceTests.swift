@@ -54,6 +54,37 @@ func generatedComparison(
     #expect(abs(bitfinex - 6.6059546420417142) < 1e-9)
   }
 
+  /// The p inverts the interpolated percentile interval: worked out by hand on small sets of draws.
+  @Test func theBootstrapPInvertsThePercentileInterval() throws {
+    // Draws −1, 1, 2, 3, 4 (n − 1 = 4): Q crosses 0 at f = (0 + 1/2) / 4 = 0.125, so p = 2 · 0.125.
+    let some = try BootstrapChange(draws: [-1, 1, 2, 3, 4], resamples: 5)
+    #expect(abs(some.pValue - 0.25) < 1e-15 && !some.pValueIsBound)
+    // All draws exactly 0: the interval is [0, 0] and holds 0 at every level.
+    #expect(try BootstrapChange(draws: [0, 0, 0], resamples: 3).pValue == 1)
+    // Every draw above 0: the bound 1 / (draws), flagged; undefined replicates are counted.
+    let above = try BootstrapChange(draws: [0.5, 1, 2, 3], resamples: 10)
+    #expect(above.pValue == 0.25 && above.pValueIsBound && above.undefinedResamples == 6)
+    // Symmetric draws around 0: p = 1.
+    #expect(try BootstrapChange(draws: [-2, -1, 1, 2], resamples: 4).pValue == 1)
+    // At any level α the 100(1 − α)% interval leaves out 0 exactly when p < α.
+    var rng = SeededGenerator(seed: 9)
+    for _ in 0..<200 {
+      let shift = Double.random(in: 0...3, using: &rng)
+      let draws = (0..<Int.random(in: 20...400, using: &rng)).map { _ in
+        Double.random(in: -1...1, using: &rng) + shift
+      }.sorted()
+      let change = try BootstrapChange(draws: draws, resamples: draws.count)
+      let p = change.pValue
+      for alpha in [0.01, 0.05, 0.1, 0.2] {
+        let low = try Quantiles.fromSorted(draws, alpha / 2)
+        let high = try Quantiles.fromSorted(draws, 1 - alpha / 2)
+        // With every draw on one side the p is the bound 1/n: below it the draws cannot resolve α.
+        let excluded = change.pValueIsBound && alpha <= p ? true : p < alpha
+        #expect((low > 0 || high < 0) == excluded, "α \(alpha): p \(p), [\(low), \(high)]")
+      }
+    }
+  }
+
   @Test func holmEqualsStatsmodels() throws {
     let rows = try loadRows("reference-holm.csv")
     #expect(rows.count == 93)

@@ -50,15 +50,22 @@ public enum Charts {
       annotations: eventAnnotations(events, within: b.buckets))
   }
 
-  /// Each category's share in each period, as grouped bars: one group per period, one bar per
-  /// category in the category's colour.
+  /// What a comparison chart shows: the comparison's estimand (`CompareOptions.weighting`).
+  static func estimandCaption(_ c: Comparison) -> String {
+    c.options.weighting == .volume ? "volume-weighted share" : "mean \(c.resolution.adjective) share"
+  }
+
+  /// Each category's share (the comparison's estimand) in each period, as grouped bars: one group per
+  /// period, one bar per category in the category's colour.
   public static func comparisonBars(_ c: Comparison, colors: ColorAssignment? = nil) -> ChartSpec {
     let colors = colors ?? ColorAssignment(categories: c.categories.map(\.category))
     return ChartSpec(
-      title: "Share of volume by period", caption: "Volume-weighted share of each category in each period.",
+      title: "Share of volume by period",
+      caption: estimandCaption(c).prefix(1).uppercased() + estimandCaption(c).dropFirst()
+        + " of each category in each period.",
       mark: .bar, x: .labels(c.options.periods.map(\.label)), scale: .percent, yLabel: "share of volume",
       series: c.categories.map { cat in
-        .init(name: cat.category, values: cat.share, style: colors.style(for: cat.category))
+        .init(name: cat.category, values: cat.estimate, style: colors.style(for: cat.category))
       },
       yDomain: 0...1)
   }
@@ -69,11 +76,11 @@ public enum Charts {
     let colors = colors ?? ColorAssignment(categories: c.categories.map(\.category))
     return ChartSpec(
       title: "\(c.options.periods[b].label) → \(c.options.periods[q].label)",
-      caption: "Each category's volume-weighted share in the two periods.",
+      caption: "Each category's \(estimandCaption(c)) in the two periods.",
       mark: .slope, x: .labels([c.options.periods[b].label, c.options.periods[q].label]), scale: .percent,
       yLabel: "share of volume",
       series: c.categories.map { cat in
-        .init(name: cat.category, values: [cat.share[b], cat.share[q]], style: colors.style(for: cat.category))
+        .init(name: cat.category, values: [cat.estimate[b], cat.estimate[q]], style: colors.style(for: cat.category))
       },
       yDomain: 0...1)
   }

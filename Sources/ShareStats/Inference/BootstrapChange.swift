@@ -8,8 +8,9 @@ public struct BootstrapChange: Sendable, Equatable {
   /// The 2.5% and 97.5% points of the draws (linear interpolation, as `Quantiles.fromSorted`).
   public var low: Double
   public var high: Double
-  /// Two-sided p: the smallest α at which the 100(1 − α)% percentile interval leaves out 0, at
-  /// least 1 / (draws): with every draw on one side of 0 the resamples cannot say how small it is.
+  /// Two-sided p: the smallest α at which the 100(1 − α)% percentile interval leaves out 0; where
+  /// every draw lies on one side of 0 (that α is 0) the bound 1 / (draws): the resamples cannot say
+  /// how small it is.
   public var pValue: Double
   /// Every draw lies on one side of 0: `pValue` is then the bound 1 / (draws), and the true p smaller.
   public var pValueIsBound: Bool
@@ -23,8 +24,8 @@ public struct BootstrapChange: Sendable, Equatable {
     high = try Quantiles.fromSorted(sorted, 0.975)
     undefinedResamples = resamples - sorted.count
     let inverted = Self.percentilePValue(sorted: sorted)
-    pValue = max(inverted, 1 / Double(sorted.count))
-    pValueIsBound = inverted < pValue
+    pValueIsBound = inverted == 0
+    pValue = pValueIsBound ? 1 / Double(sorted.count) : inverted
   }
 
   /// With Q(f) the interpolated quantile function of the draws (continuous, non-decreasing),
