@@ -144,10 +144,10 @@ extension EffectAnalysis {
     for s in 0..<(bounds.count - 1) {
       let n = series.days.filter { $0 >= bounds[s] && $0 < bounds[s + 1] }.count
       guard n >= 3 else {
-        let from = CivilDate(dayNumber: bounds[s])
+        let stretch = "\(CivilDate(dayNumber: bounds[s]))..\(CivilDate(dayNumber: bounds[s + 1] - 1))"
         throw ShareError.request(
-          "\(series.category) has \(n) value\(n == 1 ? "" : "s") from \(from) to the next event date or the "
-            + "window's end \(window): each segment needs 3 or more",
+          "\(series.category) has \(n) value\(n == 1 ? "" : "s") in \(stretch): every stretch between the "
+            + "window's ends (\(window)) and the event dates needs 3 or more",
           hint: "leave more days between the event dates and the window's ends")
       }
     }
