@@ -27,11 +27,11 @@ import Testing
     ]
     for (key, value) in reference {
       let got = try #require(event[key] as? Double, "\(key)")
-      #expect(relativeDifference(got, value) < 1e-8, "\(key): \(got) vs \(value)")
+      #expect(relativeDifference(got, value) < 1e-10, "\(key): \(got) vs \(value)")
     }
     let ci = try #require(event["ci95_pp"] as? [Double])
     #expect(
-      relativeDifference(ci[0], -16.033111106797307) < 1e-8 && relativeDifference(ci[1], -9.9876563872402642) < 1e-8)
+      relativeDifference(ci[0], -16.033111106797307) < 1e-10 && relativeDifference(ci[1], -9.9876563872402642) < 1e-10)
     #expect(event["placebo_rank"] as? Double == 1 && event["placebo_count"] as? Double == 167)
     #expect((json["path"] as? [Any])?.count == 273)
   }

@@ -22,8 +22,8 @@ struct EffectCommand: ParsableCommand {
       straight-line trend without the event and that nothing else happened at that date.
 
       Placebos: the same model at every day of the pre-period (from the previous event or the \
-      window's start) with 30 or more days on each side, its effect averaged over as many days as \
-      the real one. The placebo column ranks the real |effect| among them: "1 of 300" means larger \
+      window's start) with 30 or more values (days, for daily data) on each side, its effect averaged \
+      over as many days as the real one. The placebo column ranks the real |effect| among them: "1 of 300" means larger \
       than every placebo; a middling rank means the model finds "effects" of this size anywhere.
 
       The window is the category's own span (its first to last observation) within --from/--to. A \
