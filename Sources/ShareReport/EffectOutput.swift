@@ -18,11 +18,13 @@ public enum EffectOutput {
     + "changed at the event date; the event dates were chosen without looking at this series; residuals are "
     + "stationary (Newey-West covariance, automatic lag); intervals by the delta method, t with n - k df"
 
-  public static func render(_ e: EffectAnalysis, format: OutputFormat, ascii: Bool = false) -> String {
+  public static func render(_ e: EffectAnalysis, format: OutputFormat, ascii: Bool = false, width: Int = .max)
+    -> String
+  {
     switch format {
     case .json: return json(e).render() + "\n"
     case .csv: return csv(e)
-    case .text, .markdown: return text(e, format: format, ascii: ascii)
+    case .text, .markdown: return text(e, format: format, ascii: ascii, width: width)
     }
   }
 
@@ -47,7 +49,7 @@ public enum EffectOutput {
     return writer.text
   }
 
-  static func text(_ e: EffectAnalysis, format: OutputFormat, ascii: Bool) -> String {
+  static func text(_ e: EffectAnalysis, format: OutputFormat, ascii: Bool, width: Int) -> String {
     var out = "\(e.category), \(CivilDate(dayNumber: e.firstDay))..\(CivilDate(dayNumber: e.lastDay)) "
     out += "(\(e.count) values): interrupted time series of the logit share, Newey–West lag \(e.hacLag)\n"
     out += "before the first event the logit changes by \(NumberFormat.signed(e.preSlope, 4)) per month "
@@ -69,10 +71,12 @@ public enum EffectOutput {
           v.placeboRank.map { "\($0) of \(v.placeboCount + 1)" } ?? "—",
         ]
       })
-    out += renderTable(table, format: format, ascii: ascii)
-    out += "jump and slope Δ: Newey–West SE in brackets; effect: mean of fitted − counterfactual share over the "
-    out += "days from the event to the next one (95% interval, delta method); placebo: rank of |effect| among "
-    out += "the same model at every pre-event date with \(EffectAnalysis.placeboMinimumSide)+ days on each side.\n"
+    out += renderTable(table, format: format, ascii: ascii, width: width)
+    let note =
+      "jump and slope Δ: Newey–West SE in brackets; effect: mean of fitted − counterfactual share over the days "
+      + "from the event to the next one (95% interval, delta method); placebo: rank of |effect| among the same "
+      + "model at every pre-event date with \(EffectAnalysis.placeboMinimumSide)+ days on each side."
+    out += wrap(note, width: width).joined(separator: "\n") + "\n"
     if e.clamped > 0 { out += "\(e.clamped) values of 0 or 1 were clamped to 0.0001 or 0.9999 before the logit\n" }
     return TerminalText.sanitized(out)
   }

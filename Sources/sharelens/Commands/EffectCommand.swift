@@ -69,7 +69,7 @@ struct EffectCommand: ParsableCommand {
       let effect = try EffectAnalysis(series, events: at.map(\.day))
       try Run.emit(
         CommandOutput(
-          table: { format, ascii, _ in EffectOutput.render(effect, format: format, ascii: ascii) },
+          table: { format, ascii, width in EffectOutput.render(effect, format: format, ascii: ascii, width: width) },
           chart: Charts.effect(effect, colors: ColorAssignment(categories: analysis.breakdown.categories))),
         output)
     }
