@@ -30,7 +30,7 @@ public struct EffectAnalysis: Sendable {
   public var preSlopeSEHAC: Double
   public var events: [EventEffect]
   /// Each observation: day, observed share, fitted share, and inside an event's horizon the counterfactual
-  /// share without that event with its 95% delta-method interval.
+  /// share without that event with its delta-method SE and 95% interval.
   public var path: [EffectPathPoint]
   /// All coefficients in the order β0, β1, then β2k, β3k per event, and their Newey–West covariance.
   public var coefficients: [Double]

@@ -102,7 +102,8 @@ struct EffectDesign {
       placeboRank: nil, placeboCount: 0)
   }
 
-  /// Observed, fitted and (inside each horizon) counterfactual shares with 95% delta-method intervals.
+  /// Observed, fitted and (inside each horizon) counterfactual shares, the last with its delta-method SE and a
+  /// 95% interval mapped back from the logit scale.
   func path(shares: [Double], coefficients b: [Double], hac v: [[Double]], quantile q: Double) -> [EffectPathPoint] {
     var points = days.indices.map {
       EffectPathPoint(day: days[$0], share: shares[$0], fitted: logistic(dot(row($0), b)))
@@ -123,16 +124,16 @@ struct EffectDesign {
   }
 }
 
-func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+private func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
-func dot(_ a: [Double], _ b: [Double]) -> Double {
+private func dot(_ a: [Double], _ b: [Double]) -> Double {
   var sum = 0.0
   for i in a.indices { sum += a[i] * b[i] }
   return sum
 }
 
 /// g' V g.
-func quadraticForm(_ g: [Double], _ v: [[Double]]) -> Double {
+private func quadraticForm(_ g: [Double], _ v: [[Double]]) -> Double {
   var sum = 0.0
   for a in g.indices { for b in g.indices { sum += g[a] * v[a][b] * g[b] } }
   return max(sum, 0)
