@@ -56,7 +56,7 @@ public enum EffectOutput {
     out += "(SE \(NumberFormat.fixed(e.preSlopeSEHAC, 4)))\n\n"
     let table = TableModel(
       columns: [
-        TableColumn("event", .left), TableColumn("days", .right), TableColumn("jump (logit)"),
+        TableColumn("event", .left), TableColumn("n after", .right), TableColumn("jump (logit)"),
         TableColumn("slope Δ/month"), TableColumn("share fitted"), TableColumn("without"),
         TableColumn("effect pp", .right), TableColumn("95% interval", .right), TableColumn("placebo", .right),
       ],
@@ -73,9 +73,10 @@ public enum EffectOutput {
       })
     out += renderTable(table, format: format, ascii: ascii, width: width)
     let note =
-      "jump and slope Δ: Newey–West SE in brackets; effect: mean of fitted − counterfactual share over the days "
-      + "from the event to the next one (95% interval, delta method); placebo: rank of |effect| among the same "
-      + "model at every pre-event date with \(EffectAnalysis.placeboMinimumSide)+ days on each side."
+      "jump and slope Δ: Newey–West SE in brackets; n after: values from the event to the next one (or the end); "
+      + "effect: mean of fitted − counterfactual share over them (95% interval, delta method); placebo: rank of "
+      + "|effect| among the same model at every pre-event date with \(EffectAnalysis.placeboMinimumSide)+ "
+      + "values on each side."
     out += wrap(note, width: width).joined(separator: "\n") + "\n"
     if e.clamped > 0 { out += "\(e.clamped) values of 0 or 1 were clamped to 0.0001 or 0.9999 before the logit\n" }
     return TerminalText.sanitized(out)
