@@ -47,6 +47,8 @@ public enum HeadlineFact: Sendable {
   case largest(category: String, share: Double)
   /// The dated breaks of the focus category, each with the nearest event, if one is close.
   case breaks(category: String, [DatedBreak])
+  /// The event with the largest effect on the focus category's share whose 95% interval excludes 0.
+  case eventEffect(category: String, EventEffectFit)
 }
 
 /// A break with the event nearest to it, when one falls within the window.
@@ -67,6 +69,8 @@ public struct ReportAnalysis: Sendable {
   public var focusSeries: ShareSeries
   /// nil when the focus has too few values to date breaks.
   public var breaks: BreakAnalysis?
+  /// Each event inside the focus category's span, fitted alone (EffectAnalysis.eachAlone).
+  public var eventEffects: [EventEffectFit]
   public var headlines: [HeadlineFact]
   /// The data's own resolution and its number of categories (after mapping).
   public var resolution: Every
@@ -108,7 +112,8 @@ public struct ReportAnalysis: Sendable {
     var analysis = ReportAnalysis(
       shareTable: shareTable, chartShares: chartShares,
       concentration: ConcentrationSeries(chartShares, bands: request.bands), comparison: comparison, focus: focus,
-      focusSeries: series, breaks: breaks, headlines: [], resolution: table.resolution,
+      focusSeries: series, breaks: breaks, eventEffects: EffectAnalysis.eachAlone(series, events: request.events),
+      headlines: [], resolution: table.resolution,
       categoryCount: table.categories.count, warnings: shareTable.warnings + (comparison?.warnings ?? []))
     analysis.headlines = analysis.headlineFacts(events: request.events)
     return analysis
@@ -158,6 +163,12 @@ public struct ReportAnalysis: Sendable {
             .flatMap { abs($0.day.number - found.day) <= Self.eventWindowDays ? $0 : nil })
       }
       facts.append(.breaks(category: focus, dated))
+    }
+    let clear = eventEffects.filter { fit in
+      fit.effect.map { $0.effectCI95.lowerBound > 0 || $0.effectCI95.upperBound < 0 } ?? false
+    }
+    if let largest = clear.max(by: { abs($0.effect!.effectPP) < abs($1.effect!.effectPP) }) {
+      facts.append(.eventEffect(category: focus, largest))
     }
     return facts
   }

@@ -43,7 +43,7 @@ struct Sharelens: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Inspect.self, SharesCommand.self, CompareCommand.self, ConcentrationCommand.self, BreaksCommand.self,
-      TrendCommand.self, ReportCommand.self, VolumesCommand.self,
+      TrendCommand.self, EffectCommand.self, ReportCommand.self, VolumesCommand.self,
     ]
   )
 }

@@ -9,7 +9,8 @@ import Testing
 
 /// The commands whose --help is read: the root command and every subcommand.
 let helpCommands: [[String]] = [
-  [], ["inspect"], ["shares"], ["compare"], ["concentration"], ["breaks"], ["trend"], ["report"], ["volumes"],
+  [], ["inspect"], ["shares"], ["compare"], ["concentration"], ["breaks"], ["trend"], ["effect"], ["report"],
+  ["volumes"],
 ]
 
 /// One example as the help prints it: its lines (a `\` at the end continues a command on the next).

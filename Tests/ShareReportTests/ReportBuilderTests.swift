@@ -51,14 +51,28 @@ import Testing
     // HHI = 75² + 25² = 6,250 in both periods.
     #expect(document.headlines[2].hasPrefix("Concentration (HHI) went from 6,250 to 6,250"))
     #expect(document.headlines[2].hasSuffix("highly concentrated in both."))
-    #expect(document.headlines[3] == "The sharpest breaks in a's daily share: 2016-03-01 (−50.0 points).")
+    #expect(
+      document.headlines[3]
+        == "The sharpest breaks in a's daily share: 2016-03-01 (−50.0 points, 95% interval 2016-02-29..2016-03-02).")
   }
 
   @Test func aBreakNearAnEventNamesIt() throws {
     let document = try report(compare: true, events: [Self.event])
     #expect(
-      document.headlines.last
-        == "The sharpest breaks in a's daily share: 2016-03-01 (−50.0 points; 2016-03-03: fee change).")
+      document.headlines.first { $0.hasPrefix("The sharpest") }
+        == "The sharpest breaks in a's daily share: 2016-03-01 (−50.0 points, 95% interval 2016-02-29..2016-03-02; "
+        + "2016-03-03: fee change).")
+  }
+
+  @Test func anEventInsideTheSpanGetsItsEffectInAHeadlineAndASection() throws {
+    let document = try report(compare: false, events: [Self.event])
+    #expect(
+      document.headlines.last?.hasPrefix("Against its trend before 2016-03-03 (fee change), a's daily share was ")
+        == true)
+    #expect(document.headlines.last?.contains("points lower on average over the 29 days that followed") == true)
+    let section = try #require(document.sections.first { $0.heading == "Event effects on a's share" })
+    #expect(section.tables.first?.rows.map { $0.first } == ["2016-03-03"])
+    #expect(document.sections.map(\.heading).suffix(2) == ["Event effects on a's share", "Methods"])
   }
 
   @Test func withoutPeriodsTheLargestCategoryLeads() throws {

@@ -74,6 +74,9 @@ public struct ChartSpec: Sendable {
     case event(day: Int64, label: String)
     /// A shaded horizontal band between two y values, labelled (e.g. an HHI band).
     case band(from: Double, to: Double, label: String)
+    /// A shaded stretch of time from `fromDay` up to (not including) `toDay`, labelled: e.g. the 95%
+    /// interval of a break date. Drawn under the data; the notes name each distinct label once.
+    case span(fromDay: Int64, toDay: Int64, label: String)
   }
 
   public var title: String
@@ -131,6 +134,15 @@ public struct ChartSpec: Sendable {
   /// The events, for numbered legends.
   public var events: [(day: Int64, label: String)] {
     annotations.compactMap { if case .event(let day, let label) = $0 { return (day, label) } else { return nil } }
+  }
+
+  public var spans: [(fromDay: Int64, toDay: Int64, label: String)] {
+    annotations.compactMap { if case .span(let f, let t, let l) = $0 { return (f, t, l) } else { return nil } }
+  }
+
+  /// The spans' distinct labels, in order of first appearance, for the notes.
+  public var spanLabels: [String] {
+    spans.map(\.label).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
   }
 
   public var bands: [(from: Double, to: Double, label: String)] {

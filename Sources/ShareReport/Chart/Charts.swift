@@ -119,6 +119,9 @@ public enum Charts {
       ],
       annotations: analysis.breaks.map {
         .event(day: $0.day, label: "break, \(NumberFormat.signed($0.deltaPP, 1)) points")
-      })
+      }
+        + analysis.breaks.compactMap(\.ci95).map {
+          .span(fromDay: $0.lowerBound, toDay: $0.upperBound + 1, label: "95% interval of a break date (Bai 1997)")
+        })
   }
 }

@@ -1,6 +1,7 @@
 // Turns the report's analysis (ShareStats' ReportAnalysis) into one document: headline sentences
 // in plain words, the data summary, the share table and stacked chart with events, the period
-// comparison with its tests, concentration over time, the dated breaks, and a methods footer.
+// comparison with its tests, concentration over time, the dated breaks, the events' effects
+// (ReportBuilder+Effects.swift), and a methods footer.
 // Only arranges results: every number here was computed by the statistics.
 
 import ShareData
@@ -50,6 +51,7 @@ public enum ReportBuilder {
     conc.charts.append(("concentration", Charts.concentration(analysis.concentration, events: context.events)))
     sections.append(conc)
     sections.append(breaksSection(analysis, colors))
+    if !analysis.eventEffects.isEmpty { sections.append(effectsSection(analysis)) }
     sections.append(methodsSection(analysis, context))
     if let source = context.chartSource {
       for s in sections.indices {
@@ -96,11 +98,14 @@ public enum ReportBuilder {
     case .breaks(let category, let dated):
       let listed = dated.map { item -> String in
         var text = "\(item.breakPoint.date) (\(NumberFormat.signed(item.breakPoint.deltaPP, 1)) points"
+        if item.breakPoint.ci95 != nil { text += ", 95% interval \(BreaksOutput.interval(item.breakPoint))" }
         if let event = item.event { text += "; \(event.date): \(event.label)" }
         return text + ")"
       }
       return "The sharpest breaks in \(category)'s \(analysis.resolution.adjective) share: "
         + listed.joined(separator: ", ") + "."
+    case .eventEffect(let category, let fit):
+      return effectSentence(category, fit, analysis: analysis)
     }
   }
 
@@ -176,11 +181,13 @@ public enum ReportBuilder {
     section.tables.append(
       TableModel(
         columns: [
-          TableColumn("date", .left), TableColumn("share before"), TableColumn("share after"), TableColumn("Δ pp"),
+          TableColumn("date", .left), TableColumn("95% interval", .left), TableColumn("share before"),
+          TableColumn("share after"), TableColumn("Δ pp"),
         ],
         rows: breaks.breaks.map {
           [
-            $0.date.description, NumberFormat.percent($0.shareBefore), NumberFormat.percent($0.shareAfter),
+            $0.date.description, BreaksOutput.interval($0), NumberFormat.percent($0.shareBefore),
+            NumberFormat.percent($0.shareAfter),
             NumberFormat.signed($0.deltaPP, 2),
           ]
         }))
@@ -189,13 +196,13 @@ public enum ReportBuilder {
   }
 
   static func methodsSection(_ analysis: ReportAnalysis, _ context: ReportContext) -> ReportDocument.Section {
-    let resolution = analysis.resolution
     var methods = ReportDocument.Section(heading: "Methods")
     methods.paragraphs = [
       "Units: volumes as in the inputs (\(context.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
       "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
       testsParagraph(analysis),
-      "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997).",
+      "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997); each break date has a 95% interval (Bai 1997, as strucchange's confint), shaded in the chart.",
+      ReportBuilder.effectsMethod,
       "Computed with GSL 2.7 (distributions, fits, quantiles, random numbers). Provenance: "
         + (context.ingest.sources.map(\.name) + [context.mapName, context.eventsName].compactMap { $0 }).joined(
           separator: ", ") + ".",

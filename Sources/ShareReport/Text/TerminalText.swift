@@ -77,6 +77,7 @@ extension ChartSpec {
       switch annotation {
       case .event(let day, let label): return .event(day: day, label: clean(label))
       case .band(let from, let to, let label): return .band(from: from, to: to, label: clean(label))
+      case .span(let from, let to, let label): return .span(fromDay: from, toDay: to, label: clean(label))
       }
     }
     return copy

@@ -31,6 +31,32 @@ extension NeweyWest {
     let bread = try invert(xtx)
     let beta = (0..<k).map { a in (0..<k).reduce(0) { $0 + bread[a][$1] * xty[$1] } }
     let u = (0..<n).map { t in y[t] - (0..<k).reduce(0) { $0 + beta[$1] * columns[$1][t] } }
+    let (v, lags) = try covariance(columns: columns, residuals: u, bandwidthColumns: bandwidthColumns, lag: lag)
+    let vr = try invert(tested.map { a in tested.map { v[a][$0] } })
+    let br = tested.map { beta[$0] }
+    var wald = 0.0
+    for a in br.indices { for b in br.indices { wald += br[a] * vr[a][b] * br[b] } }
+    let q = Double(tested.count)
+    let f = wald / q
+    let p = try Distributions.fUpperTail(max(f, 0), numeratorDF: q, denominatorDF: Double(n - k))
+    return (f, p, lags)
+  }
+
+  /// The Newey–West covariance (X'X)⁻¹ S (X'X)⁻¹ of OLS coefficients on `columns` with residuals `u`
+  /// (Bartlett weights 1 − j/(L + 1), no small-sample factor: sandwich's adjust = FALSE), and the lag L:
+  /// ⌊bandwidth⌋ of the scores Σ_c x_c,t·u_t over `bandwidthColumns` (the non-intercept regressors as R
+  /// sees them) when `lag` is nil, capped at n − 1.
+  public static func covariance(
+    columns: [[Double]], residuals u: [Double], bandwidthColumns: [[Double]], lag: Int? = nil
+  ) throws -> (covariance: [[Double]], lag: Int) {
+    let n = u.count
+    let k = columns.count
+    guard n > k, columns.allSatisfy({ $0.count == n }) else {
+      throw StatisticsInputError(description: "a HAC covariance needs more values than coefficients")
+    }
+    var xtx = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+    for a in 0..<k { for b in 0..<k { for t in 0..<n { xtx[a][b] += columns[a][t] * columns[b][t] } } }
+    let bread = try invert(xtx)
     let scores = (0..<n).map { t in bandwidthColumns.reduce(0) { $0 + $1[t] } * u[t] }
     let bw = bandwidth(scores: scores)
     let lags = min(lag ?? (bw.isFinite ? Int(bw.rounded(.down)) : 0), n - 1)
@@ -46,15 +72,7 @@ extension NeweyWest {
         }
       }
     }
-    let v = multiply(multiply(bread, meat), bread)
-    let vr = try invert(tested.map { a in tested.map { v[a][$0] } })
-    let br = tested.map { beta[$0] }
-    var wald = 0.0
-    for a in br.indices { for b in br.indices { wald += br[a] * vr[a][b] * br[b] } }
-    let q = Double(tested.count)
-    let f = wald / q
-    let p = try Distributions.fUpperTail(max(f, 0), numeratorDF: q, denominatorDF: Double(n - k))
-    return (f, p, lags)
+    return (multiply(multiply(bread, meat), bread), lags)
   }
 
   static func multiply(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {

@@ -26,8 +26,9 @@ struct BreaksCommand: ParsableCommand {
       care, or raise --min-segment.
 
       Each break has a 95% interval for its date (Bai 1997, allowing the variance to differ before \
-      and after, as strucchange's confint), and the output opens with Andrews' (1993) sup-F test of \
-      "no break at all" against one break (trim 0.15; p-value by Hansen's 1997 approximation).
+      and after, as strucchange's confint; --chart and --format svg shade it), and the output opens \
+      with Andrews' (1993) sup-F test of "no break at all" against one break (trim 0.15; p-value by \
+      Hansen's 1997 approximation).
 
       --min-segment is the shortest segment in days (strucchange's h; default 7). --max-breaks K \
       returns the optimal fit with exactly K breaks instead of choosing m. For each break: date, mean \

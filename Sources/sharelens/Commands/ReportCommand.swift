@@ -11,8 +11,9 @@ struct ReportCommand: ParsableCommand {
       Writes a report someone can publish: headline sentences in plain words, a data summary \
       (sources, coverage, warnings), the share table, the stacked share chart with --events marked, \
       the period comparison with its tests (with two or more --period), concentration over time, the \
-      dated breaks of one category (--category, default the largest mover), and a methods footer \
-      (units, weighting, tests and their assumptions, provenance).
+      dated breaks of one category (--category, default the largest mover) with their 95% intervals, \
+      the effect of each --events date inside that category's span (as `sharelens effect` with that \
+      date alone), and a methods footer (units, weighting, tests and their assumptions, provenance).
 
       --format text draws the charts in the terminal (at --width); markdown links SVG charts written \
       beside the --out file; html is one self-contained page with inline SVG and CSS and nothing \

@@ -27,7 +27,7 @@ extension SVGRenderer {
     let t = TimeScale(
       buckets: buckets, frame: f, domain: spec.resolvedYDomain, scale: spec.scale, firstDay: first.startDay,
       endDay: last.endDay)
-    var out = bandRects(spec, t)
+    var out = bandRects(spec, t) + spanRects(spec, t)
     out += yAxis(spec, t.domain, f, t.y)
     out += dateAxis(t)
     switch spec.mark {
@@ -54,6 +54,18 @@ extension SVGRenderer {
       out.append(text(band.label, x: f.right - 6, y: top + 14, size: 11, fill: "#555555", anchor: "end"))
     }
     return out
+  }
+
+  /// Spans as shaded vertical strips (at least 2 px wide, so a one-day interval shows), under the data.
+  func spanRects(_ spec: ChartSpec, _ t: TimeScale) -> [String] {
+    let f = t.frame
+    return spec.spans.compactMap { span in
+      guard span.toDay > t.firstDay, span.fromDay < t.endDay else { return nil }
+      let left = t.x(max(span.fromDay, t.firstDay))
+      let right = max(t.x(min(span.toDay, t.endDay)), left + 2)
+      return
+        "<rect x=\"\(n(left))\" y=\"\(n(f.top))\" width=\"\(n(right - left))\" height=\"\(n(f.height))\" fill=\"\(Palette.neutralHex)\" fill-opacity=\"0.22\"/>"
+    }
   }
 
   /// The date axis: a rule with calendar ticks and their labels.

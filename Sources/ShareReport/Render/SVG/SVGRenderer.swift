@@ -28,7 +28,7 @@ public struct SVGRenderer: Sendable {
 
   public func render(_ spec: ChartSpec) -> String {
     let events = spec.events
-    let eventRows = Double(events.count)
+    let eventRows = Double(events.count + spec.spanLabels.count)
     // A subtitle moves the plot down a line; a credit line adds one at the foot.
     let subtitleRow: Double = spec.subtitle == nil ? 0 : 20
     let totalHeight =
@@ -53,12 +53,20 @@ public struct SVGRenderer: Sendable {
         text("\(i + 1)  \(CivilDate(dayNumber: event.day))  \(event.label)", x: 16, y: y, size: 12, fill: "#333333"))
       y += 16
     }
+    for label in spec.spanLabels {
+      body.append(
+        "<rect x=\"16\" y=\"\(n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(Palette.neutralHex)\" fill-opacity=\"0.22\"/>"
+      )
+      body.append(text(label, x: 34, y: y, size: 12, fill: "#333333"))
+      y += 16
+    }
     if let source = spec.source { body.append(text(source, x: 16, y: y + 4, size: 11, fill: "#555555")) }
     var desc = [spec.subtitle, spec.caption].compactMap { $0 }.joined(separator: ". ")
     desc += " Series: " + spec.series.map(\.name).joined(separator: ", ") + "."
     if !events.isEmpty {
       desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."
     }
+    if !spec.spans.isEmpty { desc += " Shaded: " + spec.spanLabels.joined(separator: "; ") + "." }
     if let source = spec.source { desc += " " + source }
     let header = """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(totalHeight))" width="\(n(width))" height="\(n(totalHeight))" role="img" font-family="\(Escaping.xml(Self.font))">

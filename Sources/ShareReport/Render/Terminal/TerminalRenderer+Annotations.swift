@@ -1,5 +1,6 @@
-// Annotations of a time plot: bands as dotted rows, events as dotted columns numbered under the
-// date axis, and the notes below the legend that say what each number and band is.
+// Annotations of a time plot: bands as dotted rows, spans as shaded columns, events as dotted columns
+// numbered under the date axis, and the notes below the legend that say what each number, band and
+// shading is.
 
 import ShareData
 
@@ -10,6 +11,17 @@ extension TerminalRenderer {
     for band in spec.bands where band.from > domain.lowerBound && band.from < domain.upperBound {
       let row = height - 1 - min(height - 1, Int(grid.y(band.from) * Double(height)))
       for c in 0..<grid.plotWidth { cells[row][c] = Cell(char: ascii ? "-" : "┄", color: nil) }
+    }
+  }
+
+  /// Each span's columns shaded (at least one column, however short the span), under everything else.
+  func drawSpans(_ spec: ChartSpec, _ grid: TimeGrid, into cells: inout [[Cell]]) {
+    for span in spec.spans where span.toDay > grid.start && span.fromDay < grid.end {
+      let first = grid.column(of: max(span.fromDay, grid.start))
+      let last = max(first, grid.column(of: min(span.toDay, grid.end) - 1))
+      for c in first...last {
+        for r in 0..<height where cells[r][c].char == " " { cells[r][c] = Cell(char: ascii ? "." : "░", color: nil) }
+      }
     }
   }
 
@@ -41,6 +53,7 @@ extension TerminalRenderer {
     for (i, event) in spec.events.enumerated() {
       lines += wrapToWidth("\(i + 1) \(CivilDate(dayNumber: event.day)) \(event.label)", indent: "  ")
     }
+    for label in spec.spanLabels { lines += wrapToWidth("\(ascii ? "." : "░") \(label)", indent: "  ") }
     if !spec.bands.isEmpty {
       lines += wrapToWidth(
         "bands: "

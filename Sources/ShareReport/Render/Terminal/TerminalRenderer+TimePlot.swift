@@ -56,6 +56,7 @@ extension TerminalRenderer {
       buckets: buckets, start: first.startDay, end: last.endDay, plotWidth: width - labelWidth - 1, domain: domain,
       scale: spec.scale)
     var cells = [[Cell]](repeating: [Cell](repeating: Cell(), count: grid.plotWidth), count: height)
+    drawSpans(spec, grid, into: &cells)
     drawBands(spec, grid, into: &cells)
     // Events before the data, which covers them.
     drawEventLines(spec, grid, into: &cells)
