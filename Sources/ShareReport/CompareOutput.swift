@@ -77,7 +77,7 @@ public enum CompareOutput {
           cat.category, NumberFormat.percent(cat.estimate[b]), NumberFormat.percent(cat.estimate[q]),
           NumberFormat.signed(ch?.deltaPP, 2),
           ch?.ci95pp.map { "\(NumberFormat.signed($0.low, 2)) … \(NumberFormat.signed($0.high, 2))" } ?? "—",
-          bootstrapP(ch), NumberFormat.pValue(ch?.pValueAdjusted),
+          bootstrapP(ch), adjustedP(ch),
           NumberFormat.fixed(ch?.hacSEpp, 2), NumberFormat.pValue(ch?.pValueHAC),
           "\(cat.rank[b].map(String.init) ?? "—") → \(cat.rank[q].map(String.init) ?? "—")",
         ]
@@ -122,8 +122,17 @@ public enum CompareOutput {
 
   /// The headline p: "< 5.00e-04" where every resample fell on one side of 0 (p below 1 / resamples).
   public static func bootstrapP(_ change: CategoryChange?) -> String {
-    let text = NumberFormat.pValue(change?.pValueBootstrap)
-    return change?.pValueBootstrapIsBound == true && !text.hasPrefix("<") ? "< " + text : text
+    bounded(change?.pValueBootstrap, change?.pValueBootstrapIsBound == true)
+  }
+
+  /// Holm's adjustment of the headline p: "< 0.003" where it is set by a bound.
+  public static func adjustedP(_ change: CategoryChange?) -> String {
+    bounded(change?.pValueAdjusted, change?.pValueAdjustedIsBound == true)
+  }
+
+  static func bounded(_ p: Double?, _ isBound: Bool) -> String {
+    let text = NumberFormat.pValue(p)
+    return isBound && !text.hasPrefix("<") ? "< " + text : text
   }
 
   /// What each share and each p means, and what it assumes.

@@ -145,8 +145,11 @@ extension Compare {
       change.partOfVolumeChange = totalChange != 0 ? volumeChange / totalChange : nil
       return change
     }
-    let adjusted = Holm.adjusted(changes.map(\.pValueBootstrap))
-    for c in changes.indices { changes[c].pValueAdjusted = adjusted[c] }
+    let adjusted = Holm.adjusted(changes.map(\.pValueBootstrap), bounds: changes.map(\.pValueBootstrapIsBound))
+    for c in changes.indices {
+      changes[c].pValueAdjusted = adjusted[c]?.p
+      changes[c].pValueAdjustedIsBound = adjusted[c]?.isBound ?? false
+    }
     return changes
   }
 }

@@ -104,6 +104,8 @@ public struct CategoryChange: Sendable {
   public var pValueBootstrapIsBound = false
   /// Holm's adjustment of the headline p across the categories of this comparison.
   public var pValueAdjusted: Double?
+  /// `pValueAdjusted` is set by a bootstrap p that is only a bound: the adjusted p is below it.
+  public var pValueAdjustedIsBound = false
   /// Bootstrap replicates in which the estimate was undefined (counted, left out of interval and p).
   public var undefinedResamples: Int?
   /// Share of the points that moved: gainers' part of all gains (> 0), losers' part of all losses (< 0).

@@ -97,6 +97,10 @@ func generatedComparison(
     }
     // An undefined p is not a test: it stays nil and does not raise the others.
     #expect(Holm.adjusted([0.01, nil, 0.04]) == [0.02, nil, 0.04])
+    // A bound (every resample on one side) makes the adjusted p it sets a bound; a larger term from a real p does not.
+    let bounded = Holm.adjusted([0.0005, 0.01, 0.0005, 0.6], bounds: [true, false, true, false])
+    #expect(bounded.map { $0!.p } == [0.002, 0.02, 0.002, 0.6])
+    #expect(bounded.map { $0!.isBound } == [true, false, true, false])
   }
 
   /// Every row of every comparison: p < 0.05 exactly when the 95% interval leaves out 0, on the real daily

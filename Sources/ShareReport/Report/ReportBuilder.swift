@@ -109,7 +109,7 @@ public enum ReportBuilder {
     }
   }
 
-  /// " (95% interval −97.0 to −93.2, p < 5.00e-04 by a moving-block bootstrap; 0.003 after Holm's
+  /// " (95% interval −97.0 to −93.2, p < 5.00e-04 by a moving-block bootstrap; < 0.003 after Holm's
   /// adjustment for 6 categories)": the interval and the p come from the same resamples.
   static func evidence(_ change: CategoryChange, categories: Int) -> String {
     guard let ci = change.ci95pp, change.pValueBootstrap != nil else {
@@ -118,10 +118,10 @@ public enum ReportBuilder {
     }
     let p = pText(CompareOutput.bootstrapP(change))
     let interval = "95% interval \(NumberFormat.signed(ci.low, 1)) to \(NumberFormat.signed(ci.high, 1))"
-    let adjusted = change.pValueAdjusted.map {
-      categories > 1 ? "; \(NumberFormat.pValue($0)) after Holm's adjustment for \(categories) categories" : ""
-    }
-    return " (\(interval), \(p) by a moving-block bootstrap\(adjusted ?? ""))"
+    let adjusted =
+      change.pValueAdjusted != nil && categories > 1
+      ? "; \(CompareOutput.adjustedP(change)) after Holm's adjustment for \(categories) categories" : ""
+    return " (\(interval), \(p) by a moving-block bootstrap\(adjusted))"
   }
 
   /// "p = 0.012" or "p < 1e-10".

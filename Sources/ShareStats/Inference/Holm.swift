@@ -8,12 +8,24 @@ public enum Holm {
   /// defined p-values sorted p₍₁₎ ≤ … ≤ p₍ₘ₎: p̃₍ᵢ₎ = min(1, max_{j ≤ i} (m − j + 1) p₍ⱼ₎), as
   /// statsmodels' `multipletests(method="holm")` (ties keep their order of appearance).
   public static func adjusted(_ p: [Double?]) -> [Double?] {
+    adjusted(p, bounds: Array(repeating: false, count: p.count)).map { $0?.p }
+  }
+
+  /// As `adjusted(_:)`, where some p are only upper bounds (`bounds[i]`: a bootstrap p with every
+  /// resample on one side of 0): an adjusted p is a bound too where the term (m − j + 1) p₍ⱼ₎ that
+  /// sets it comes from a bound and is below the cap of 1.
+  public static func adjusted(_ p: [Double?], bounds: [Bool]) -> [(p: Double, isBound: Bool)?] {
     let order = p.indices.filter { p[$0] != nil }.sorted { (p[$0]!, $0) < (p[$1]!, $1) }
     let m = order.count
-    var out = [Double?](repeating: nil, count: p.count)
-    var running = 0.0
+    var out = [(p: Double, isBound: Bool)?](repeating: nil, count: p.count)
+    var running = (p: 0.0, isBound: false)
     for (rank, index) in order.enumerated() {
-      running = max(running, min(1, Double(m - rank) * p[index]!))
+      let term = Double(m - rank) * p[index]!
+      if term >= 1 {
+        running = (1, false)
+      } else if term > running.p {
+        running = (term, bounds[index])
+      }
       out[index] = running
     }
     return out
