@@ -121,10 +121,7 @@ public struct ReportAnalysis: Sendable {
   /// The category asked for, else the largest mover of the last compared period, else the largest.
   static func focusCategory(_ asked: String?, comparison: Comparison?, categories: [String]) throws -> String {
     if let asked {
-      guard categories.contains(asked) else {
-        throw ShareError.request(
-          "unknown category \(quoted(asked))", hint: "the categories are \(categories.joined(separator: ", "))")
-      }
+      guard categories.contains(asked) else { throw ShareSeries.unknownCategory(asked, known: categories) }
       return asked
     }
     if let c = comparison, let q = c.options.periods.indices.last(where: { $0 != c.options.baseline }) {

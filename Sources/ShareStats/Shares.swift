@@ -93,7 +93,7 @@ public enum Shares {
       throw ShareError.request(
         "no data in the range \(range)",
         hint: input.cellCount > 0
-          ? "the data runs from \(dateString(seconds: input.times.first!)) to \(dateString(seconds: input.times.last!))"
+          ? "the data runs \(input.resolution.dataRange(firstDay: input.times.first!.floorDiv(secondsPerDay), lastDay: input.times.last!.floorDiv(secondsPerDay)))"
           : nil)
     }
     return try bucket(selected, every: every, spans: spans, options: options)

@@ -108,9 +108,24 @@ struct InputOptions: ParsableArguments {
 
 extension Delimiter: ExpressibleByArgument {}
 
-/// `--category <column>` for the commands that analyse every category (in `breaks` and `trend`
-/// `--category` names the category to analyse; there `--group` names the column).
+/// The old `--category <column>` of the commands that analyse every category: the same as
+/// `--group`, while in `trend`, `breaks` and `report` `--category` names the one category to
+/// analyse. One flag had two meanings, and an error hint for one pointed at the other; the column
+/// is now `--group` everywhere, and this spelling is a hidden alias that says so.
 struct CategoryColumnOption: ParsableArguments {
-  @Option(help: ArgumentHelp("The category column's name (long layout); the same as --group.", valueName: "column"))
-  var category: String?
+  @Option(
+    name: .customLong("category"),
+    help: ArgumentHelp("Old spelling of --group for a category column.", valueName: "column", visibility: .hidden))
+  var legacyCategory: String?
+
+  /// The category column named with the old spelling, if any.
+  var category: String? { legacyCategory }
+
+  func validate() throws {
+    if let column = legacyCategory {
+      Run.printError(
+        "warning: --category \(column) names a column here; write --group \(column) (--category names the one category to analyse in trend, breaks and report)"
+      )
+    }
+  }
 }
