@@ -55,6 +55,8 @@ public struct ShareBreakdown: Sendable {
   /// Per category: first and last day observed anywhere in the input.
   public var spans: [ClosedRange<Int64>?]
   public var warnings: [Warning]
+  /// How the shares were smoothed after computing them; nil when they were not.
+  public var smoothing: ShareSmoothing? = nil
 
   /// Each category's share of the whole range's volume (nil when the range's total is 0).
   public var totalShares: [Double?] {

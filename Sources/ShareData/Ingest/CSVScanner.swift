@@ -296,6 +296,12 @@ public final class CSVScanner {
     stops = Self.stops(for: chosen)
   }
 
+  /// Whether the input has no bytes at all.
+  public func isEmptyInput() throws -> Bool {
+    if !startedStream { try start() }
+    return length == 0 && atEnd
+  }
+
   /// Whether the input's first non-blank byte is `{`: a JSON object, not a CSV file.
   public func startsWithJSONObject() throws -> Bool {
     if !startedStream { try start() }

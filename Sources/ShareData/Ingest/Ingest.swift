@@ -54,6 +54,10 @@ public enum Ingest {
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
+      if options.standardInputUnasked, stream.name == "<stdin>", try scanner.isEmptyInput() {
+        throw ShareError.request(
+          "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
+      }
       if try scanner.startsWithJSONObject() {
         summaries.append(
           try OwnJSONReader.read(

@@ -28,6 +28,9 @@ public struct IngestOptions: Sendable {
   public var layout: Layout?
   /// Force the field delimiter instead of sniffing it from the first lines.
   public var delimiter: Delimiter?
+  /// Standard input is read because no file was named (it is a pipe or a file): when it is empty,
+  /// that is "no input", a usage error, not an empty file.
+  public var standardInputUnasked = false
   /// The time column's name (long layout), when detection is ambiguous.
   public var timeColumn: String?
   /// The category column's name (long layout).

@@ -76,6 +76,7 @@ struct InputOptions: ParsableArguments {
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
     options.delimiter = delimiter
+    options.standardInputUnasked = files.isEmpty
     options.progress = ProgressBar.shared.callback
     options.filters =
       try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
