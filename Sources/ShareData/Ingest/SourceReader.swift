@@ -51,6 +51,11 @@ struct SourceReader {
       let name = SpreadsheetCell.unguarded(plan.header[column].trimmed)
       builder.removeCells(code: builder.code(for: name), source: source)
     }
+    if !plan.filteredOut.isEmpty {
+      summary.categorySource +=
+        "; left out by the filters: "
+        + plan.filteredOut.map { plan.header[$0] }.joined(separator: ", ")
+    }
     summary.timeFormat = timeFormat
     if summary.rows == 0 {
       throw ShareError.data(
