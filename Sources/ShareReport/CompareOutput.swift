@@ -93,13 +93,16 @@ public enum CompareOutput {
         ch?.shareOfMovedPoints.map {
           NumberFormat.percent(abs($0)) + ((ch?.deltaPP ?? 0) < 0 ? " of losses" : " of gains")
         } ?? "—",
-        NumberFormat.signedGrouped(ch?.dailyVolumeChange), NumberFormat.percent(ch?.partOfVolumeChange),
+        NumberFormat.signedGrouped(ch?.dailyVolumeChange),
+        ch?.shareOfMovedVolume.map {
+          NumberFormat.percent(abs($0)) + ($0 < 0 ? " of falls" : " of rises")
+        } ?? "—",
       ]
     }
     return TableModel(
       columns: [
         TableColumn("category", .left), TableColumn("Δ pp"), TableColumn("of the moved points", .right),
-        TableColumn("Δ daily volume"), TableColumn("of the volume change"),
+        TableColumn("Δ volume/\(c.resolution.rawValue)"), TableColumn("of moved volume", .right),
       ], rows: rows)
   }
 
@@ -153,6 +156,8 @@ public enum CompareOutput {
         + (c.options.weighting == .volume ? " (volume share linearised: (v − ŝ·V) / mean V)" : "")
         + "; Welch's t (JSON only) assumes independent \(days).",
       "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100.",
+      "Δ volume/\(c.resolution.rawValue): the period's average volume per \(c.resolution.rawValue) minus the "
+        + "baseline's; of moved volume: its part of all categories' rises (if it rose) or of all falls (if it fell).",
     ]
     for p in c.categories {
       for (q, ch) in p.changes.enumerated() {
@@ -237,6 +242,7 @@ public enum CompareOutput {
         ("share_of_moved_points", perChange { .optional(cat.changes[$0]?.shareOfMovedPoints) }),
         ("daily_volume_change", perChange { .optional(cat.changes[$0]?.dailyVolumeChange) }),
         ("part_of_volume_change", perChange { .optional(cat.changes[$0]?.partOfVolumeChange) }),
+        ("share_of_moved_volume", perChange { .optional(cat.changes[$0]?.shareOfMovedVolume) }),
       ])
     }
     return .object([

@@ -10,6 +10,7 @@ public enum InspectOutput {
     for source in result.sources {
       out += "\(source.name)\n"
       out += "  layout      \(source.layout.rawValue) (\(source.layoutReason.rendered(settings)))\n"
+      if source.delimiter != .comma { out += "  delimiter   \(source.delimiter.rawValue)\n" }
       if let time = source.timeColumn {
         out += "  time        \(time)\(source.timeFormat.map { " (\($0.rawValue))" } ?? "")\n"
       }
@@ -62,6 +63,7 @@ public enum InspectOutput {
         ("name", .string(s.name)),
         ("layout", .string(s.layout.rawValue)),
         ("layout_reason", .string(s.layoutReason.rendered(settings))),
+        ("delimiter", .string(s.delimiter.rawValue)),
         ("time_column", s.timeColumn.map { .string($0) } ?? .null),
         ("time_format", s.timeFormat.map { .string($0.rawValue) } ?? .null),
         ("categories", .string(s.categorySource)),

@@ -45,16 +45,27 @@ public enum ShareTableOutput {
 
   static func legend(_ b: ShareBreakdown) -> String {
     var notes: [String] = []
-    notes.append(
-      b.weighting == .volume
-        ? "Shares of each \(b.every.rawValue)'s volume; total in the data's volume unit."
-        : "Shares are the mean of \(b.resolution.adjective) shares within each \(b.every.rawValue).")
+    if let smoothing = b.smoothing {
+      notes.append(
+        "Smoothed shares: \(smoothingPhrase(smoothing, b.every)); the total (in the data's volume unit) and the all row are not smoothed."
+      )
+    } else {
+      notes.append(
+        b.weighting == .volume
+          ? "Shares of each \(b.every.rawValue)'s volume; total in the data's volume unit."
+          : "Shares are the mean of \(b.resolution.adjective) shares within each \(b.every.rawValue).")
+    }
     if b.buckets.contains(where: \.partial) { notes.append("* partial bucket: the data covers only part of it.") }
     if b.buckets.contains(where: { $0.shares.contains { $0 == nil } }) {
       notes.append("— not observed in the bucket (missing, not zero).")
     }
     notes.append("coverage: categories observed / categories active in the bucket.")
     return notes.joined(separator: "\n") + "\n"
+  }
+
+  /// "each share is the centred moving mean of 3 months' shares".
+  static func smoothingPhrase(_ smoothing: ShareSmoothing, _ every: Every) -> String {
+    "each share is the centred moving \(smoothing.statistic.rawValue) of \(smoothing.window) \(every.rawValue)s' shares"
   }
 
   /// The volume table as a wide CSV that sharelens reads back (`Time,<cat1>,<cat2>,…`): a
@@ -69,16 +80,21 @@ public enum ShareTableOutput {
     return writer.text
   }
 
-  /// Tidy CSV: one row per bucket and category.
+  /// Tidy CSV: one row per bucket and category. Smoothed shares add a `smoothing` column
+  /// (`mean 3`: statistic and window in buckets), so a smoothed file cannot pass for a plain one.
   static func csv(_ b: ShareBreakdown) -> String {
-    var writer = CSVWriter(header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"])
+    let smoothing = b.smoothing.map { ["\($0.statistic.rawValue) \($0.window)"] } ?? []
+    var writer = CSVWriter(
+      header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"]
+        + (smoothing.isEmpty ? [] : ["smoothing"]))
     for bucket in b.buckets {
       for (c, name) in b.categories.enumerated() {
-        writer.row([
-          bucket.startDate.description, bucket.lastDate.description, name, machineNumber(bucket.volumes[c]),
-          machineNumber(bucket.shares[c]), machineNumber(bucket.total), machineNumber(bucket.coverage),
-          bucket.partial ? "true" : "false",
-        ])
+        writer.row(
+          [
+            bucket.startDate.description, bucket.lastDate.description, name, machineNumber(bucket.volumes[c]),
+            machineNumber(bucket.shares[c]), machineNumber(bucket.total), machineNumber(bucket.coverage),
+            bucket.partial ? "true" : "false",
+          ] + smoothing)
       }
     }
     return writer.text
@@ -108,6 +124,12 @@ public enum ShareTableOutput {
       ("every", .string(b.every.rawValue)),
       ("unit", .string(unit)),
       ("weighting", .string(b.weighting.rawValue)),
+      (
+        "smoothing",
+        b.smoothing.map {
+          .object([("window", .number(Double($0.window))), ("statistic", .string($0.statistic.rawValue))])
+        } ?? .null
+      ),
       ("categories", .array(b.categories.map { .string($0) })),
       ("buckets", .array(buckets)),
       (

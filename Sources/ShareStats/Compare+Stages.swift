@@ -41,7 +41,9 @@ struct PeriodData {
     if buckets.isEmpty {
       throw ShareError.request(
         "period \(p.label) (\(p.from)..\(p.to)) has no data",
-        hint: "the data runs from \(daily.buckets.first!.startDate) to \(daily.buckets.last!.lastDate)")
+        hint:
+          "the data runs \(daily.every.dataRange(firstDay: daily.buckets.first!.startDay, lastDay: daily.buckets.last!.startDay))"
+      )
     }
     volume = [Double?](repeating: nil, count: k)
     total = 0.0
@@ -124,6 +126,9 @@ extension Compare {
     let daysB = Double(data[b].buckets.count)
     let daysQ = Double(data[q].buckets.count)
     let totalChange = data[q].total / daysQ - data[b].total / daysB
+    let volumeChanges = (0..<k).map { c in (data[q].volume[c] ?? 0) / daysQ - (data[b].volume[c] ?? 0) / daysB }
+    let rises = volumeChanges.filter { $0 > 0 }.reduce(0, +)
+    let falls = volumeChanges.filter { $0 < 0 }.reduce(0, +)
     var changes = try (0..<k).map { c in
       let sa = data[b].estimate[c]
       let sq = data[q].estimate[c]
@@ -140,9 +145,10 @@ extension Compare {
         change.shareOfMovedPoints =
           d > 0 ? (gains > 0 ? d / gains : nil) : d < 0 ? (losses < 0 ? -d / losses : nil) : 0
       }
-      let volumeChange = (data[q].volume[c] ?? 0) / daysQ - (data[b].volume[c] ?? 0) / daysB
+      let volumeChange = volumeChanges[c]
       change.dailyVolumeChange = volumeChange
       change.partOfVolumeChange = totalChange != 0 ? volumeChange / totalChange : nil
+      change.shareOfMovedVolume = volumeChange > 0 ? volumeChange / rises : volumeChange < 0 ? -volumeChange / falls : 0
       return change
     }
     let adjusted = Holm.adjusted(changes.map(\.pValueBootstrap), bounds: changes.map(\.pValueBootstrapIsBound))

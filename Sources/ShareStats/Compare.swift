@@ -110,9 +110,16 @@ public struct CategoryChange: Sendable {
   public var undefinedResamples: Int?
   /// Share of the points that moved: gainers' part of all gains (> 0), losers' part of all losses (< 0).
   public var shareOfMovedPoints: Double?
-  /// Change in average daily volume, and its part of the total change in average daily volume.
+  /// Change in average daily volume: the period's volume per day minus the baseline's.
   public var dailyVolumeChange: Double?
+  /// `dailyVolumeChange` over the total's change in average daily volume: negative when the
+  /// category moved against the total (it grew while the total shrank), over 100% when it moved
+  /// more than the total did. JSON keeps it; tables show `shareOfMovedVolume`, which reads plainly.
   public var partOfVolumeChange: Double?
+  /// Share of the volume that moved, as `shareOfMovedPoints` for volume: a category whose daily
+  /// volume rose gets its part of all rises (> 0), one whose volume fell its part of all falls
+  /// (< 0); 0 when it did not change.
+  public var shareOfMovedVolume: Double?
 }
 
 public struct CategoryComparison: Sendable {

@@ -77,6 +77,11 @@ public struct ReportAnalysis: Sendable {
   public var categoryCount: Int
   /// The share table's warnings, then the comparison's.
   public var warnings: [Warning]
+  /// The top N fold every section shows, nil when every category fits.
+  public var fold: CategoryFold?
+  /// The category holding "everything else" (the fold's target, or the data's own `others`):
+  /// never named as a headline's gainer nor chosen as the focus by default.
+  public var catchAll: String?
 
   /// Breaks are dated within this many days of an event to be matched with it.
   public static let eventWindowDays: Int64 = 7
@@ -84,9 +89,12 @@ public struct ReportAnalysis: Sendable {
   public static let reportedBreaks = 3
 
   public static func run(_ request: ReportAnalysisRequest) throws -> ReportAnalysis {
-    let table = request.table
     var options = request.shareOptions
-    options.top = options.top ?? ReportAnalysisRequest.defaultTop
+    // One fold for every section (CategoryFold), judged over the selected range.
+    let (table, fold) = try CategoryFold.apply(
+      request.table, top: options.top ?? ReportAnalysisRequest.defaultTop, from: options.firstDay?.start.seconds,
+      until: options.lastDay?.advanced(by: 1).start.seconds)
+    options.top = nil
     options.every = options.every ?? tableWidth(table, options: options)
     let shareTable = try Shares.compute(table, options: options)
     var chartOptions = options
@@ -98,7 +106,9 @@ public struct ReportAnalysis: Sendable {
       compare.weighting = options.weighting
       return try Compare.run(table, shareOptions: options, options: compare)
     }
-    let focus = try focusCategory(request.focus, comparison: comparison, categories: chartShares.categories)
+    let focus = try focusCategory(
+      request.focus, comparison: comparison, categories: chartShares.categories,
+      catchAll: fold?.into ?? CategoryFold.catchAll(in: table.categories))
 
     var finest = options
     finest.every = table.resolution
@@ -114,7 +124,9 @@ public struct ReportAnalysis: Sendable {
       concentration: ConcentrationSeries(chartShares, bands: request.bands), comparison: comparison, focus: focus,
       focusSeries: series, breaks: breaks, eventEffects: EffectAnalysis.eachAlone(series, events: request.events),
       headlines: [], resolution: table.resolution,
-      categoryCount: table.categories.count, warnings: shareTable.warnings + (comparison?.warnings ?? []))
+      categoryCount: request.table.categories.count, warnings: shareTable.warnings + (comparison?.warnings ?? []))
+    analysis.fold = fold
+    analysis.catchAll = fold?.into ?? CategoryFold.catchAll(in: table.categories)
     analysis.headlines = analysis.headlineFacts(events: request.events)
     return analysis
   }
@@ -128,20 +140,22 @@ public struct ReportAnalysis: Sendable {
     return max(table.resolution, spanDays > 4 * 365 ? .year : spanDays > 540 ? .quarter : .month)
   }
 
-  /// The category asked for, else the largest mover of the last compared period, else the largest.
-  static func focusCategory(_ asked: String?, comparison: Comparison?, categories: [String]) throws -> String {
+  /// The category asked for, else the largest mover of the last compared period, else the largest;
+  /// the catch-all only when asked for (its moves are the sum of many categories').
+  static func focusCategory(_ asked: String?, comparison: Comparison?, categories: [String], catchAll: String?) throws
+    -> String
+  {
     if let asked {
-      guard categories.contains(asked) else {
-        throw ShareError.request(
-          "unknown category \(quoted(asked))", hint: "the categories are \(categories.joined(separator: ", "))")
-      }
+      guard categories.contains(asked) else { throw ShareSeries.unknownCategory(asked, known: categories) }
       return asked
     }
+    let named = categories.filter { $0 != catchAll }
     if let c = comparison, let q = c.options.periods.indices.last(where: { $0 != c.options.baseline }) {
-      let mover = c.categories.max { abs($0.changes[q]?.deltaPP ?? 0) < abs($1.changes[q]?.deltaPP ?? 0) }
-      return mover?.category ?? categories[0]
+      let mover = c.categories.filter { $0.category != catchAll }
+        .max { abs($0.changes[q]?.deltaPP ?? 0) < abs($1.changes[q]?.deltaPP ?? 0) }
+      return mover?.category ?? named.first ?? categories[0]
     }
-    return categories[0]
+    return named.first ?? categories[0]
   }
 
   /// What the headline sentences say, in order.
@@ -152,8 +166,10 @@ public struct ReportAnalysis: Sendable {
       for q in c.options.periods.indices where q != b {
         facts += comparisonFacts(c, baseline: b, period: q)
       }
-    } else if let top = shareTable.categories.first, let share = shareTable.totalShares.first ?? nil {
-      facts.append(.largest(category: top, share: share))
+    } else if let top = shareTable.categories.indices.first(where: { shareTable.categories[$0] != catchAll }),
+      let share = shareTable.totalShares[top]
+    {
+      facts.append(.largest(category: shareTable.categories[top], share: share))
     }
     if let breaks, !breaks.breaks.isEmpty {
       let dated = breaks.breaks.map { found in
@@ -183,7 +199,8 @@ public struct ReportAnalysis: Sendable {
           category: focus, baseline: c.options.periods[b], period: c.options.periods[q], from: sa, to: sb,
           change: change))
     }
-    let others = c.categories.filter { $0.category != focus }
+    // A fold or the data's catch-all is no winner: its gain is many categories' together.
+    let others = c.categories.filter { $0.category != focus && $0.category != catchAll }
     if let gainer = others.max(by: {
       ($0.changes[q]?.deltaPP ?? -.infinity) < ($1.changes[q]?.deltaPP ?? -.infinity)
     }),

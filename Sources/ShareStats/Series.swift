@@ -18,10 +18,7 @@ public struct ShareSeries: Sendable {
   /// The series of `category` in a breakdown.
   public init(_ breakdown: ShareBreakdown, category: String) throws {
     guard let c = breakdown.categories.firstIndex(of: category) else {
-      let known = breakdown.categories.prefix(12).map { quoted($0) }.joined(separator: ", ")
-      throw ShareError.request(
-        "unknown category \(quoted(category))",
-        hint: "the categories are \(known)\(breakdown.categories.count > 12 ? ", …" : "")")
+      throw Self.unknownCategory(category, known: breakdown.categories)
     }
     self.category = category
     days = []
@@ -75,5 +72,19 @@ extension ShareSeries {
       "\(category): \(clamped.count) share\(clamped.count == 1 ? "" : "s") of 0 or 1 inside "
         + "\(CivilDate(dayNumber: first))..\(CivilDate(dayNumber: last)) clamped to 0.0001 or 0.9999 before the "
         + "logit, which weighs them heavily: \(shown)\(more)")
+  }
+}
+
+extension ShareSeries {
+  /// The one message for a category to analyse that is not in the data (trend, breaks, report):
+  /// what the categories are, and that a column name belongs to the grouping, not here (asking
+  /// for `exchange` here used to list categories and leave the user guessing).
+  static func unknownCategory(_ asked: String, known: [String]) -> ShareError {
+    let shown = known.prefix(12).map { quoted($0) }.joined(separator: ", ") + (known.count > 12 ? ", …" : "")
+    return ShareError.request(
+      "unknown category \(quoted(asked))",
+      hint:
+        "the categories are \(shown); \(setting: .focusCategory) names one of them: to take the categories from another column, choose it with \(setting: .grouping, asked)"
+    )
   }
 }

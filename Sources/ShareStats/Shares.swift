@@ -55,6 +55,8 @@ public struct ShareBreakdown: Sendable {
   /// Per category: first and last day observed anywhere in the input.
   public var spans: [ClosedRange<Int64>?]
   public var warnings: [Warning]
+  /// How the shares were smoothed after computing them; nil when they were not.
+  public var smoothing: ShareSmoothing? = nil
 
   /// Each category's share of the whole range's volume (nil when the range's total is 0).
   public var totalShares: [Double?] {
@@ -93,7 +95,7 @@ public enum Shares {
       throw ShareError.request(
         "no data in the range \(range)",
         hint: input.cellCount > 0
-          ? "the data runs from \(dateString(seconds: input.times.first!)) to \(dateString(seconds: input.times.last!))"
+          ? "the data runs \(input.resolution.dataRange(firstDay: input.times.first!.floorDiv(secondsPerDay), lastDay: input.times.last!.floorDiv(secondsPerDay)))"
           : nil)
     }
     return try bucket(selected, every: every, spans: spans, options: options)

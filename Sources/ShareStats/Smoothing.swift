@@ -3,10 +3,19 @@
 
 import ShareData
 
+/// A smoothing applied to a share table, so every output can say so (a smoothed share is no
+/// longer the bucket's volume over its total).
+public struct ShareSmoothing: Sendable, Equatable {
+  /// Buckets in the centred window (odd: an even request is rounded up, as MovingWindow does).
+  public var window: Int
+  public var statistic: MovingWindow.Statistic
+}
+
 extension ShareBreakdown {
   public func smoothed(window: Int, statistic: MovingWindow.Statistic) throws -> ShareBreakdown {
     guard window > 1 else { return self }
     var out = self
+    out.smoothing = ShareSmoothing(window: window / 2 * 2 + 1, statistic: statistic)
     for c in categories.indices {
       var start = 0
       while start < buckets.count {

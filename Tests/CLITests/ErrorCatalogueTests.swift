@@ -117,6 +117,13 @@ let catalogue: [BadInput] = [
     "E43", "Time,a\n2016-01-01,1\n", "not a colour: \"purple\"", args: ["IN", "--colors", "a=purple"], status: 64
   )
   .at(nil, hint: "e.g. USD=#0072B2"),
+  BadInput(
+    "E50", "Time,a,b\n2016-01-01,1,3\n", "has no category \"c\"", args: ["IN", "--exclude", "exchange=c"],
+    status: 64
+  )
+  .at(nil, hint: "\"a\", \"b\""),
+  BadInput("E51", "{\"group\": \"category\"}\n", "JSON without \"buckets\"", name: "in.json"),
+  BadInput("E51", "{\"buckets\": [\n", "not valid JSON", name: "in.json"),
 ]
 
 /// `Time,a,b\n2016-01-01,1,3\n`, gzipped.
@@ -136,6 +143,8 @@ struct GoodInput: CustomTestStringConvertible, Sendable {
   var arguments: [String]? = nil
   /// Text standard error must contain (a warning).
   var stderr: String? = nil
+  /// Standard input, for a command line without IN.
+  var stdin: String? = nil
   var testDescription: String { id }
 }
 
@@ -189,6 +198,28 @@ let oddButValid: [GoodInput] = [
         + "2016-01-06,,3\n2016-01-07,,3\n").utf8),
     expect: "a,2016-01-01,2016-01-05,5,", arguments: ["trend", "IN", "--category", "a", "--format", "csv"],
     stderr: "a: 1 share of 0 or 1 inside 2016-01-01..2016-01-05 clamped to 0.0001 or 0.9999 before the logit"),
+  GoodInput(
+    id: "V20", bytes: Array("Time;a;b\n2016-01-01;1;3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V20", bytes: Array("date\tcat\tv\n2016-01-01\ta\t1\n2016-01-01\tb\t3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V20", bytes: Array("Time|a|b\n2016-01-01|1|3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V21",
+    bytes: Array(
+      ("{\"categories\": [\"b\", \"a\"], \"buckets\": [{\"start\": \"2016-01-01\", \"end\": \"2016-01-01\", "
+        + "\"volumes\": {\"b\": 3, \"a\": 1}}]}\n").utf8), name: "saved.json",
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V21",
+    bytes: Array(
+      "start,end,category,volume,share,total,coverage,partial\n2016-01-01,2016-01-01,b,3,0.75,4,1,false\n2016-01-01,2016-01-01,a,1,0.25,4,1,false\n"
+        .utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false", arguments: ["shares", "--format", "csv"],
+    stdin: "Time,a,b\n2016-01-01,1,3\n"),
 ]
 
 @Suite struct ErrorCatalogueTests {
@@ -240,7 +271,7 @@ let oddButValid: [GoodInput] = [
     let input = dir.file(`case`.name, bytes: `case`.bytes)
     let out = dir.path + "/out.csv"
     let arguments = (`case`.arguments ?? ["shares", "IN", "--format", "csv"]).map { $0 == "IN" ? input : $0 }
-    let result = try runSharelens(arguments + ["--out", out])
+    let result = try runSharelens(arguments + ["--out", out], stdin: `case`.stdin)
     #expect(result.status == 0, "\(`case`.id): \(result.stderr)")
     let text = try String(contentsOfFile: out, encoding: .utf8)
     let lines = text.split(separator: "\n")

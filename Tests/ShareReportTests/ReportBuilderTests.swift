@@ -93,6 +93,6 @@ import Testing
       try ReportAnalysis.run(ReportAnalysisRequest(table: ingest.table, focus: "zzz"))
     }
     #expect(error?.kind == .badRequest)
-    #expect(error?.hint?.contains("a, b") == true)
+    #expect(error?.hint?.contains("\"a\", \"b\"") == true)
   }
 }

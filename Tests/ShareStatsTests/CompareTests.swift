@@ -220,3 +220,35 @@ func handRanks(_ shares: [String: Double]) -> [String: Int] {
     #expect(b.buckets[1].active == 2 && b.buckets[1].observed == 2 && b.buckets[1].coverage == 1)
   }
 }
+
+@Suite struct MovedVolumeTests {
+  /// "of the moved volume" by hand: each category's change in volume per bucket, over the sum of
+  /// all rises (if it rose) or of all falls (if it fell). Rises sum to 1 and falls to −1, so no
+  /// category that gained volume shows a negative part, whatever the total did.
+  @Test func risesAndFallsEachAddUpToTheWhole() throws {
+    let periods = [
+      Period(label: "A", first: day("2016-01-01"), last: day("2016-12-31")),
+      Period(label: "B", first: day("2018-01-01"), last: day("2018-06-30")),
+    ]
+    let comparison = try Compare.run(
+      currencyTable, shareOptions: ShareOptions(), options: CompareOptions(periods: periods, resamples: 0))
+    let changes = comparison.categories.compactMap { $0.changes[1] }
+    let volume = changes.compactMap(\.dailyVolumeChange)
+    let rises = volume.filter { $0 > 0 }.reduce(0, +)
+    let falls = volume.filter { $0 < 0 }.reduce(0, +)
+    #expect(rises > 0 && falls < 0, "the check needs both")
+    for change in changes {
+      let v = try #require(change.dailyVolumeChange)
+      let part = try #require(change.shareOfMovedVolume)
+      #expect(abs(part - (v > 0 ? v / rises : v < 0 ? -v / falls : 0)) < 1e-12)
+      #expect((part >= 0) == (v >= 0))
+    }
+    let parts = changes.compactMap(\.shareOfMovedVolume)
+    #expect(abs(parts.filter { $0 > 0 }.reduce(0, +) - 1) < 1e-12)
+    #expect(abs(parts.filter { $0 < 0 }.reduce(0, +) + 1) < 1e-12)
+    // The total fell (China's exit), so the old part of the net change was negative for USD, which
+    // gained volume: that is what the tables no longer show.
+    let usd = try #require(comparison.categories.first { $0.category == "USD" }?.changes[1])
+    #expect((usd.partOfVolumeChange ?? 0) < 0 && (usd.shareOfMovedVolume ?? 0) > 0)
+  }
+}

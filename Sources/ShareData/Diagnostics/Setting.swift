@@ -10,8 +10,10 @@ public enum Setting: String, Sendable, CaseIterable {
   case valueColumn
   /// What the categories are (a column, pair, market, …).
   case grouping
-  /// The long layout's category column, when named on its own.
+  /// The long layout's category column, when named on its own (the old spelling of grouping).
   case categoryColumn
+  /// The one category a trend, break search or report focuses on.
+  case focusCategory
   case unit
   case duplicates
   case snapshotDate
@@ -38,6 +40,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case .timeColumn: return "time column"
     case .valueColumn: return "value column"
     case .categoryColumn: return "category column"
+    case .focusCategory: return "category to analyse"
     case .snapshotDate: return "snapshot date"
     case .minSegment: return "minimum segment"
     case .maxBreaks: return "maximum breaks"

@@ -39,12 +39,16 @@ public final class CSVScanner {
   /// Called after each read from the stream (progress reporting).
   public var onRead: (() -> Void)?
 
-  /// Bytes that end an unquoted field: comma, LF, CR, NUL.
-  private static let stops: [Bool] = {
+  /// The field delimiter: comma until `settleDelimiter` sniffs or is told another.
+  public private(set) var delimiter = Delimiter.comma
+  /// Bytes that end an unquoted field: the delimiter, LF, CR, NUL.
+  private var stops = CSVScanner.stops(for: .comma)
+
+  private static func stops(for delimiter: Delimiter) -> [Bool] {
     var table = [Bool](repeating: false, count: 256)
-    for byte in [UInt8(ascii: ","), 0x0A, 0x0D, 0x00] { table[Int(byte)] = true }
+    for byte in [delimiter.byte, 0x0A, 0x0D, 0x00] { table[Int(byte)] = true }
     return table
-  }()
+  }
 
   public init(stream: ByteStream, chunkSize: Int = 4 << 20, maxRecordBytes: Int = 16 << 20) {
     self.stream = stream
@@ -111,7 +115,8 @@ public final class CSVScanner {
   // hot loop: runs once per record on the serial path; its quote/CR/field state lives in locals so
   // a record costs no calls, and splitting the state machine would pass that state through them.
   private func scanRecord() throws -> Outcome {
-    let stops = Self.stops
+    let stops = self.stops
+    let delimiter = self.delimiter.byte
     var p = position
     var lineHere = line
     var count = 0
@@ -169,11 +174,11 @@ public final class CSVScanner {
         p += 1  // the closing quote
         if p < end {
           let c = buffer[p]
-          if c != UInt8(ascii: ",") && c != 0x0A && c != 0x0D {
+          if c != delimiter && c != 0x0A && c != 0x0D {
             throw ShareError.data(
               "text after a closing quote",
               at: SourceLocation(file: name, line: lineHere, column: count),
-              expected: "a comma or the end of the line after a quoted field",
+              expected: "a \(self.delimiter.rawValue) or the end of the line after a quoted field",
               hint: "a quote inside a quoted field is written twice: \"\"")
           }
         } else if !atEnd {
@@ -190,7 +195,7 @@ public final class CSVScanner {
       }
       if p == end { break fields }
       switch buffer[p] {
-      case UInt8(ascii: ","):
+      case delimiter:
         p += 1
         continue fields
       case 0x0A:
@@ -276,6 +281,46 @@ public final class CSVScanner {
     fieldEnds = grow(fieldEnds)
     fieldEscaped = grow(fieldEscaped)
     fieldCapacity = newCapacity
+  }
+
+  // MARK: Delimiter
+
+  /// Settles the field delimiter before the first record: `forced` if given, else the one that
+  /// splits the first lines consistently (`Delimiter.sniff`, over the first buffer of up to 64 KiB).
+  public func settleDelimiter(_ forced: Delimiter?) throws {
+    if !startedStream { try start() }
+    let chosen =
+      forced
+      ?? Delimiter.sniff(UnsafeBufferPointer(start: buffer + position, count: length - position), isWholeInput: atEnd)
+    delimiter = chosen
+    stops = Self.stops(for: chosen)
+  }
+
+  /// Whether the input has no bytes at all.
+  public func isEmptyInput() throws -> Bool {
+    if !startedStream { try start() }
+    return length == 0 && atEnd
+  }
+
+  /// Whether the input's first non-blank byte is `{`: a JSON object, not a CSV file.
+  public func startsWithJSONObject() throws -> Bool {
+    if !startedStream { try start() }
+    var i = position
+    while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
+    return i < length && buffer[i] == UInt8(ascii: "{")
+  }
+
+  /// The rest of the input as one array (small inputs only: sharelens' JSON read back).
+  public func remainingBytes() throws -> [UInt8] {
+    if !startedStream { try start() }
+    var bytes = Array(UnsafeBufferPointer(start: buffer + position, count: length - position))
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while !atEnd {
+      let got = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0.baseAddress!, count: $0.count) }
+      if got == 0 { atEnd = true } else { bytes += chunk[..<got] }
+    }
+    position = length
+    return bytes
   }
 
   // MARK: Marking (layout detection reads ahead, then rewinds)

@@ -17,7 +17,7 @@ public enum Ingest {
   /// Reads files (`-` is standard input) into one table: their union.
   public static func read(paths: [String], options: IngestOptions) throws -> IngestResult {
     guard !paths.isEmpty else {
-      throw ShareError.request("no input files", hint: "name one or more CSV files, or - for standard input")
+      throw ShareError.request("no input files", hint: "name one or more CSV files, or pipe the data in")
     }
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ShareError.request("standard input (-) can be read only once")
@@ -54,6 +54,17 @@ public enum Ingest {
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
+      if options.standardInputUnasked, stream.name == "<stdin>", try scanner.isEmptyInput() {
+        throw ShareError.request(
+          "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
+      }
+      if try scanner.startsWithJSONObject() {
+        summaries.append(
+          try OwnJSONReader.read(
+            try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder))
+        continue
+      }
+      try scanner.settleDelimiter(options.delimiter)
       var reader = SourceReader(scanner: scanner, source: source, options: options)
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]

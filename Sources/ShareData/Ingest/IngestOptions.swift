@@ -26,6 +26,11 @@ public enum VolumeUnit: String, CaseIterable, Sendable {
 public struct IngestOptions: Sendable {
   /// Force a layout instead of detecting it.
   public var layout: Layout?
+  /// Force the field delimiter instead of sniffing it from the first lines.
+  public var delimiter: Delimiter?
+  /// Standard input is read because no file was named (it is a pipe or a file): when it is empty,
+  /// that is "no input", a usage error, not an empty file.
+  public var standardInputUnasked = false
   /// The time column's name (long layout), when detection is ambiguous.
   public var timeColumn: String?
   /// The category column's name (long layout).
@@ -75,6 +80,8 @@ public struct SourceSummary: Sendable {
   public var layout: Layout
   /// How the layout was chosen: "detected from the header", or the layout asked for.
   public var layoutReason: Phrase
+  /// The field delimiter the input was read with (sniffed or forced).
+  public var delimiter = Delimiter.comma
   public var timeColumn: String?
   public var timeFormat: TimeFormat?
   /// Where categories come from, e.g. `columns bitfinex…others`, `column "quote"`, `file name`.

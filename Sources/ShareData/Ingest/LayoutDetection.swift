@@ -91,6 +91,8 @@ struct LayoutPlan {
   var priceIndex: Int?
   /// wide: the category columns.
   var wideColumns: [Int] = []
+  /// wide: the category columns `--include`/`--exclude` leave out (read, then removed).
+  var filteredOut: [Int] = []
   /// long without a time column: every row is dated this (seconds).
   var snapshotTime: Int64?
 }

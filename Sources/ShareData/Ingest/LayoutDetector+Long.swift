@@ -54,7 +54,10 @@ extension LayoutDetector {
         "\(setting: .unit, "quote") needs price and amount columns; \(source) has none",
         hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with \(setting: .unit, "base")")
     }
-    let categoryCandidates = text.filter { $0 != plan.valueIndex }
+    // A second date column (the `end` of sharelens' own CSV output) is no category; a column named
+    // `category` (the same output) is the one.
+    let categoryCandidates = text.filter { $0 != plan.valueIndex && !traits[$0].looksLikeTime }
+      .sorted { (keys[$0] == "category" ? 0 : 1, $0) < (keys[$1] == "category" ? 0 : 1, $1) }
     let group = options.group ?? options.categoryColumn.map { Grouping($0) }
     if group == .pair {
       guard let base = keys.firstIndex(of: "base"), let quote = keys.firstIndex(of: "quote") else {

@@ -27,6 +27,10 @@ extension LayoutDetector {
         ? "detected: a time column and only numeric columns" : "\(setting: .layout, "wide")",
       hasHeader: true, header: header, timeIndex: timeIndex)
     plan.wideColumns = others
+    // --include/--exclude name category columns here (CategoryFilter). The columns left out are
+    // still read, so a TOTAL column is still seen to equal the sum of all of them.
+    let kept = try CategoryFilter.kept(others.map { header[$0].trimmed }, filters: options.filters, source: source)
+    plan.filteredOut = others.indices.filter { !kept[$0] }.map { others[$0] }
     if options.group != nil {
       throw ShareError.request(
         "\(setting: .grouping) does not apply to \(source): in a wide file the columns are the categories",

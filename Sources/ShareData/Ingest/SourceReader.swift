@@ -32,20 +32,29 @@ struct SourceReader {
     var summary = SourceSummary(
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
-    if !options.filters.isEmpty && plan.layout != .long {
+    summary.delimiter = scanner.delimiter
+    if !options.filters.isEmpty && plan.layout != .long && plan.layout != .wide {
       throw ShareError.request(
-        "\(setting: .include) and \(setting: .exclude) select rows of long tables; \(name) is \(plan.layout.rawValue)",
-        hint: plan.layout == .wide
-          ? "to leave out columns of a wide file, map them with \(setting: .map, "…") \(setting: .unmapped, "drop")"
-          : nil)
+        "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
+      )
     }
-    if let parallel = try readInParallel(plan, &builder, summary) { return parallel }
+    // The parallel block reader splits on commas only.
+    if scanner.delimiter == .comma, let parallel = try readInParallel(plan, &builder, summary) { return parallel }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)
     case .ohlcv: try readOHLCV(plan, &builder, &summary)
+    }
+    for column in plan.filteredOut {
+      let name = SpreadsheetCell.unguarded(plan.header[column].trimmed)
+      builder.removeCells(code: builder.code(for: name), source: source)
+    }
+    if !plan.filteredOut.isEmpty {
+      summary.categorySource +=
+        "; left out by the filters: "
+        + plan.filteredOut.map { plan.header[$0] }.joined(separator: ", ")
     }
     summary.timeFormat = timeFormat
     if summary.rows == 0 {
@@ -85,8 +94,10 @@ struct SourceReader {
     if scanner.fieldCount != expected {
       throw ShareError.data(
         "this row has \(scanner.fieldCount) field\(scanner.fieldCount == 1 ? "" : "s"), the header has \(expected)",
-        at: scanner.location(), expected: "\(expected) comma-separated fields on every row",
-        hint: "leave a missing value empty but keep its comma; quote fields that contain commas")
+        at: scanner.location(), expected: "\(expected) \(scanner.delimiter.adjective) fields on every row",
+        hint:
+          "leave a missing value empty but keep its \(scanner.delimiter.rawValue); quote fields that contain \(scanner.delimiter.rawValue)s"
+      )
     }
   }
 

@@ -64,6 +64,14 @@ public enum Every: String, CaseIterable, Sendable, Comparable {
   public func isBucketStart(day: Int64) -> Bool { bucketStart(day: day) == day }
 
   /// A short label for a bucket: `2016` for a year, `2016-Q1`, `2016-02`, `2016-W07`, `2016-02-23`.
+  /// Where data at this resolution runs, for hints: "from 2016-02 to 2021-02 (monthly data)", or
+  /// "from 2016-02-23 to 2021-02-22" for daily data. A monthly file's last time is the 1st of its
+  /// last month: a date would name either that 1st or the month's end, and both misread it.
+  public func dataRange(firstDay: Int64, lastDay: Int64) -> String {
+    let range = "from \(label(start: bucketStart(day: firstDay))) to \(label(start: bucketStart(day: lastDay)))"
+    return self == .day ? range : "\(range) (\(adjective) data)"
+  }
+
   public func label(start: Int64) -> String {
     let date = CivilDate(dayNumber: start)
     switch self {

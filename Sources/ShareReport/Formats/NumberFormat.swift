@@ -1,6 +1,7 @@
 // Numbers for people: fixed decimals, p-values that never print as 0, signed changes, percents,
 // volumes and short axis numbers. The one place a number becomes text for a reader (CSV and JSON
-// use machineNumber).
+// use machineNumber). A negative number for a reader has a real minus sign (−), as the signed
+// changes beside it do; CSV and JSON keep the ASCII hyphen-minus that programs parse.
 
 import Foundation
 
@@ -9,7 +10,12 @@ public enum NumberFormat {
   public static func fixed(_ value: Double?, _ decimals: Int) -> String {
     guard let value, value.isFinite else { return "—" }
     let text = String(format: "%.\(decimals)f", value)
-    return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
+    return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : withMinus(text)
+  }
+
+  /// `text` with a leading ASCII "-" made a real minus sign.
+  static func withMinus(_ text: String) -> String {
+    text.hasPrefix("-") ? "−" + text.dropFirst() : text
   }
 
   /// A signed change: "+1.23", "−4.50" (a real minus sign).
@@ -33,7 +39,7 @@ public enum NumberFormat {
   public static func grouped(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
     let digits = String(format: "%.0f", abs(value).rounded())
-    return (value < 0 && digits != "0" ? "-" : "") + separatingThousands(digits)
+    return (value < 0 && digits != "0" ? "−" : "") + separatingThousands(digits)
   }
 
   /// A signed whole number with separators and a real minus: −2,817,514.
@@ -45,10 +51,10 @@ public enum NumberFormat {
   }
 
   /// A fraction as a percent with two decimals, as printf writes it: 0.9574905 → "95.75%"; "—" for
-  /// nil or non-finite. Table cells use it (a tiny negative prints as "-0.00%").
+  /// nil or non-finite. Table cells use it (a tiny negative prints as "−0.00%").
   public static func percent(_ fraction: Double?) -> String {
     guard let fraction, fraction.isFinite else { return "—" }
-    return String(format: "%.2f%%", fraction * 100)
+    return withMinus(String(format: "%.2f%%", fraction * 100))
   }
 
   /// A fraction as a percent with `decimals` places and no negative zero: 0.958 → "95.8%", for
@@ -67,7 +73,7 @@ public enum NumberFormat {
     var integer = String(parts[0])
     let negative = integer.hasPrefix("-")
     if negative { integer.removeFirst() }
-    let result = (negative ? "-" : "") + separatingThousands(integer)
+    let result = (negative ? "−" : "") + separatingThousands(integer)
     return parts.count > 1 ? result + "." + parts[1] : result
   }
 
@@ -86,8 +92,8 @@ public enum NumberFormat {
   static func short(_ value: Double) -> String {
     // Past 10^15 a label is written in e-notation: Int(value) traps from 9.2e18 (bucket totals of
     // 9.2e27 reach here divided by 10^9).
-    if abs(value) >= 1e15 { return String(format: "%.3g", value) }
-    return value == value.rounded() ? String(Int(value)) : fixed(value, abs(value) < 1 ? 2 : 1)
+    if abs(value) >= 1e15 { return withMinus(String(format: "%.3g", value)) }
+    return value == value.rounded() ? withMinus(String(Int(value))) : fixed(value, abs(value) < 1 ? 2 : 1)
   }
 
   /// A string of digits with a comma every three from the right: 1234567 → 1,234,567.

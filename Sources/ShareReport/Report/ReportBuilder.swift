@@ -46,7 +46,7 @@ public enum ReportBuilder {
     var sections = [
       dataSection(analysis, context: context, warnings: warnings), sharesSection(analysis, context, colors),
     ]
-    if let c = analysis.comparison { sections.append(comparisonSection(c, colors)) }
+    if let c = analysis.comparison { sections.append(comparisonSection(c, colors, fold: analysis.fold)) }
     var conc = ReportDocument.Section(heading: "Concentration")
     conc.charts.append(("concentration", Charts.concentration(analysis.concentration, events: context.events)))
     sections.append(conc)
@@ -150,13 +150,29 @@ public enum ReportBuilder {
     -> ReportDocument.Section
   {
     var shares = ReportDocument.Section(heading: "Shares")
+    if let fold = analysis.fold { shares.paragraphs.append(foldSentence(fold)) }
     shares.tables.append(transposedShareTable(analysis.shareTable))
     shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)))
     return shares
   }
 
-  static func comparisonSection(_ c: Comparison, _ colors: ColorAssignment) -> ReportDocument.Section {
+  /// Where the report folds, said where it happens: which categories went where.
+  static func foldSentence(_ fold: CategoryFold) -> String {
+    let shown =
+      fold.folded.count > 8
+      ? fold.folded.prefix(8).joined(separator: ", ") + ", …" : fold.folded.joined(separator: ", ")
+    let target =
+      fold.intoIsTheDatas
+      ? "added to \(fold.into), the data's own catch-all" : "combined as \(fold.into)"
+    return
+      "The \(fold.top) largest categories by volume are named in every table and chart; the \(fold.folded.count) smaller (\(shown)) are \(target)."
+  }
+
+  static func comparisonSection(_ c: Comparison, _ colors: ColorAssignment, fold: CategoryFold? = nil)
+    -> ReportDocument.Section
+  {
     var section = ReportDocument.Section(heading: "Period comparison")
+    if let fold { section.paragraphs.append(foldSentence(fold)) }
     section.tables.append(CompareOutput.periodTable(c))
     for q in c.options.periods.indices where q != c.options.baseline {
       section.tables.append(CompareOutput.categoryTable(c, q))

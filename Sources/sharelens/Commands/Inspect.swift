@@ -32,20 +32,20 @@ struct Inspect: ParsableCommand {
       var options = ingestOptions
       if options.duplicates == .error { options.duplicates = .sum }
       // A map or events file on its own is described, not refused.
-      if input.files.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.files[0]),
-        (try? Ingest.read(paths: input.files, options: options)) == nil
+      if input.paths.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.paths[0]),
+        (try? Ingest.read(paths: input.paths, options: options)) == nil
       {
         switch format {
-        case .text: try Run.write("\(input.files[0])\n  kind        \(auxiliary.description.commandLine)\n", to: nil)
+        case .text: try Run.write("\(input.paths[0])\n  kind        \(auxiliary.description.commandLine)\n", to: nil)
         case .json:
           try Run.write(
-            JSONValue.object([("name", .string(input.files[0])), ("kind", .string(auxiliary.description.commandLine))])
+            JSONValue.object([("name", .string(input.paths[0])), ("kind", .string(auxiliary.description.commandLine))])
               .render()
               + "\n", to: nil)
         }
         return
       }
-      let result = try Ingest.read(paths: input.files, options: options)
+      let result = try Ingest.read(paths: input.paths, options: options)
       if format == .text { try Run.report(result.warnings, strict: input.strict) }
       switch format {
       case .text: try Run.write(InspectOutput.text(result, ascii: ascii, settings: \.flag), to: nil)

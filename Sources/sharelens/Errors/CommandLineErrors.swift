@@ -51,6 +51,7 @@ extension Setting {
     case .valueColumn: return "--value"
     case .grouping: return "--group"
     case .categoryColumn: return "--category"
+    case .focusCategory: return "--category"
     case .unit: return "--unit"
     case .duplicates: return "--duplicates"
     case .snapshotDate: return "--date"

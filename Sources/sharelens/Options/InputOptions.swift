@@ -6,11 +6,19 @@ import ShareReport
 import ShareStats
 
 struct InputOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("CSV files to read (their union); - reads standard input.", valueName: "file"))
-  var files: [String]
+  @Argument(
+    help: ArgumentHelp(
+      "CSV files (or sharelens JSON) to read, their union; - reads standard input, as does no file when it is piped.",
+      valueName: "file"))
+  var files: [String] = []
 
   @Option(help: ArgumentHelp("Read the inputs as this layout instead of detecting it: long, wide, trades or ohlcv."))
   var layout: Layout?
+
+  @Option(
+    help: ArgumentHelp(
+      "The field separator, instead of detecting it from the first lines: comma, semicolon, tab or pipe."))
+  var delimiter: Delimiter?
 
   @Option(help: ArgumentHelp("The time column's name, when detection picks the wrong one.", valueName: "column"))
   var time: String?
@@ -55,12 +63,20 @@ struct InputOptions: ParsableArguments {
   )
   var showSQL = false
 
+  /// The inputs: the files named, else standard input when it is not a terminal (a pipe or a
+  /// redirected file), so `… | sharelens shares` works without a `-`.
+  var paths: [String] {
+    files.isEmpty && !Terminal.isTerminal(0) ? ["-"] : files
+  }
+
   /// How to read the inputs; `categoryColumn` is the long layout's category column, if named;
   /// `selection` turns --from/--to into the database query's time predicate.
   func ingestOptions(categoryColumn: String? = nil, selection: RangeOptions? = nil) throws -> IngestOptions {
     var options = IngestOptions(
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
+    options.delimiter = delimiter
+    options.standardInputUnasked = files.isEmpty
     options.progress = ProgressBar.shared.callback
     options.filters =
       try include.map { try RowFilter($0, include: true) } + exclude.map { try RowFilter($0, include: false) }
@@ -78,7 +94,7 @@ struct InputOptions: ParsableArguments {
   /// With --show-sql: prints each database source's query and returns true (the command stops).
   func showSQLIfAsked(_ options: IngestOptions) throws -> Bool {
     guard showSQL else { return false }
-    let urls = try files.filter(SourceURL.isURL).map { try SourceURL($0) }
+    let urls = try paths.filter(SourceURL.isURL).map { try SourceURL($0) }
     guard !urls.isEmpty else {
       throw ShareError.request("--show-sql applies to database sources (clickhouse://, postgres://)")
     }
@@ -91,9 +107,26 @@ struct InputOptions: ParsableArguments {
   }
 }
 
-/// `--category <column>` for the commands that analyse every category (in `breaks` and `trend`
-/// `--category` names the category to analyse; there `--group` names the column).
+extension Delimiter: ExpressibleByArgument {}
+
+/// The old `--category <column>` of the commands that analyse every category: the same as
+/// `--group`, while in `trend`, `breaks` and `report` `--category` names the one category to
+/// analyse. One flag had two meanings, and an error hint for one pointed at the other; the column
+/// is now `--group` everywhere, and this spelling is a hidden alias that says so.
 struct CategoryColumnOption: ParsableArguments {
-  @Option(help: ArgumentHelp("The category column's name (long layout); the same as --group.", valueName: "column"))
-  var category: String?
+  @Option(
+    name: .customLong("category"),
+    help: ArgumentHelp("Old spelling of --group for a category column.", valueName: "column", visibility: .hidden))
+  var legacyCategory: String?
+
+  /// The category column named with the old spelling, if any.
+  var category: String? { legacyCategory }
+
+  func validate() throws {
+    if let column = legacyCategory {
+      Run.printError(
+        "warning: --category \(column) names a column here; write --group \(column) (--category names the one category to analyse in trend, breaks and report)"
+      )
+    }
+  }
 }

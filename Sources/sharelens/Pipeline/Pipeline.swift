@@ -12,7 +12,7 @@ enum Pipeline {
   ) throws -> (ingest: IngestResult, table: VolumeTable, mapName: String?)? {
     let options = try input.ingestOptions(categoryColumn: categoryColumn, selection: range)
     if try input.showSQLIfAsked(options) { return nil }
-    let ingest = try Ingest.read(paths: input.files, options: options)
+    let ingest = try Ingest.read(paths: input.paths, options: options)
     let map = try categories.categoryMap()
     let table = try ShareAnalysis.mapped(ingest.table, map: map, unmapped: categories.unmapped)
     return (ingest, table, map?.name)
