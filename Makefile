@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench docs test lint unit-test test-sanitize test-plain test-asan test-tsan fuzz fuzz-smoke mutants \
+.PHONY: demo reports bench bench-breaks docs test lint unit-test test-sanitize test-plain test-asan test-tsan fuzz fuzz-smoke mutants \
 	setup build release datasets clean static manual install uninstall check-install
 
 setup:
@@ -147,6 +147,13 @@ mutants:
 # The data generator is a package of its own (Benchmarks/Package.swift, built into .build-bench/).
 bench: setup
 	Benchmarks/bench.sh
+
+# The breaks simulation (docs/breaks-simulation.md): false-break rate and date error of each
+# --penalty beside ruptures' PELT, 40 seeded AR(1) series per rho; about a minute.
+bench-breaks: release
+	@test -x Benchmarks/.venv-breaks/bin/python || { python3 -m venv Benchmarks/.venv-breaks && \
+		Benchmarks/.venv-breaks/bin/pip install -q numpy ruptures; }
+	Benchmarks/.venv-breaks/bin/python Benchmarks/breaks_simulation.py .build/release/sharelens --reps 40
 
 # Regenerates datasets/ with sharelens itself from the shared real exports.
 datasets: release
