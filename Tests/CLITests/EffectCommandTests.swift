@@ -57,4 +57,22 @@ import Testing
     let close = try runSharelens(base + ["--at", "2017-09-16"])
     #expect(close.status == 64 && close.stderr.contains("in 2017-09-15..2017-09-15: every stretch"), "\(close.stderr)")
   }
+
+  /// With 8 monthly values after the event the symmetric delta-method interval reached −103 points;
+  /// no difference of two shares can, so it is cut at ±100 (and the cumulative one at ±100 × n).
+  @Test func anIntervalNeverPassesWhatAShareCanMove() throws {
+    let run = try runSharelens([
+      "effect", Paths.root + "/datasets/btc-volume-by-currency-monthly.csv", "--category", "CNY", "--at", "2017-02-09",
+      "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let event = try #require((try jsonObject(run.stdout)["events"] as? [[String: Any]])?.first)
+    let effect = try #require(event["effect_pp"] as? Double)
+    let se = try #require(event["effect_se_pp"] as? Double)
+    let ci = try #require(event["ci95_pp"] as? [Double])
+    let cumulative = try #require(event["cumulative_ci95_pp_days"] as? [Double])
+    #expect(effect - 2 * se < -100, "the case must be one the cut applies to")
+    #expect(ci[0] == -100 && ci[1] < 0 && ci[1] > effect)
+    #expect(cumulative[0] == -100 * (event["horizon_n"] as? Double ?? 0))
+  }
 }

@@ -65,7 +65,7 @@ extension ReportBuilder {
       "Events close together are not told apart: each fit counts the others' changes as its own, and its "
         + "placebo dates run over the earlier events. The effect "
         + "assumes the logit share would have kept its pre-event straight-line trend; the delta-method interval is "
-        + "symmetric and can pass ±100 points when few values follow.")
+        + "symmetric, cut at ±100 points (no share can move more), and wide when few values follow.")
     if fitted.contains(where: { $0.effect?.placeboRank == nil }) {
       section.notes.append(
         "Placebo —: fewer than \(EffectAnalysis.placeboMinimumSide) values on each side of every pre-event date.")

@@ -96,9 +96,9 @@ struct EffectDesign {
       slopeChangeSEHAC: max(v[slope][slope], 0).squareRoot(), slopeChangePHAC: try p(slope),
       fittedShare: sum.fitted / m, counterfactualShare: sum.counterfactual / m,
       effectPP: sum.value / m, effectSE: cumulativeSE / m,
-      effectCI95: (sum.value - q * cumulativeSE) / m...(sum.value + q * cumulativeSE) / m,
+      effectCI95: bounded((sum.value - q * cumulativeSE) / m...(sum.value + q * cumulativeSE) / m, by: 100),
       cumulativePP: sum.value, cumulativeSE: cumulativeSE,
-      cumulativeCI95: (sum.value - q * cumulativeSE)...(sum.value + q * cumulativeSE),
+      cumulativeCI95: bounded((sum.value - q * cumulativeSE)...(sum.value + q * cumulativeSE), by: 100 * m),
       placeboRank: nil, placeboCount: 0)
   }
 
@@ -125,6 +125,12 @@ struct EffectDesign {
 }
 
 private func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+
+/// The symmetric delta-method interval cut at what a difference of two shares can be (±100 points a
+/// day): with few values after an event it reached −103 points, a change no share can make.
+private func bounded(_ interval: ClosedRange<Double>, by limit: Double) -> ClosedRange<Double> {
+  min(max(interval.lowerBound, -limit), limit)...max(min(interval.upperBound, limit), -limit)
+}
 
 private func dot(_ a: [Double], _ b: [Double]) -> Double {
   var sum = 0.0
