@@ -83,6 +83,8 @@ import Testing
   @Test func percentAndVolumeFormatsForPeople() {
     #expect(NumberFormat.percent(0.9574905816577839) == "95.75%")
     #expect(NumberFormat.percent(nil) == "—")
+    // A smoothed share of −1e-17 is no share below zero; a real negative keeps its minus sign.
+    #expect(NumberFormat.percent(-1e-17) == "0.00%" && NumberFormat.percent(-0.0123) == "−1.23%")
     #expect(NumberFormat.volume(1_044_253_412.3) == "1,044,253,412")
     #expect(NumberFormat.volume(12.345) == "12.35")
     #expect(NumberFormat.volume(nil) == "—")

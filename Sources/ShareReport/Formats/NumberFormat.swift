@@ -50,11 +50,12 @@ public enum NumberFormat {
     return (value > 0 ? "+" : "−") + magnitude
   }
 
-  /// A fraction as a percent with two decimals, as printf writes it: 0.9574905 → "95.75%"; "—" for
-  /// nil or non-finite. Table cells use it (a tiny negative prints as "−0.00%").
+  /// A fraction as a percent with two decimals, as printf rounds it: 0.9574905 → "95.75%"; "—" for
+  /// nil or non-finite. No negative zero: a smoothed share of −1e-17 (rounding in a moving mean of
+  /// zeros) printed "−0.00%", a share below nothing.
   public static func percent(_ fraction: Double?) -> String {
     guard let fraction, fraction.isFinite else { return "—" }
-    return withMinus(String(format: "%.2f%%", fraction * 100))
+    return fixed(fraction * 100, 2) + "%"
   }
 
   /// A fraction as a percent with `decimals` places and no negative zero: 0.958 → "95.8%", for
