@@ -47,20 +47,32 @@ public enum ShareTableOutput {
     var notes: [String] = []
     if let smoothing = b.smoothing {
       notes.append(
-        "Smoothed shares: \(smoothingPhrase(smoothing, b.every)); the total (in the data's volume unit) and the all row are not smoothed."
-      )
+        "Smoothed shares: \(smoothingPhrase(smoothing, b.every))"
+          + (b.weighting == .volume
+            ? "; the total (in the data's volume unit) and the all row are not smoothed."
+            : ", each \(b.every.rawValue)'s share the mean of \(b.resolution.adjective) shares; the total and the all "
+              + "row are not smoothed."))
     } else {
       notes.append(
         b.weighting == .volume
           ? "Shares of each \(b.every.rawValue)'s volume; total in the data's volume unit."
           : "Shares are the mean of \(b.resolution.adjective) shares within each \(b.every.rawValue).")
     }
+    if let fold = b.fold { notes.append(foldNote(fold)) }
     if b.buckets.contains(where: \.partial) { notes.append("* partial bucket: the data covers only part of it.") }
     if b.buckets.contains(where: { $0.shares.contains { $0 == nil } }) {
       notes.append("— not observed in the bucket (missing, not zero).")
     }
     notes.append("coverage: categories observed / categories active in the bucket.")
     return notes.joined(separator: "\n") + "\n"
+  }
+
+  /// "Top 4 by volume; 2 more folded into others (the data's own catch-all): kraken, bitstamp."
+  static func foldNote(_ fold: CategoryFold) -> String {
+    let shown = fold.folded.prefix(8).joined(separator: ", ") + (fold.folded.count > 8 ? ", …" : "")
+    let more = fold.folded.count == 1 ? "1 more" : "\(fold.folded.count) more"
+    return "Top \(fold.top) by volume; \(more) folded into \(fold.into)"
+      + (fold.intoIsTheDatas ? " (the data's own catch-all)" : "") + ": \(shown)."
   }
 
   /// "each share is the centred moving mean of 3 months' shares".
@@ -128,6 +140,15 @@ public enum ShareTableOutput {
         "smoothing",
         b.smoothing.map {
           .object([("window", .number(Double($0.window))), ("statistic", .string($0.statistic.rawValue))])
+        } ?? .null
+      ),
+      (
+        "top",
+        b.fold.map {
+          .object([
+            ("n", .number(Double($0.top))), ("into", .string($0.into)),
+            ("folded", .array($0.folded.map { .string($0) })),
+          ])
         } ?? .null
       ),
       ("categories", .array(b.categories.map { .string($0) })),

@@ -57,6 +57,8 @@ public struct ShareBreakdown: Sendable {
   public var warnings: [Warning]
   /// How the shares were smoothed after computing them; nil when they were not.
   public var smoothing: ShareSmoothing? = nil
+  /// The top N's fold: which categories went into the catch-all; nil when nothing was folded.
+  public var fold: CategoryFold? = nil
 
   /// Each category's share of the whole range's volume (nil when the range's total is 0).
   public var totalShares: [Double?] {
@@ -82,10 +84,11 @@ public enum Shares {
     let fromSeconds = options.firstDay.map { $0.start.seconds }
     let untilSeconds = options.lastDay.map { $0.advanced(by: 1).start.seconds }
     var table = input
+    var fold: CategoryFold?
     if let n = options.top {
       guard n >= 1 else { throw ShareError.request("\(setting: .top) needs a number of 1 or more") }
       let totals = input.filtered(from: fromSeconds, until: untilSeconds).categoryTotals
-      table = input.regrouped(input.topNames(n, totals: totals))
+      (table, fold) = CategoryFold.folding(input, names: input.topNames(n, totals: totals), totals: totals, top: n)
     }
     let spans = spans(of: table)
     let selected = table.filtered(from: fromSeconds, until: untilSeconds)
@@ -98,7 +101,9 @@ public enum Shares {
           ? "the data runs \(input.resolution.dataRange(firstDay: input.times.first!.floorDiv(secondsPerDay), lastDay: input.times.last!.floorDiv(secondsPerDay)))"
           : nil)
     }
-    return try bucket(selected, every: every, spans: spans, options: options)
+    var breakdown = try bucket(selected, every: every, spans: spans, options: options)
+    breakdown.fold = fold
+    return breakdown
   }
 
   /// First and last day each category is observed (a valid cell), over the whole table.

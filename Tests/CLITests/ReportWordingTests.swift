@@ -44,4 +44,24 @@ import Testing
     let plainCSV = try runSharelens(["shares", file, "--format", "csv"]).stdout
     #expect(plainCSV.hasPrefix("start,end,category,volume,share,total,coverage,partial\n"))
   }
+
+  /// shares --top folds into the data's own `others` too (it made a second "Other" beside it), says
+  /// so under the table, and JSON names what was folded.
+  @Test func sharesTopFoldsIntoTheDatasCatchAllAndSaysSo() throws {
+    let args = ["shares", Paths.dailyByExchange, "--every", "year", "--top", "3"]
+    let text = try runSharelens(args)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(!text.stdout.contains("Other"), "\(text.stdout)")
+    #expect(
+      text.stdout.contains(
+        "Top 3 by volume; 6 more folded into others (the data's own catch-all): bitfinex, coinbase, kraken, bitflyer, bitstamp, bithumb."
+      ))
+    let json = try jsonObject(try runSharelens(args + ["--format", "json"]).stdout)
+    let top = try #require(json["top"] as? [String: Any])
+    #expect(top["n"] as? Double == 3 && top["into"] as? String == "others")
+    #expect((top["folded"] as? [String])?.count == 6)
+    #expect(json["categories"] as? [String] == ["okcoin", "huobi", "btcchina", "others"])
+    let unfolded = try jsonObject(try runSharelens(["shares", Paths.dailyByExchange, "--format", "json"]).stdout)
+    #expect(unfolded["top"] is NSNull)
+  }
 }
