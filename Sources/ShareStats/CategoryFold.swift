@@ -52,8 +52,9 @@ public struct CategoryFold: Sendable {
 
   /// `table` regrouped by `names` (from `topNames`), and the fold that made: the categories renamed
   /// into the catch-all, largest first by `totals`; nil when none was.
-  static func folding(_ table: VolumeTable, names: [String?], totals: [Double], top: Int) -> (VolumeTable, CategoryFold?)
-  {
+  static func folding(_ table: VolumeTable, names: [String?], totals: [Double], top: Int) -> (
+    VolumeTable, CategoryFold?
+  ) {
     let catchAll = catchAll(in: table.categories)
     let folded = table.categories.indices.filter { names[$0] != table.categories[$0] }.sorted {
       totals[$0] != totals[$1] ? totals[$0] > totals[$1] : table.categories[$0] < table.categories[$1]
