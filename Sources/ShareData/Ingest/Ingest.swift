@@ -51,22 +51,28 @@ public enum Ingest {
     var builder = builder ?? VolumeTableBuilder(policy: options.duplicates)
     var summaries = summaries
     var warnings: [Warning] = []
+    var summedWithinDays = false
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
       var reader = SourceReader(scanner: scanner, source: source, options: options)
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]
+      reader.onlyInput = streams.count == 1 && summaries.isEmpty
       if let progress = options.progress {
         let total = sizes[i]
         scanner.onRead = { progress(stream.name, stream.consumed, total) }
       }
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
+      summedWithinDays = summedWithinDays || reader.summedWithinDays
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
+    var table = builder.build()
+    // Times within days made the serial table daily; its day sums must not look coarser.
+    if summedWithinDays { table.resolution = .day }
     return IngestResult(
-      table: builder.build(), sources: summaries, warnings: warnings, duplicates: builder.duplicates,
+      table: table, sources: summaries, warnings: warnings, duplicates: builder.duplicates,
       duplicateCount: builder.duplicateCount)
   }
 }
