@@ -51,7 +51,7 @@ public enum Ingest {
     var builder = builder ?? VolumeTableBuilder(policy: options.duplicates)
     var summaries = summaries
     var warnings: [Warning] = []
-    var summedWithinDays = false
+    var seriesResolution: Every?
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
@@ -65,12 +65,12 @@ public enum Ingest {
       }
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
-      summedWithinDays = summedWithinDays || reader.summedWithinDays
+      seriesResolution = reader.seriesResolution ?? seriesResolution
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
     var table = builder.build()
-    // Times within days made the serial table daily; its day sums must not look coarser.
-    if summedWithinDays { table.resolution = .day }
+    // A series summed into buckets (the only input then) keeps the resolution of its rows.
+    if let seriesResolution { table.resolution = seriesResolution }
     return IngestResult(
       table: table, sources: summaries, warnings: warnings, duplicates: builder.duplicates,
       duplicateCount: builder.duplicateCount)

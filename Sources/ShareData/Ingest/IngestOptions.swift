@@ -45,12 +45,13 @@ public struct IngestOptions: Sendable {
   public var workers = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per block of the parallel reader.
   public var blockSize = 4 << 20
-  /// Whether a big long table (one input, no row filters) may be read into one cell per day and
-  /// category, its rows summed, by the parallel reader: memory then grows with days × categories,
-  /// not rows. Ask for it only when nothing finer than a day's sum is used: volume-weighted shares
-  /// at a day or coarser. Not for `inspect` (it counts cells) or equal weighting (it averages
-  /// shares at each time). Either way the table's resolution and its shares are the same.
-  public var sumSeriesByDay = false
+  /// Set, a big long table (one input, rows in time order, no row filters) may be read by the
+  /// parallel reader into cells per bucket of this width and category: memory then grows with
+  /// buckets × categories, not rows. Ask for it only for volume-weighted shares in buckets of this
+  /// width (a day if the range is cut by dates or the width is not known yet): those come out the
+  /// same, nothing else is promised (`inspect` counts cells, equal weighting averages the shares at
+  /// each time). The table's resolution is the one the rows have.
+  public var seriesBucket: Every?
   /// Rows to keep or drop by a column's value (files: long layouts; databases: in the query).
   public var filters: [RowFilter] = []
   /// Database sources: timeout and the time predicate.

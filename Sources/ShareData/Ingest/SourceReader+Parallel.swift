@@ -56,21 +56,22 @@ extension SourceReader {
 }
 
 extension SourceReader {
-  /// A big long table summed into day cells by the parallel reader (IngestOptions.sumSeriesByDay);
+  /// A big long table summed into bucket cells by the parallel reader (IngestOptions.seriesBucket);
   /// nil when it is not asked for, or when the serial reader must read this input.
   mutating func readSeriesInParallel(
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary,
     stream: @autoclosure () throws -> ByteStream,
     size: Int
   ) throws -> SourceSummary? {
-    guard options.sumSeriesByDay, onlyInput, let timeIndex = plan.timeIndex, let valueIndex = plan.valueIndex,
+    guard let bucket = options.seriesBucket, onlyInput, let timeIndex = plan.timeIndex,
+      let valueIndex = plan.valueIndex,
       !plan.categoryIndices.isEmpty
     else { return nil }
     var summary = summary
     (summary.categorySource, summary.valueSource) = describeLong(plan)
     let seriesPlan = SeriesPlan(
       fieldCount: plan.header.count, timeIndex: timeIndex, categoryIndices: plan.categoryIndices,
-      valueIndex: valueIndex)
+      valueIndex: valueIndex, bucket: bucket)
     var trial = builder
     var report: (@Sendable (Int) -> Void)? = nil
     if let progress = options.progress {
@@ -84,7 +85,7 @@ extension SourceReader {
       outcome.summary.rows > 0
     else { return nil }
     builder = trial
-    summedWithinDays = summedWithinDays || outcome.subDaily
+    seriesResolution = outcome.resolution
     return outcome.summary
   }
 }

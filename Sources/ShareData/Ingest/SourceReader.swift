@@ -15,8 +15,8 @@ struct SourceReader {
   var fileSize: Int?
   /// This is the only input (its cells meet no other input's, so summing a day's rows is safe).
   var onlyInput = false
-  /// The parallel reader summed a series with times within days into day cells.
-  var summedWithinDays = false
+  /// The resolution of a series the parallel reader summed into buckets (its cells do not show it).
+  var seriesResolution: Every?
   var timeFormat: TimeFormat?
   var timeFormatLine = 0
   var header: [String] = []

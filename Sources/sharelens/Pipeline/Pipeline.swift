@@ -9,10 +9,10 @@ enum Pipeline {
   /// The inputs read and mapped; nil when --show-sql printed the query instead.
   static func read(
     _ input: InputOptions, categories: CategoryOptions, categoryColumn: String? = nil, range: RangeOptions? = nil,
-    sumSeriesByDay: Bool = false
+    seriesBucket: Every? = nil
   ) throws -> (ingest: IngestResult, table: VolumeTable, mapName: String?)? {
     var options = try input.ingestOptions(categoryColumn: categoryColumn, selection: range)
-    options.sumSeriesByDay = sumSeriesByDay
+    options.seriesBucket = seriesBucket
     if try input.showSQLIfAsked(options) { return nil }
     let ingest = try Ingest.read(paths: input.files, options: options)
     let map = try categories.categoryMap()
@@ -27,12 +27,13 @@ enum Pipeline {
     _ input: InputOptions, _ selection: ShareSelectionOptions, categoryColumn: String? = nil, allWarnings: Bool = true
   ) throws -> ShareAnalysis? {
     let shareOptions = selection.shareOptions()
-    // Volume-weighted shares need nothing finer than a day's sums: a big long table may be read
-    // in memory bounded by days × categories (IngestOptions.sumSeriesByDay).
+    // Volume-weighted shares need nothing finer than a bucket's sums (a day's, when dates cut the
+    // range): a big long table may be read in memory bounded by buckets × categories.
+    let uncut = shareOptions.firstDay == nil && shareOptions.lastDay == nil
     guard
       let (ingest, table, mapName) = try read(
         input, categories: selection.categories, categoryColumn: categoryColumn, range: selection.range,
-        sumSeriesByDay: shareOptions.weighting == .volume)
+        seriesBucket: shareOptions.weighting == .volume ? (uncut ? shareOptions.every ?? .day : .day) : nil)
     else { return nil }
     let analysis = try ShareAnalysis.run(ingest: ingest, mapped: table, mapName: mapName, shares: shareOptions)
     try Run.report(allWarnings ? analysis.warnings : analysis.ingest.warnings, strict: input.strict)

@@ -1,4 +1,4 @@
-// The long layout's hot loop: one block of `time,category,value` rows into sums by (day, category).
+// The long layout's hot loop: one block of `time,category,value` rows into sums by (bucket, category).
 // Works on the bytes in place, as the trade parser does (BlockParser.swift): fields are byte ranges,
 // categories are looked up by their bytes, numbers are parsed without making Strings, and a time
 // whose bytes repeat the previous row's (every market of one hour in a row) is not parsed again.
@@ -7,6 +7,10 @@
 // would (a quote, a lone CR, a bad value, a row out of time order within its day and category)
 // marks the block `needsScanner`, and the serial reader reads the whole file and says what is
 // wrong, at which line, in its own words. So errors are the serial path's by construction.
+//
+// Rows must come in time order (a time may repeat, for other categories): then a repeated
+// (time, category) can only sit in one run of equal times, and finding it needs one mark per
+// category, not a set of every time read. Files in another order go to the serial reader.
 
 import Foundation
 
@@ -17,32 +21,63 @@ struct SeriesPlan: Sendable {
   /// One category column, or two that make a pair `a/b`.
   var categoryIndices: [Int]
   var valueIndex: Int
+  /// The width of the cells: the analysis' bucket, or a day.
+  var bucket: Every
 }
 
-/// A block's result: one cell per (day, local category code) run, and what it saw.
+/// Which bucket starts every day of the data is (to tell the table's resolution without its days).
+struct DayStarts: Sendable {
+  var week = true
+  var month = true
+  var quarter = true
+  var year = true
+
+  mutating func note(day: Int64) {
+    if (day + 3).floorMod(7) != 0 { week = false }
+    guard month else { return }
+    let date = CivilDate(dayNumber: day)
+    if date.day != 1 { (month, quarter, year) = (false, false, false) }
+    if (date.month - 1) % 3 != 0 { quarter = false }
+    if date.month != 1 { year = false }
+  }
+
+  mutating func merge(_ other: DayStarts) {
+    (week, month, quarter, year) = (
+      week && other.week, month && other.month, quarter && other.quarter, year && other.year
+    )
+  }
+}
+
+/// A block's result: one cell per (bucket, local category code), and what it saw.
 struct SeriesPartial: Sendable {
   var dictionary = CategoryDictionary()
-  var days: [Int64] = []
+  /// Each cell's bucket, as the day number it starts on.
+  var buckets: [Int64] = []
   var codes: [Int32] = []
   var sums: [Double] = []
   /// Rows with a value (an empty cell is a row without one).
   var counts: [Int64] = []
-  /// The first and last time of each cell's rows: across blocks a cell's times must keep rising,
-  /// which is what rules out a repeated (time, category) without remembering every time.
-  var firstTimes: [Int64] = []
-  var lastTimes: [Int64] = []
+  /// The first and last day with a value: they keep each category's span and the days the data
+  /// covers in a bucket, which are what volume-weighted shares need besides the sums.
+  var firstDays: [Int64] = []
+  var lastDays: [Int64] = []
   /// Each cell's first row, as a line counted from the block's first line (1-based).
   var firstLines: [Int] = []
   /// Lines consumed, blank ones included.
   var lines = 0
   var rows = 0
   var emptyCells = 0
+  /// The first and last time (rows are in time order).
   var minTime = Int64.max
   var maxTime = Int64.min
+  /// Categories of the block's first and last run of equal times (a run may go on in the next block).
+  var firstRun: [Int32] = []
+  var lastRun: [Int32] = []
   /// The time formats seen, in order of first appearance.
   var formats: [TimeFormat] = []
   /// Whether some time is not midnight (the table then has daily resolution, as the serial one).
   var subDaily = false
+  var starts = DayStarts()
   /// The file must be read by the general scanner.
   var needsScanner = false
 }
@@ -69,14 +104,23 @@ enum SeriesBlockParser {
       starts.deallocate()
       ends.deallocate()
     }
-    var days: [Int64] = []
+    var buckets: [Int64] = []
     var codes: [Int32] = []
     var sums: [Double] = []
     var counts: [Int64] = []
-    var firstTimes: [Int64] = []
-    var lastTimes: [Int64] = []
+    var firstDays: [Int64] = []
+    var lastDays: [Int64] = []
     var firstLines: [Int] = []
     var formats: [TimeFormat] = []
+    var dayStarts = DayStarts()
+    // The run of equal times: its number marks the categories seen in it (a repeat is a second mark).
+    var run = 0
+    var runTime = Int64.min
+    var mark: [Int] = []
+    var currentRun: [Int32] = []
+    var firstRun: [Int32]? = nil
+    var day: Int64 = 0
+    var bucket: Int64 = 0
     var rows = 0
     var emptyCells = 0
     var minTime = Int64.max
@@ -84,8 +128,15 @@ enum SeriesBlockParser {
     var subDaily = false
     var slot: [Int] = []
     var touched: [Int32] = []
-    var currentDay = Int64.min
+    var currentBucket = Int64.min
     var pairKey = [UInt8]()
+    // Category prediction: sorted long tables list the same categories in the same order at every
+    // time, so the category after code c is most often the one that followed c last time. A hit
+    // costs one comparison of the field's bytes with that code's, not a hash and a probe.
+    var keyBytes: [UInt8] = []
+    var keyOffsets: [Int] = [0]
+    var following: [Int32] = []
+    var previousCode: Int32 = -1
     var previousStart = 0
     var previousLength = -1
     var previousTime: Int64 = 0
@@ -143,6 +194,19 @@ enum SeriesBlockParser {
         if !formats.contains(parsed.format) { formats.append(parsed.format) }
         if time.floorMod(secondsPerDay) != 0 { subDaily = true }
         (previousStart, previousLength, previousTime) = (ts, length, time)
+        if time != runTime {
+          if time < runTime { break rows }
+          if run > 0 && firstRun == nil { firstRun = currentRun }
+          run += 1
+          runTime = time
+          currentRun.removeAll(keepingCapacity: true)
+          let newDay = time.floorDiv(secondsPerDay)
+          if newDay != day || run == 1 {
+            day = newDay
+            dayStarts.note(day: day)
+            bucket = plan.bucket.bucketStart(day: day)
+          }
+        }
       }
 
       // Category.
@@ -154,8 +218,30 @@ enum SeriesBlockParser {
         pairKey.append(contentsOf: UnsafeBufferPointer(start: base + starts[c1], count: ends[c1] - starts[c1]))
         code = pairKey.withUnsafeBufferPointer { partial.dictionary.code(for: $0) }
       } else {
-        if ends[c0] == starts[c0] { break rows }
-        code = partial.dictionary.code(for: UnsafeBufferPointer(start: base + starts[c0], count: ends[c0] - starts[c0]))
+        let cs = starts[c0]
+        let n = ends[c0] - cs
+        if n == 0 { break rows }
+        var hit: Int32? = nil
+        if previousCode >= 0, case let guess = following[Int(previousCode)], guess >= 0 {
+          let o = keyOffsets[Int(guess)]
+          if keyOffsets[Int(guess) + 1] - o == n {
+            var k = 0
+            while k < n && base[cs + k] == keyBytes[o + k] { k += 1 }
+            if k == n { hit = guess }
+          }
+        }
+        if hit == nil {
+          let known = partial.dictionary.count
+          hit = partial.dictionary.code(for: UnsafeBufferPointer(start: base + cs, count: n))
+          if partial.dictionary.count > known {
+            keyBytes.append(contentsOf: UnsafeBufferPointer(start: base + cs, count: n))
+            keyOffsets.append(keyBytes.count)
+            following.append(-1)
+          }
+          if let hit, previousCode >= 0 { following[Int(previousCode)] = hit }
+        }
+        code = hit
+        previousCode = hit ?? -1
       }
       guard let code else { break rows }
 
@@ -178,32 +264,35 @@ enum SeriesBlockParser {
       }
       if value == nil { emptyCells += 1 }
 
-      // Into the cell of (day, code); within it, times must rise.
-      let day = time.floorDiv(secondsPerDay)
-      if day != currentDay {
+      // Once per run of equal times; then into the cell of (bucket, code).
+      if Int(code) >= mark.count { mark.append(contentsOf: repeatElement(0, count: Int(code) + 1 - mark.count)) }
+      if mark[Int(code)] == run { break rows }
+      mark[Int(code)] = run
+      currentRun.append(code)
+      if bucket != currentBucket {
         for c in touched { slot[Int(c)] = -1 }
         touched.removeAll(keepingCapacity: true)
-        currentDay = day
+        currentBucket = bucket
       }
       if Int(code) >= slot.count { slot.append(contentsOf: repeatElement(-1, count: Int(code) + 1 - slot.count)) }
-      let cell = slot[Int(code)]
-      if cell >= 0 {
-        if time <= lastTimes[cell] { break rows }
-        lastTimes[cell] = time
-        if let value {
-          sums[cell] += value
-          counts[cell] += 1
-        }
-      } else {
-        slot[Int(code)] = days.count
+      var cell = slot[Int(code)]
+      if cell < 0 {
+        cell = buckets.count
+        slot[Int(code)] = cell
         touched.append(code)
-        days.append(day)
+        buckets.append(bucket)
         codes.append(code)
-        sums.append(value ?? 0)
-        counts.append(value == nil ? 0 : 1)
-        firstTimes.append(time)
-        lastTimes.append(time)
+        sums.append(0)
+        counts.append(0)
+        firstDays.append(.max)
+        lastDays.append(.min)
         firstLines.append(line)
+      }
+      if let value {
+        sums[cell] += value
+        counts[cell] += 1
+        if firstDays[cell] == .max { firstDays[cell] = day }
+        lastDays[cell] = day
       }
       rows += 1
       if time < minTime { minTime = time }
@@ -216,10 +305,11 @@ enum SeriesBlockParser {
       return partial
     }
     partial.lines = line
-    (partial.days, partial.codes, partial.sums, partial.counts) = (days, codes, sums, counts)
-    (partial.firstTimes, partial.lastTimes, partial.firstLines) = (firstTimes, lastTimes, firstLines)
+    (partial.buckets, partial.codes, partial.sums, partial.counts) = (buckets, codes, sums, counts)
+    (partial.firstDays, partial.lastDays, partial.firstLines) = (firstDays, lastDays, firstLines)
     (partial.rows, partial.emptyCells, partial.minTime, partial.maxTime) = (rows, emptyCells, minTime, maxTime)
-    (partial.formats, partial.subDaily) = (formats, subDaily)
+    (partial.formats, partial.subDaily, partial.starts) = (formats, subDaily, dayStarts)
+    (partial.firstRun, partial.lastRun) = (firstRun ?? currentRun, currentRun)
     return partial
   }
 }
