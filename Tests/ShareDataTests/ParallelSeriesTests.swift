@@ -203,6 +203,28 @@ func expectSerialTable(_ serial: IngestResult, _ parallel: IngestResult) {
     }
   }
 
+  /// Values in every spelling the inline fast path takes or passes on: each is the serial reader's
+  /// Double exactly (one row a day, so no sum in between).
+  @Test func valuesAreTheSerialDoublesExactly() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let values = [
+      "0", "007.50", "5.", ".5", "1e3", " 7 ", "12345678901234567", "0.000000000000001", "123456789012345",
+      "1234567890123456", "9007199254740993", "0.1", "2.675", "1.7976931348623157e308", "4.35", "+3",
+      "999999999999999.9", "0.30000000000000004",
+    ]
+    // One category per value, one an hour of one day: the parallel table's cells all sit at midnight
+    // (so it did read them), one row each (so no sum in between).
+    let rows = values.enumerated().map {
+      "2017-01-01T\($0.offset < 10 ? "0" : "")\($0.offset):00:00Z,c\($0.offset),\($0.element)"
+    }
+    let path = dir.file("values.csv", "time,market,volume\n" + rows.joined(separator: "\n") + "\n")
+    let (s, p) = try readSeriesBoth(path, block: 128)
+    #expect(p.table.times.allSatisfy { $0 == 1_483_228_800 } && p.table.cellCount == values.count)
+    #expect(s.table.categories == p.table.categories && s.table.codes == p.table.codes)
+    #expect(s.table.volumes.map(\.bitPattern) == p.table.volumes.map(\.bitPattern))
+  }
+
   /// Not asked for (inspect, equal weighting) or more than one input: the serial cells.
   @Test func onlyWhenAskedAndAlone() throws {
     let dir = TemporaryDirectory()
