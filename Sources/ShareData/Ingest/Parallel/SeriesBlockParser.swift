@@ -119,9 +119,12 @@ enum SeriesBlockParser {
     let ends = UnsafeMutablePointer<Int>.allocate(capacity: maxFields + 1)
     starts.initialize(repeating: 0, count: maxFields + 1)
     ends.initialize(repeating: 0, count: maxFields + 1)
+    let powers = UnsafeMutablePointer<Double>.allocate(capacity: PlainDecimal.powers.count)
+    powers.initialize(from: PlainDecimal.powers, count: PlainDecimal.powers.count)
     defer {
       starts.deallocate()
       ends.deallocate()
+      powers.deallocate()
     }
     var buckets: [Int64] = []
     var codes: [Int32] = []
@@ -161,7 +164,6 @@ enum SeriesBlockParser {
     var previousTime: Int64 = 0
     let timeIndex = plan.timeIndex
     let valueIndex = plan.valueIndex
-    let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
     let pair = plan.categoryIndices.count == 2
     let c0 = plan.categoryIndices[0]
     let c1 = plan.categoryIndices.last!
@@ -281,28 +283,9 @@ enum SeriesBlockParser {
       var value: Double? = nil
       let vs = starts[valueIndex]
       let ve = ends[valueIndex]
-      // Plain `123.4567` (digits, at most one point with digits on both sides, 15 digits at most)
-      // is its digits as an integer over a power of ten, both exact: the one division DecimalParser
-      // makes for it too (Clinger's fast path), inline, so the same Double. The rest goes there.
-      var mantissa: Int64 = 0
-      var digits = 0
-      var fraction = -1
-      var k = vs
-      while k < ve {
-        let d = base[k] &- 0x30
-        if d < 10 {
-          mantissa = mantissa &* 10 &+ Int64(d)
-          digits += 1
-          if fraction >= 0 { fraction += 1 }
-        } else if base[k] == 0x2E && fraction < 0 && digits > 0 {
-          fraction = 0
-        } else {
-          break
-        }
-        k += 1
-      }
-      if vs != ve && k == ve && digits <= 15 && fraction != 0 {
-        value = Double(mantissa) / powersOfTen[max(fraction, 0)]
+      // Plain decimals inline (PlainDecimal.swift); the rest through DecimalParser.
+      if vs != ve, let plain = PlainDecimal.parse(base + vs, ve - vs, powers: powers) {
+        value = plain
       } else if vs != ve {
         switch DecimalParser.parse(UnsafeBufferPointer(start: base + vs, count: ve - vs)) {
         case .success(let v):
