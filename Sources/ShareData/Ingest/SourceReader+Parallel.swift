@@ -1,11 +1,12 @@
 // Big trade files go to the parallel block reader, which hands back what it cannot read as the
-// scanner does (quoted fields, CR-only line ends).
+// scanner does (quoted fields, CR-only line ends); so do big long tables, summed into buckets, when
+// the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
 
 import Foundation
 
 extension SourceReader {
-  /// Big trade files go to the parallel reader; nil when this input is not one, or when the
-  /// parallel reader hands it back (quotes, CR-only line ends).
+  /// Big trade files (and long tables, see readSeriesInParallel) go to the parallel reader; nil
+  /// when this input is not one, or when the parallel reader hands it back (quotes, CR-only line ends).
   mutating func readInParallel(
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary
   ) throws -> SourceSummary? {
