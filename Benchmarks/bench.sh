@@ -3,6 +3,10 @@
 # aggregation, alternating runs, median wall time, throughput and peak RSS (/usr/bin/time -v),
 # and a check that all four give the same numbers. Then the scaling and .csv.gz figures.
 #
+# The long table (time,market,volume: hourly volumes of 100 markets over 2.5 years, 2.19M rows,
+# ISO 8601 times) runs the same way: monthly shares by market against the same sums in each tool.
+# BENCH_LONG_10X=1 adds the table at 10x (25 years, 21.9M rows), the memory bound's case.
+#
 # Usage: Benchmarks/bench.sh [ROWS…]   (default 5000000; BENCH_50M=1 adds 50,000,000; RUNS=5;
 #        BENCH_ENGINES=1 adds the two-shard ClickHouse run on the largest log)
 set -euo pipefail
@@ -61,21 +65,24 @@ report=Benchmarks/results/latest.md
   echo "|---:|---:|---|---:|---:|---:|"
 } >"$report"
 
-for rows in "${sizes[@]}"; do
-  file="$data/log-$rows.csv"
-  [ -f "$file" ] || "$gen" log "$rows" 20170124 >"$file"
+# One table, every tool: a results row per tool and a line of checks.
+# bench_table LABEL FILE REFERENCE_MODE SHARELENS_ARGS…
+bench_table() {
+  local label=$1 file=$2 mode=$3
+  shift 3
+  local bytes
   bytes=$(stat -c %s "$file")
   cat "$file" >/dev/null  # warm the page cache
-  tools=(sharelens polars duckdb)
-  ((rows <= 10000000)) && tools+=(pandas)  # pandas needs ~15 GB at 50M rows
+  local tools=(sharelens polars duckdb)
+  ((bytes <= 500000000)) && tools+=(pandas)  # pandas needs ~15 GB at 50M rows (2.3 GB)
   declare -A walls=() peaks=() wall=()
   # Alternate: every round runs each tool once, so drift in the machine hits all alike.
   for _ in $(seq "$runs"); do
     for tool in "${tools[@]}"; do
       if [ "$tool" = sharelens ]; then
-        result=$(once "$bin" shares "$file" --group quote --every month --format csv --out "$data/out-sharelens.csv")
+        result=$(once "$bin" shares "$file" "$@" --every month --format csv --out "$data/out-sharelens.csv")
       else
-        result=$(once "$py" Benchmarks/reference.py "$tool" "$file" "$data/out-$tool.csv")
+        result=$(once "$py" Benchmarks/reference.py "$tool" "$file" "$data/out-$tool.csv" $mode)
       fi
       read -r w kb <<<"$result"
       walls[$tool]+="$w "
@@ -88,14 +95,28 @@ for rows in "${sizes[@]}"; do
     # shellcheck disable=SC2086
     peak=$(maximum ${peaks[$tool]})
     wall[$tool]=$median_wall
-    printf '| %s | %s MB | %s | %s s | %s MB/s | %s MB |\n' "$rows" "$((bytes / 1000000))" "$tool" "$median_wall" \
+    printf '| %s | %s MB | %s | %s s | %s MB/s | %s MB |\n' "$label" "$((bytes / 1000000))" "$tool" "$median_wall" \
       "$(awk -v b="$bytes" -v t="$median_wall" 'BEGIN {printf "%.0f", b / 1e6 / t}')" "$((peak / 1024))" >>"$report"
   done
   refs=()
   for tool in polars duckdb pandas; do [ -n "${wall[$tool]:-}" ] && refs+=("$data/out-$tool.csv"); done
   "$py" Benchmarks/compare_outputs.py "$data/out-sharelens.csv" "${refs[@]}" | sed 's/^/    /' >>"$data/check.txt"
-  echo "rows $rows: sharelens ${wall[sharelens]} s vs polars ${wall[polars]} s: ratio $(awk -v a="${wall[sharelens]}" -v b="${wall[polars]}" 'BEGIN {printf "%.2f", a / b}')" >>"$data/check.txt"
-  unset walls peaks wall
+  echo "$label: sharelens ${wall[sharelens]} s vs polars ${wall[polars]} s: ratio $(awk -v a="${wall[sharelens]}" -v b="${wall[polars]}" 'BEGIN {printf "%.2f", a / b}')" >>"$data/check.txt"
+}
+
+for rows in "${sizes[@]}"; do
+  file="$data/log-$rows.csv"
+  [ -f "$file" ] || "$gen" log "$rows" 20170124 >"$file"
+  bench_table "$rows" "$file" "" --group quote
+done
+
+# The long table: 21,915 hours x 100 markets (2016-01-01 to 2018-07-02), and 10x as many hours.
+hours=(21915)
+[ "${BENCH_LONG_10X:-0}" = 1 ] && hours+=(219150)
+for h in "${hours[@]}"; do
+  file="$data/hourly-$h.csv"
+  [ -f "$file" ] || "$gen" hourly "$h" 100 7 >"$file"
+  bench_table "long $((h * 100))" "$file" long
 done
 
 # .csv.gz: sharelens on a gzipped bitcoincharts dump against zcat alone.

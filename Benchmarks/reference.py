@@ -4,13 +4,45 @@
 by `quote` of a trade log `timestamp,exchange,base,quote,price,amount` (UTC calendar months),
 written as `month,quote,volume` sorted by month then quote.
 
-Usage: reference.py polars|duckdb|pandas FILE OUT.csv   (polars and DuckDB use every core)
+With a fourth argument `long`, the job is the long table's instead (`sharelens-gen hourly`):
+`sharelens shares FILE --every month --format csv` on `time,market,volume` with ISO 8601 times
+(`2016-01-01T00:00:00Z`), i.e. the monthly sum of `volume` by `market`, written as
+`month,market,volume`. Each tool is told the time format, so none of them guesses it.
+
+Usage: reference.py polars|duckdb|pandas FILE OUT.csv [long]   (polars and DuckDB use every core)
 """
 import sys
 
 tool, path, out = sys.argv[1:4]
+long_table = sys.argv[4:5] == ["long"]
 
-if tool == "polars":
+if long_table and tool == "polars":
+    import polars as pl
+    df = (
+        pl.scan_csv(path, schema_overrides={"time": pl.String, "market": pl.String, "volume": pl.Float64})
+        .group_by([pl.col("time").str.to_datetime("%Y-%m-%dT%H:%M:%SZ").dt.truncate("1mo").alias("month"), "market"])
+        .agg(pl.col("volume").sum())
+        .sort(["month", "market"])
+        .collect()
+    )
+    df.with_columns(pl.col("month").dt.strftime("%Y-%m-%d")).write_csv(out)
+elif long_table and tool == "duckdb":
+    import duckdb
+    duckdb.sql(f"""
+        COPY (
+          SELECT strftime(date_trunc('month', strptime(time, '%Y-%m-%dT%H:%M:%SZ')), '%Y-%m-%d') AS month,
+                 market, sum(volume) AS volume
+          FROM read_csv('{path}', header = true, columns = {{'time': 'VARCHAR', 'market': 'VARCHAR', 'volume': 'DOUBLE'}})
+          GROUP BY ALL ORDER BY month, market
+        ) TO '{out}' (HEADER, DELIMITER ',')
+    """)
+elif long_table and tool == "pandas":
+    import pandas as pd
+    df = pd.read_csv(path, dtype={"market": str, "volume": float})
+    month = pd.to_datetime(df["time"], format="%Y-%m-%dT%H:%M:%SZ").dt.to_period("M").dt.start_time.dt.strftime("%Y-%m-%d")
+    result = df.groupby([month.rename("month"), "market"])["volume"].sum().reset_index()
+    result.sort_values(["month", "market"]).to_csv(out, index=False, float_format="%.17g")
+elif tool == "polars":
     import polars as pl
     df = (
         pl.scan_csv(path)

@@ -2,6 +2,8 @@
 //
 //   sharelens-gen log ROWS [SEED]        timestamp,exchange,base,quote,price,amount (one trade a row)
 //   sharelens-gen dump ROWS MARKET [SEED] bitcoincharts style: unixtime,price,amount for one market
+//   sharelens-gen hourly HOURS MARKETS [SEED] long table time,market,volume: one row per hour and
+//                                         market from 2016-01-01, ISO 8601 times with Z
 //
 // Written to standard output. The same arguments give the same bytes on every machine: the
 // generator is SplitMix64, and prices and amounts are printed from integers, not Doubles.
@@ -64,9 +66,26 @@ struct Output {
   }
 }
 
+/// `YYYY-MM-DDTHH:00:00Z` of a unix time on the hour (civil-from-days, Howard Hinnant's algorithm).
+func isoHour(_ t: UInt64) -> String {
+  let days = Int64(t / 86_400)
+  let hour = Int(t % 86_400 / 3600)
+  let z = days + 719_468
+  let era = z / 146_097
+  let doe = z - era * 146_097
+  let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+  let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+  let mp = (5 * doy + 2) / 153
+  let day = doy - (153 * mp + 2) / 5 + 1
+  let month = mp < 10 ? mp + 3 : mp - 9
+  let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+  return "\(year)-\(two(month))-\(two(day))T\(two(Int64(hour))):00:00Z"
+}
+
 let arguments = CommandLine.arguments
 func usage() -> Never {
-  let text = "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED]\n"
+  let text = "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED] | hourly HOURS MARKETS [SEED]\n"
   _ = text.withCString { write(2, $0, strlen($0)) }
   exit(64)
 }
@@ -126,6 +145,24 @@ case "dump":
     out.byte(UInt8(ascii: ","))
     out.append(fixed: 1 + rng.below(500_000_000), decimals: 8)
     out.byte(0x0A)
+    out.flushIfFull()
+  }
+case "hourly":
+  guard arguments.count >= 4, let markets = UInt64(arguments[3]) else { usage() }
+  var rng = SplitMix64(state: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+  let names = (0..<markets).map { Array("market\($0 < 10 ? "00" : $0 < 100 ? "0" : "")\($0)".utf8) }
+  out.append("time,market,volume\n")
+  for hour in 0..<rows {
+    let stamp = Array(isoHour(start + hour * 3600).utf8)
+    for m in 0..<Int(markets) {
+      out.append(stamp)
+      out.byte(UInt8(ascii: ","))
+      out.append(names[m])
+      out.byte(UInt8(ascii: ","))
+      // Market m's scale falls with m, so shares differ; four decimals, printed from an integer.
+      out.append(fixed: rng.below(1_000_000_000 / UInt64(m + 1)), decimals: 4)
+      out.byte(0x0A)
+    }
     out.flushIfFull()
   }
 default:

@@ -3,6 +3,11 @@
 // same line with the same status. Small blocks put block boundaries everywhere, so carried lines,
 // the header, blank lines and errors near a cut are all exercised. The bytes are written under
 // two names: a long trade log and a single-market bitcoincharts dump.
+//
+// The same bytes are also read as a long table `time,category,value` by the parallel series
+// reader (IngestOptions.seriesBucket), which sums rows into cells per bucket: its table must hold,
+// per (bucket, category), the serial table's sum (to 1e-12) and its first and last day with a
+// value, with the same categories, resolution, range and rows; or the same error at the same line.
 // Built only by `make fuzz` (see Makefile); a plain build links an empty program.
 
 import Foundation
@@ -29,6 +34,48 @@ func read(_ path: String, _ options: IngestOptions) -> Outcome {
 
 func same(_ a: Double, _ b: Double) -> Bool {
   a == b || abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+}
+
+/// Per (bucket start, category code): the sum of the valid cells, their first and last day.
+func digest(_ t: VolumeTable, _ every: Every) -> [[Int64]: (sum: Double, first: Int64, last: Int64)] {
+  var out: [[Int64]: (sum: Double, first: Int64, last: Int64)] = [:]
+  for cell in 0..<t.cellCount where t.valid[cell] {
+    let day = t.times[cell].floorDiv(86_400)
+    let key = [every.bucketStart(day: day), Int64(t.codes[cell])]
+    let old = out[key] ?? (0, .max, .min)
+    out[key] = (old.sum + t.volumes[cell], min(old.first, day), max(old.last, day))
+  }
+  return out
+}
+
+func compareSeries(_ path: String, bytes size: Int) {
+  let every = [Every.day, .week, .month, .year][size % 4]
+  var serial = IngestOptions()
+  serial.parallelThreshold = Int.max
+  var parallel = serial
+  parallel.parallelThreshold = 0
+  parallel.blockSize = 64 + size % 61
+  parallel.workers = 2
+  parallel.seriesBucket = every
+  switch (read(path, serial), read(path, parallel)) {
+  case (.table(let s, let sr), .table(let p, let pr)):
+    let (a, b) = (digest(s, every), digest(p, every))
+    guard s.categories == p.categories, s.resolution == p.resolution, sr == pr,
+      s.times.first.map({ $0.floorDiv(86_400) }) == p.times.first.map({ $0.floorDiv(86_400) }),
+      s.times.last.map({ $0.floorDiv(86_400) }) == p.times.last.map({ $0.floorDiv(86_400) }),
+      a.count == b.count,
+      a.allSatisfy({ key, x in b[key].map { same(x.sum, $0.sum) && x.first == $0.first && x.last == $0.last } ?? false }
+      )
+    else { fatalError("long table by \(every): the parallel series reader read different buckets") }
+  case (.failure(let s), .failure(let p)):
+    guard s.kind == p.kind, s.location?.line == p.location?.line else {
+      fatalError("long table: serial error at line \(s.location?.line ?? -1), parallel at \(p.location?.line ?? -1)")
+    }
+  case (.table, .failure(let p)):
+    fatalError("long table: only the parallel reader failed: \(p.description)")
+  case (.failure(let s), .table):
+    fatalError("long table: only the serial reader failed: \(s.description)")
+  }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -61,5 +108,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
       fatalError("\(name): only the serial reader failed: \(s.description)")
     }
   }
+  compareSeries(directory + "/log.csv", bytes: size)
   return 0
 }

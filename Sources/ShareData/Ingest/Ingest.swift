@@ -51,6 +51,7 @@ public enum Ingest {
     var builder = builder ?? VolumeTableBuilder(policy: options.duplicates)
     var summaries = summaries
     var warnings: [Warning] = []
+    var seriesResolution: Every?
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
       let source = builder.addSource(stream.name)
@@ -68,16 +69,21 @@ public enum Ingest {
       var reader = SourceReader(scanner: scanner, source: source, options: options)
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]
+      reader.onlyInput = streams.count == 1 && summaries.isEmpty
       if let progress = options.progress {
         let total = sizes[i]
         scanner.onRead = { progress(stream.name, stream.consumed, total) }
       }
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
+      seriesResolution = reader.seriesResolution ?? seriesResolution
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
+    var table = builder.build()
+    // A series summed into buckets (the only input then) keeps the resolution of its rows.
+    if let seriesResolution { table.resolution = seriesResolution }
     return IngestResult(
-      table: builder.build(), sources: summaries, warnings: warnings, duplicates: builder.duplicates,
+      table: table, sources: summaries, warnings: warnings, duplicates: builder.duplicates,
       duplicateCount: builder.duplicateCount)
   }
 }

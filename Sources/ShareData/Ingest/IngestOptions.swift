@@ -50,6 +50,13 @@ public struct IngestOptions: Sendable {
   public var workers = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per block of the parallel reader.
   public var blockSize = 4 << 20
+  /// Set, a big long table (one input, rows in time order, no row filters) may be read by the
+  /// parallel reader into cells per bucket of this width and category: memory then grows with
+  /// buckets × categories, not rows. Ask for it only for volume-weighted shares in buckets of this
+  /// width (a day if the range is cut by dates or the width is not known yet): those come out the
+  /// same, nothing else is promised (`inspect` counts cells, equal weighting averages the shares at
+  /// each time). The table's resolution is the one the rows have.
+  public var seriesBucket: Every?
   /// Rows to keep or drop by a column's value (files: long layouts; databases: in the query).
   public var filters: [RowFilter] = []
   /// Database sources: timeout and the time predicate.

@@ -1,16 +1,20 @@
 // Big trade files go to the parallel block reader, which hands back what it cannot read as the
-// scanner does (quoted fields, CR-only line ends).
+// scanner does (quoted fields, CR-only line ends); so do big long tables, summed into buckets, when
+// the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
 
 import Foundation
 
 extension SourceReader {
-  /// Big trade files go to the parallel reader; nil when this input is not one, or when the
-  /// parallel reader hands it back (quotes, CR-only line ends).
-  func readInParallel(_ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary) throws
-    -> SourceSummary?
-  {
+  /// Big trade files (and long tables, see readSeriesInParallel) go to the parallel reader; nil
+  /// when this input is not one, or when the parallel reader hands it back (quotes, CR-only line ends).
+  mutating func readInParallel(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary
+  ) throws -> SourceSummary? {
     guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else {
       return nil
+    }
+    if plan.layout == .long && plan.priceIndex == nil {
+      return try readSeriesInParallel(plan, &builder, summary, stream: try reopen(), size: size)
     }
     var summary = summary
     let fast: FastPlan
@@ -49,5 +53,40 @@ extension SourceReader {
     }
     builder = trial
     return result
+  }
+}
+
+extension SourceReader {
+  /// A big long table summed into bucket cells by the parallel reader (IngestOptions.seriesBucket);
+  /// nil when it is not asked for, or when the serial reader must read this input.
+  mutating func readSeriesInParallel(
+    _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary,
+    stream: @autoclosure () throws -> ByteStream,
+    size: Int
+  ) throws -> SourceSummary? {
+    guard let bucket = options.seriesBucket, onlyInput, let timeIndex = plan.timeIndex,
+      let valueIndex = plan.valueIndex,
+      !plan.categoryIndices.isEmpty
+    else { return nil }
+    var summary = summary
+    (summary.categorySource, summary.valueSource) = describeLong(plan)
+    let seriesPlan = SeriesPlan(
+      fieldCount: plan.header.count, timeIndex: timeIndex, categoryIndices: plan.categoryIndices,
+      valueIndex: valueIndex, bucket: bucket)
+    var trial = builder
+    var report: (@Sendable (Int) -> Void)? = nil
+    if let progress = options.progress {
+      let input = name
+      report = { done in progress(input, done, size) }
+    }
+    guard
+      let outcome = try ParallelSeries.read(
+        stream: try stream(), plan: seriesPlan, hasHeader: plan.hasHeader, source: source, builder: &trial,
+        summary: summary, blockSize: options.blockSize, workers: max(1, options.workers), progress: report),
+      outcome.summary.rows > 0
+    else { return nil }
+    builder = trial
+    seriesResolution = outcome.resolution
+    return outcome.summary
   }
 }

@@ -13,6 +13,10 @@ struct SourceReader {
   /// Opens the input again from the start (files only): the parallel path reads it afresh.
   var reopen: (() throws -> ByteStream)?
   var fileSize: Int?
+  /// This is the only input (its cells meet no other input's, so summing a day's rows is safe).
+  var onlyInput = false
+  /// The resolution of a series the parallel reader summed into buckets (its cells do not show it).
+  var seriesResolution: Every?
   var timeFormat: TimeFormat?
   var timeFormatLine = 0
   var header: [String] = []

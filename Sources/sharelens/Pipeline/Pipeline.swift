@@ -8,9 +8,11 @@ import ShareStats
 enum Pipeline {
   /// The inputs read and mapped; nil when --show-sql printed the query instead.
   static func read(
-    _ input: InputOptions, categories: CategoryOptions, categoryColumn: String? = nil, range: RangeOptions? = nil
+    _ input: InputOptions, categories: CategoryOptions, categoryColumn: String? = nil, range: RangeOptions? = nil,
+    seriesBucket: Every? = nil
   ) throws -> (ingest: IngestResult, table: VolumeTable, mapName: String?)? {
-    let options = try input.ingestOptions(categoryColumn: categoryColumn, selection: range)
+    var options = try input.ingestOptions(categoryColumn: categoryColumn, selection: range)
+    options.seriesBucket = seriesBucket
     if try input.showSQLIfAsked(options) { return nil }
     let ingest = try Ingest.read(paths: input.paths, options: options)
     let map = try categories.categoryMap()
@@ -24,12 +26,16 @@ enum Pipeline {
   static func shares(
     _ input: InputOptions, _ selection: ShareSelectionOptions, categoryColumn: String? = nil, allWarnings: Bool = true
   ) throws -> ShareAnalysis? {
+    let shareOptions = selection.shareOptions()
+    // Volume-weighted shares need nothing finer than a bucket's sums (a day's, when dates cut the
+    // range): a big long table may be read in memory bounded by buckets × categories.
+    let uncut = shareOptions.firstDay == nil && shareOptions.lastDay == nil
     guard
       let (ingest, table, mapName) = try read(
-        input, categories: selection.categories, categoryColumn: categoryColumn, range: selection.range)
+        input, categories: selection.categories, categoryColumn: categoryColumn, range: selection.range,
+        seriesBucket: shareOptions.weighting == .volume ? (uncut ? shareOptions.every ?? .day : .day) : nil)
     else { return nil }
-    let analysis = try ShareAnalysis.run(
-      ingest: ingest, mapped: table, mapName: mapName, shares: selection.shareOptions())
+    let analysis = try ShareAnalysis.run(ingest: ingest, mapped: table, mapName: mapName, shares: shareOptions)
     try Run.report(allWarnings ? analysis.warnings : analysis.ingest.warnings, strict: input.strict)
     return analysis
   }

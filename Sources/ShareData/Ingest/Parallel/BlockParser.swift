@@ -58,9 +58,12 @@ enum BlockParser {
     let ends = UnsafeMutablePointer<Int>.allocate(capacity: maxFields + 1)
     starts.initialize(repeating: 0, count: maxFields + 1)
     ends.initialize(repeating: 0, count: maxFields + 1)
+    let powers = UnsafeMutablePointer<Double>.allocate(capacity: PlainDecimal.powers.count)
+    powers.initialize(from: PlainDecimal.powers, count: PlainDecimal.powers.count)
     defer {
       starts.deallocate()
       ends.deallocate()
+      powers.deallocate()
     }
     var days: [Int64] = []
     var codes: [Int32] = []
@@ -253,6 +256,7 @@ enum BlockParser {
           fail("empty \(what)", column: f, expected: "the \(what) on every trade row")
           return nil
         }
+        if let plain = PlainDecimal.parse(base + s, e - s, powers: powers) { return plain }
         switch DecimalParser.parse(UnsafeBufferPointer(start: base + s, count: e - s)) {
         case .success(let v):
           if v < 0 {

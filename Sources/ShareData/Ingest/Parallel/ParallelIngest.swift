@@ -14,7 +14,7 @@ enum ParallelIngest {
     summary: SourceSummary, blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> SourceSummary? {
     let queue = BlockQueue(capacity: 2 * workers)
-    let results = Results()
+    let results = Results<Partial>()
     let reader = Reader(stream: stream, queue: queue, blockSize: blockSize, hasHeader: hasHeader)
     reader.progress = progress
     // Threads of our own, not Dispatch's shared pool: the workers block waiting for the reader,
@@ -96,22 +96,22 @@ enum ParallelIngest {
     finished.wait()
   }
 
-  /// Partials by block index, filled by the workers.
-  final class Results: @unchecked Sendable {
+  /// Partials by block index, filled by the workers (trade sums, or a long table's: ParallelSeries).
+  final class Results<P: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var partials: [Int: Partial] = [:]
+    private var partials: [Int: P] = [:]
 
-    func set(_ index: Int, _ partial: Partial) {
+    func set(_ index: Int, _ partial: P) {
       lock.lock()
       partials[index] = partial
       lock.unlock()
     }
 
     /// Partials in block order, up to the first gap (blocks after a failure are not parsed).
-    var ordered: [Partial] {
+    var ordered: [P] {
       lock.lock()
       defer { lock.unlock() }
-      var out: [Partial] = []
+      var out: [P] = []
       var i = 0
       while let p = partials[i] {
         out.append(p)
