@@ -67,8 +67,8 @@ struct SourceReader {
 
   func describeTrades(_ market: MarketName, _ category: String) -> (String, String, String) {
     (
-      "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))",
-      options.unit == .quote ? "price × amount (\(market.quote))" : "amount (\(market.base))", "unixtime"
+      "\(market.described) → \(quoted(category))",
+      options.unit == .quote ? "price × amount (\(market.quoteUnit))" : "amount (\(market.baseUnit))", "unixtime"
     )
   }
 
