@@ -96,4 +96,8 @@ public struct SourceSummary: Sendable {
   public var excludedColumns: [String] = []
   public var gapRows = 0
   public var emptyCells = 0
+  /// A single-market file's market (trades and OHLCV layouts), as its name and the markets table say.
+  public var market: Market?
+  /// The unit of its volumes: the market's base, or its quote under the quote unit; nil when unknown.
+  public var volumeUnit: String?
 }
