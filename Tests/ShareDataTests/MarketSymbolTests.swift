@@ -20,6 +20,11 @@ struct MarketSymbolTests {
     #expect(pair("BTCEUR") == "BTC/EUR")
     #expect(pair("ETHKRW") == "ETH/KRW")
     #expect(pair("BTCTRY") == "BTC/TRY")
+    // Longest first, unless that leaves an unknown base where a shorter quote leaves a known one.
+    #expect(pair("XBTUSD") == "BTC/USD")
+    #expect(pair("ETHUSD") == "ETH/USD")
+    #expect(pair("btcusdt") == "BTC/USDT")
+    #expect(pair(" BTCUSDT ") == "BTC/USDT")
     #expect(Symbol.market("BTCUSDT").instrument == nil)
     #expect(Symbol.market("BTCUSDT").exchange == nil)
   }
