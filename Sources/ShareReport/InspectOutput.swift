@@ -57,6 +57,23 @@ public enum InspectOutput {
     return TerminalText.sanitized(out)
   }
 
+  /// The single-market files' markets, each once, in input order; unknown fields are null.
+  static func markets(_ sources: [SourceSummary]) -> [JSONValue] {
+    var seen: [JSONValue] = []
+    for source in sources {
+      guard let market = source.market else { continue }
+      let entry = JSONValue.object([
+        ("exchange", market.exchange.map { .string($0) } ?? .null),
+        ("base", market.base.map { .string($0) } ?? .null),
+        ("quote", market.quote.map { .string($0) } ?? .null),
+        ("instrument", market.instrument.map { .string($0.description) } ?? .null),
+        ("unit", source.volumeUnit.map { .string($0) } ?? .null),
+      ])
+      if !seen.contains(entry) { seen.append(entry) }
+    }
+    return seen
+  }
+
   public static func json(_ result: IngestResult, settings: (Setting) -> String = \.name) -> JSONValue {
     let sources = result.sources.map { s -> JSONValue in
       .object([
@@ -88,6 +105,7 @@ public enum InspectOutput {
     }
     return .object([
       ("sources", .array(sources)),
+      ("markets", .array(markets(result.sources))),
       ("resolution", .string(result.table.resolution.rawValue)),
       ("missing_steps", .number(Double(result.table.missingTimeSteps))),
       ("duplicates", .number(Double(result.duplicateCount))),

@@ -124,6 +124,31 @@ let catalogue: [BadInput] = [
   .at(nil, hint: "\"a\", \"b\""),
   BadInput("E51", "{\"group\": \"category\"}\n", "JSON without \"buckets\"", name: "in.json"),
   BadInput("E51", "{\"buckets\": [\n", "not valid JSON", name: "in.json"),
+  BadInput(
+    "E69", "1451606400,430.5,0.5\n", "the exchange of BCHEUR is not known", args: ["IN", "--group", "exchange"],
+    status: 64, name: "BCHEUR.csv"
+  )
+  .at(nil, hint: "--markets"),
+  BadInput(
+    "E70", "symbol,venue\nBCHEUR,kraken\n", "unknown column \"venue\"", args: ["-", "--markets", "IN"], name: "m.csv"
+  )
+  .at("1:2"),
+  BadInput("E70", "exchange\nkraken\n", "no symbol column", args: ["-", "--markets", "IN"], name: "m.csv"),
+  BadInput(
+    "E71", "symbol,instrument\nBTCUSD_PERP,option\n", "instrument \"option\" is not one sharelens knows",
+    args: ["-", "--markets", "IN"], name: "m.csv"
+  )
+  .at("2:2"),
+  BadInput(
+    "E71", "symbol,contract_size\nBTCUSD_PERP,0\n", "contract size \"0\" is not a positive number",
+    args: ["-", "--markets", "IN"], name: "m.csv"
+  )
+  .at("2:2"),
+  BadInput(
+    "E72", "symbol,exchange\nBCHEUR,kraken\nbcheur,bitstamp\n", "is in the markets file twice (line 2 and here)",
+    args: ["-", "--markets", "IN"], name: "m.csv"
+  )
+  .at("3:1"),
 ]
 
 /// `Time,a,b\n2016-01-01,1,3\n`, gzipped.

@@ -24,6 +24,8 @@ public enum Setting: String, Sendable, CaseIterable {
   case to
   case map
   case unmapped
+  /// The user's markets table (symbol → exchange, base, quote, instrument, contract size).
+  case markets
   case top
   case every
   case events

@@ -50,7 +50,12 @@ public enum Grouping: Sendable, Equatable, CustomStringConvertible, ExpressibleB
     case .quote: return .quote
     case .base: return .base
     case .pair: return .pair
-    case .column(let name): return name.lowercased() == "currency" ? .quote : nil
+    case .column(let name):
+      switch name.lowercased() {
+      case "currency": return .quote
+      case "instrument": return .instrument
+      default: return nil
+      }
     }
   }
 

@@ -44,6 +44,9 @@ public struct IngestOptions: Sendable {
   public var duplicates: DuplicatePolicy
   /// The date of a file with no time column (a snapshot); else taken from the file name.
   public var snapshotDate: String?
+  /// The user's markets table: what a single-market file's name cannot say (its exchange), or
+  /// says wrongly, by symbol or file stem.
+  public var markets: MarketTable?
   /// Trade files at least this big (bytes on disk) are read by the parallel reader.
   public var parallelThreshold = 8 << 20
   /// Parsing threads of the parallel reader (one more thread reads and decompresses).
@@ -100,4 +103,8 @@ public struct SourceSummary: Sendable {
   public var excludedColumns: [String] = []
   public var gapRows = 0
   public var emptyCells = 0
+  /// A single-market file's market (trades and OHLCV layouts), as its name and the markets table say.
+  public var market: Market?
+  /// The unit of its volumes: the market's base, or its quote under the quote unit; nil when unknown.
+  public var volumeUnit: String?
 }

@@ -6,7 +6,7 @@ extension SourceReader {
   mutating func readOHLCV(
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
   ) throws {
-    let market = MarketName(fileName: name)
+    let market = MarketName(fileName: name, table: options.markets)
     let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
     let timeIndex = plan.timeIndex!

@@ -20,7 +20,7 @@ extension SourceReader {
     let fast: FastPlan
     switch plan.layout {
     case .trades:
-      let market = MarketName(fileName: name)
+      let market = MarketName(fileName: name, table: options.markets)
       let category = try market.category(grouping: options.group)
       (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
       fast = FastPlan(

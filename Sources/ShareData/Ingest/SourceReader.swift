@@ -37,6 +37,11 @@ struct SourceReader {
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
     summary.delimiter = scanner.delimiter
+    if plan.layout == .trades || plan.layout == .ohlcv {
+      let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name, table: options.markets).file.market
+      summary.market = market
+      summary.volumeUnit = options.unit == .quote ? market.quote : market.base
+    }
     if !options.filters.isEmpty && plan.layout != .long && plan.layout != .wide {
       throw ShareError.request(
         "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
@@ -71,8 +76,8 @@ struct SourceReader {
 
   func describeTrades(_ market: MarketName, _ category: String) -> (String, String, String) {
     (
-      "file name: market \(market.market) (exchange \(market.exchange), quote \(market.quote)) → \(quoted(category))",
-      options.unit == .quote ? "price × amount (\(market.quote))" : "amount (\(market.base))", "unixtime"
+      "\(market.described) → \(quoted(category))",
+      options.unit == .quote ? "price × amount (\(market.quoteUnit))" : "amount (\(market.baseUnit))", "unixtime"
     )
   }
 

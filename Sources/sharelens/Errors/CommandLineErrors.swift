@@ -62,6 +62,7 @@ extension Setting {
     case .to: return "--to"
     case .map: return "--map"
     case .unmapped: return "--unmapped"
+    case .markets: return "--markets"
     case .top: return "--top"
     case .every: return "--every"
     case .events: return "--events"

@@ -28,12 +28,18 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "What the categories are: a category column (exchange, base, quote, …) or pair; for trade and OHLCV files market, exchange, quote, base or pair.",
+      "What the categories are: a category column (exchange, base, quote, …) or pair; for trade and OHLCV files market, exchange, quote, base, pair or instrument.",
       valueName: "column"))
   var group: Grouping?
 
   @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
   var unit: VolumeUnit = .base
+
+  @Option(
+    help: ArgumentHelp(
+      "A CSV of markets (symbol,exchange,base,quote,instrument,contract_size; only symbol required): each row overrides or fills in what a file's name says of its market.",
+      valueName: "file"))
+  var markets: String?
 
   @Option(help: ArgumentHelp("When a series repeats a (time, category): error (default), sum or last."))
   var duplicates: DuplicatePolicy = .error
@@ -76,6 +82,7 @@ struct InputOptions: ParsableArguments {
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
     options.delimiter = delimiter
+    options.markets = try markets.map { try MarketTable.load(path: $0) }
     options.standardInputUnasked = files.isEmpty
     options.progress = ProgressBar.shared.callback
     options.filters =
