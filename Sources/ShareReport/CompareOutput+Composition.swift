@@ -19,18 +19,27 @@ extension CompareOutput {
       m.statistic.map {
         "Wald χ²(\(m.df)) = \(NumberFormat.fixed($0, 1)), p \(pText(m.pValue))"
       } ?? "no test (a log-ratio coordinate has no variance)"
+    // The χ² law is asymptotic: with a few dozen buckets or fewer the long-run covariance is rough.
+    let fewest = min(m.days.0, m.days.1)
+    let rough =
+      fewest < roughBelow
+      ? "; with \(fewest) \(fewest == 1 ? c.resolution.rawValue : unit) in a period the χ² "
+        + "approximation is rough" : ""
     return "Composition (\(m.categories.count) categories\(leftOut)\(replaced)): Aitchison distance "
       + "\(NumberFormat.fixed(m.aitchisonDistance, 2)); \(test) (mean \(c.resolution.adjective) \(m.basis.rawValue) "
       + "log-ratios, Newey–West lags \(m.lags.0) and \(m.lags.1) \(unit): assumes the dependence between \(unit) "
-      + "dies out within them)."
+      + "dies out within them\(rough))."
   }
+
+  /// Periods shorter than this many buckets get the caveat that the χ² approximation is rough.
+  static let roughBelow = 30
 
   static func pText(_ p: Double?) -> String {
     let text = NumberFormat.pValue(p)
     return text.hasPrefix("<") ? text : "= " + text
   }
 
-  /// `composition`: an object for two periods, keyed by period label for more (as the per-category fields).
+  /// `composition`: an object (ASCII text, as every machine format), for two periods, keyed by period label for more (as the per-category fields).
   static func compositionJSON(_ c: Comparison) -> JSONValue {
     let labels = c.options.periods.map(\.label)
     let others = labels.indices.filter { $0 != c.options.baseline }
@@ -42,16 +51,16 @@ extension CompareOutput {
         (
           "method",
           .string(
-            "Wald test of equal means of the daily ilr (\(m.basis.rawValue)) coordinates, Newey–West covariance "
-              + "per period (Bartlett; lag: the longest automatic Newey–West 1994 lag of the clr coordinates), "
-              + "chi-squared with D − 1 df; distance: Aitchison, between the periods' volume compositions")
+            "Wald test of equal means of the daily ilr (\(m.basis.rawValue)) coordinates, Newey-West covariance "
+              + "per period (Bartlett; lag: the longest automatic Newey-West 1994 lag of the clr coordinates), "
+              + "chi-squared with D-1 df; distance: Aitchison, between the periods' volume compositions")
         ),
         (
           "zeros",
           .object([
             ("structural", .string("left_out")), ("left_out", .array(m.leftOut.map { .string($0) })),
             ("replaced", .number(Double(m.replacedZeros))),
-            ("replacement", .string("multiplicative, delta = 0.65 × the smallest non-zero share")),
+            ("replacement", .string("multiplicative, delta = 0.65 x the smallest non-zero share")),
             ("days_left_out", .array([.number(Double(m.daysLeftOut.0)), .number(Double(m.daysLeftOut.1))])),
           ])
         ),
