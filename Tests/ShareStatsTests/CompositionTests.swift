@@ -48,6 +48,19 @@ func currencyDays(_ from: String, _ to: String) throws -> (ArraySlice<BucketShar
     }
   }
 
+  /// log10 of the χ² tail against mpmath, also where the p is far below the smallest double.
+  @Test func theChiSquaredLogTailEqualsMpmath() throws {
+    let rows = try loadRows("reference-chisq-log-tail.csv")
+    #expect(rows.count == 28)
+    for row in rows {
+      let w = Double(row["statistic"]!)!
+      let df = Double(row["df"]!)!
+      expectClose(
+        try Distributions.log10ChiSquaredUpperTail(w, degreesOfFreedom: df), row["log10_p"], tolerance: 1e-9,
+        "χ²(\(df)) > \(w)")
+    }
+  }
+
   /// A Wald statistic on orthonormal log-ratio coordinates does not depend on the basis.
   @Test func theStatisticIsTheSameInEveryIlrBasis() throws {
     for (a, b) in [
