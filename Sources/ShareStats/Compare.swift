@@ -143,7 +143,7 @@ public struct Comparison: Sendable {
   public var resolution: Every
   public var warnings: [Warning]
   /// Per period against the baseline: the change of the whole composition (`CompositionChange`); nil at
-  /// the baseline and where it cannot be tested (fewer than two categories or days).
+  /// the baseline and where it cannot be tested (fewer than two categories, or no more days than D − 1).
   public var compositions: [CompositionChange?] = []
 
   public var baseline: Period { options.periods[options.baseline] }

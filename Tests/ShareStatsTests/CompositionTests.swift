@@ -124,6 +124,12 @@ func currencyDays(_ from: String, _ to: String) throws -> (ArraySlice<BucketShar
     }
   }
 
+  /// Four categories (three coordinates) need four days or more in each period for a covariance of full rank.
+  @Test func tooFewDaysForTheCoordinatesGiveNoTest() throws {
+    #expect(try generatedComparison(seed: 1, days: 3, weighting: .volume, resamples: 0).compositions[1] == nil)
+    #expect(try generatedComparison(seed: 1, days: 4, weighting: .volume, resamples: 0).compositions[1] != nil)
+  }
+
   /// An observed 0 is replaced by δ = 0.65 × the smallest non-zero share, the others scaled so their ratios stay.
   @Test func zerosAreReplacedMultiplicatively() throws {
     let (x, replaced) = LogRatio.replacingZeros([0, 1, 3])

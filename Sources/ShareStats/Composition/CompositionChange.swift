@@ -56,8 +56,8 @@ extension CompositionChange {
   /// on some day (not listed yet, or gone) is a structural zero and is left out — amalgamating it
   /// into a catch-all would change that part's meaning between periods. A day on which a compared
   /// category has no value (missing is never zero) or all compared volumes are 0 is left out; an
-  /// observed 0 is a count zero and is replaced multiplicatively. nil with fewer than two parts or
-  /// two days in either period.
+  /// observed 0 is a count zero and is replaced multiplicatively. nil with fewer than two parts, or
+  /// with no more days in a period than coordinates (D − 1).
   public static func compare(
     _ a: ArraySlice<BucketShares>, _ b: ArraySlice<BucketShares>, categories names: [String],
     basis: IlrBasis = .pivot
@@ -74,6 +74,9 @@ extension CompositionChange {
     let yb = db.clr.map { LogRatio.ilr(clr: $0, basis: v) }
     let k = parts.count - 1
     let delta = (0..<k).map { i in mean(yb.map { $0[i] }) - mean(ya.map { $0[i] }) }
+    // With k coordinates and n ≤ k days a period's covariance has rank < k: the sum can still be
+    // invertible, but it rests on too few days per coordinate to mean anything, and Ω costs O(L·n·k²).
+    guard k < min(ya.count, yb.count) else { return nil }
     let oa = LongRunCovariance.bartlett(ya, lag: lags.0)
     let ob = LongRunCovariance.bartlett(yb, lag: lags.1)
     let na = Double(ya.count)
