@@ -17,7 +17,9 @@ public enum CompareOutput {
       var out = heading("Periods (baseline \(c.baseline.label))") + draw(periodTable(c)) + "\n"
       for q in c.options.periods.indices where q != c.options.baseline {
         let label = c.options.periods[q].label
-        out += heading("\(estimandHeading(c)), \(c.baseline.label) → \(label)") + draw(categoryTable(c, q)) + "\n"
+        out += heading("\(estimandHeading(c)), \(c.baseline.label) → \(label)") + draw(categoryTable(c, q))
+        out += compositionLine(c, q).map { $0 + "\n" } ?? ""
+        out += "\n"
         out += heading("Who gained the share, \(c.baseline.label) → \(label)") + draw(redistributionTable(c, q)) + "\n"
       }
       out += notes(c)
@@ -250,7 +252,7 @@ public enum CompareOutput {
       ("resolution", .string(c.resolution.rawValue)),
       ("resamples", .number(Double(c.options.resamples))), ("seed", .number(Double(c.options.seed))),
       ("bands", .string(c.options.bands.rawValue)), ("periods", .array(periods)), ("categories", .array(categories)),
-      ("redistribution", .array(redistribution)),
+      ("redistribution", .array(redistribution)), ("composition", compositionJSON(c)),
     ])
   }
 

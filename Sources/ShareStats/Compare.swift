@@ -142,6 +142,9 @@ public struct Comparison: Sendable {
   public var categories: [CategoryComparison]
   public var resolution: Every
   public var warnings: [Warning]
+  /// Per period against the baseline: the change of the whole composition (`CompositionChange`); nil at
+  /// the baseline and where it cannot be tested (fewer than two categories, or no more days than D − 1).
+  public var compositions: [CompositionChange?] = []
 
   public var baseline: Period { options.periods[options.baseline] }
 }
@@ -175,8 +178,15 @@ public enum Compare {
         data, baseline: options.baseline, period: q, rankings: rankings, options: options)
       for c in comparisons.indices { comparisons[c].changes[q] = changes[c] }
     }
-    return Comparison(
+    var comparison = Comparison(
       options: options, periods: summaries, categories: comparisons, resolution: daily.resolution, warnings: warnings)
+    comparison.compositions = try data.indices.map { q in
+      q == options.baseline
+        ? nil
+        : try CompositionChange.compare(
+          data[options.baseline].buckets, data[q].buckets, categories: daily.categories)
+    }
+    return comparison
   }
 
   static func validate(_ options: CompareOptions) throws {

@@ -181,6 +181,7 @@ public enum ReportBuilder {
     }
     section.charts.insert(("comparison", Charts.comparisonBars(c, colors: colors)), at: 0)
     section.notes = CompareOutput.notes(c).split(separator: "\n").map(String.init)
+    section.notes += c.options.periods.indices.compactMap { CompareOutput.compositionLine(c, $0) }
     return section
   }
 

@@ -21,6 +21,12 @@ struct CompareCommand: ParsableCommand {
       independent days) stays in the JSON. Resamples whose share is undefined (a zero total) are \
       counted and reported.
 
+      The whole composition: one test of whether the categories' mix changed, under each table and \
+      as composition in the JSON: the Aitchison distance between the periods' compositions and a \
+      Wald test (chi-squared, D − 1 df) of the mean daily pivot log-ratio coordinates with a \
+      Newey–West covariance per period. Categories outside their span in a period are left out; a \
+      share observed at 0 is replaced multiplicatively.
+
       Both adapt to how long the daily shares stay correlated. The HAC lag of each period is the \
       Newey–West (1994) automatic lag (Bartlett kernel, no prewhitening: R's \
       sandwich::NeweyWest(lag = NULL, prewhite = FALSE)). The bootstrap block of each period is \
