@@ -32,7 +32,7 @@ public enum ConcentrationOutput {
             NumberFormat.percent(m?.cr4), NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3),
             NumberFormat.fixed(m?.gini, 3), NumberFormat.fixed(row.instability, 3),
             NumberFormat.fixed(row.rankCorrelation, 2),
-          ] + (s.units.areFirms ? [row.band?.rawValue ?? "—"] : [])
+          ] + (s.units.areFirms ? [bandText(row)] : [])
         })
       return renderTable(table, format: format, ascii: ascii, width: width) + notes(s).joined(separator: "\n") + "\n"
     }
@@ -64,6 +64,13 @@ public enum ConcentrationOutput {
     return lines
   }
 
+  /// The band, or the two bands the HHI's bounds fall in ("unconcentrated to moderately concentrated").
+  static func bandText(_ row: ConcentrationSeries.Row) -> String {
+    guard let high = row.band else { return "—" }
+    guard let low = row.bandAtomistic, low != high else { return high.rawValue }
+    return "\(low.rawValue) to \(high.rawValue)"
+  }
+
   /// The bands' thresholds, or why there are none.
   public static func bandNote(_ s: ConcentrationSeries) -> String {
     switch s.units {
@@ -80,6 +87,7 @@ public enum ConcentrationOutput {
     var writer = CSVWriter(header: [
       "start", "end", "hhi", "cr1", "cr3", "cr4", "effective_n", "entropy", "gini", "categories", "band", "partial",
       "hhi_atomistic", "leader", "instability", "rank_correlation", "entropy_between", "entropy_within",
+      "band_atomistic",
     ])
     for row in s.rows {
       let m = row.measures
@@ -90,6 +98,7 @@ public enum ConcentrationOutput {
         row.band?.rawValue ?? "", row.bucket.partial ? "true" : "false", machineNumber(m?.hhiAtomistic),
         s.leader(row) ?? "", machineNumber(row.instability), machineNumber(row.rankCorrelation),
         machineNumber(row.entropySplit?.between), machineNumber(row.entropySplit?.within),
+        row.bandAtomistic?.rawValue ?? "",
       ])
     }
     return writer.text
@@ -115,6 +124,7 @@ public enum ConcentrationOutput {
       ("leader", s.leader(row).map { .string($0) } ?? .null), ("cr3", .optional(m?.cr3)),
       ("cr4", .optional(m?.cr4)), ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)),
       ("gini", .optional(m?.gini)), ("band", row.band.map { .string($0.rawValue) } ?? .null),
+      ("band_atomistic", row.bandAtomistic.map { .string($0.rawValue) } ?? .null),
       ("instability", .optional(row.instability)), ("rank_correlation", .optional(row.rankCorrelation)),
       ("entropy_members", .optional(row.entropySplit?.total)),
       ("entropy_between", .optional(row.entropySplit?.between)),

@@ -33,8 +33,11 @@ public struct ConcentrationSeries: Sendable {
   public struct Row: Sendable {
     public var bucket: BucketShares
     public var measures: ConcentrationMeasures?
-    /// Nil when the categories are not firms (`ConcentrationSeries.units`).
+    /// The band of `hhi` (the catch-all as one firm); nil when the categories are not firms
+    /// (`ConcentrationSeries.units`).
     public var band: ConcentrationBand?
+    /// The band of `hhiAtomistic`: with a catch-all the HHI is a range, and it can straddle a threshold.
+    public var bandAtomistic: ConcentrationBand?
     /// Hymer–Pashigian instability against the previous bucket (nil for the first).
     public var instability: Double?
     /// Spearman rank correlation of the shares with the previous bucket's.
@@ -72,7 +75,8 @@ public struct ConcentrationSeries: Sendable {
       let measures = ConcentrationMeasures(
         shares: bucket.shares, observed: bucket.states.map { $0 == .observed }, catchAll: index)
       var row = Row(
-        bucket: bucket, measures: measures, band: units.areFirms ? measures.map { bands.band(hhi: $0.hhi) } : nil)
+        bucket: bucket, measures: measures, band: units.areFirms ? measures.map { bands.band(hhi: $0.hhi) } : nil,
+        bandAtomistic: units.areFirms ? measures.map { bands.band(hhi: $0.hhiAtomistic) } : nil)
       if let previous = rows.last {
         row.instability = ConcentrationDynamics.instability(previous.bucket.shares, bucket.shares)
         row.rankCorrelation = ConcentrationDynamics.rankCorrelation(previous.bucket.shares, bucket.shares)

@@ -38,6 +38,9 @@ import Testing
     #expect(series.catchAll == "others" && series.units.areFirms)
     try check(series, grouping: "exchange")
     #expect(series.rows.allSatisfy { $0.band != nil })
+    // The bounds straddle a threshold in some months: each bound has its band.
+    #expect(series.rows.contains { $0.band != $0.bandAtomistic })
+    #expect(series.rows.allSatisfy { $0.bandAtomistic == $0.measures.map { series.bands.band(hhi: $0.hhiAtomistic) } })
   }
 
   @Test func currenciesMonthlyWithTheEntropySplitEqualNumpy() throws {
@@ -50,7 +53,7 @@ import Testing
     #expect(series.catchAll == "other")
     try check(series, grouping: "currency")
     // Not firms: no band anywhere; the split adds up to the members' entropy.
-    #expect(series.rows.allSatisfy { $0.band == nil })
+    #expect(series.rows.allSatisfy { $0.band == nil && $0.bandAtomistic == nil })
     for row in series.rows {
       let split = try #require(row.entropySplit)
       #expect(abs(split.between + split.within - split.total) < 1e-12)
