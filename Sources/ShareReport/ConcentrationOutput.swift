@@ -59,7 +59,7 @@ public enum ConcentrationOutput {
           ", 95% interval \(NumberFormat.fixed(ci.lowerBound, 0))–\(NumberFormat.fixed(ci.upperBound, 0))"
           + " (moving-block bootstrap over \(p.days) days, block \(p.blockLength), \(p.resamples) resamples)"
       }
-      lines.append(line + ".")
+      lines.append(line + "; each \(s.every.rawValue)'s interval from its own days is in the CSV and JSON output.")
     }
     return lines
   }
@@ -87,7 +87,7 @@ public enum ConcentrationOutput {
     var writer = CSVWriter(header: [
       "start", "end", "hhi", "cr1", "cr3", "cr4", "effective_n", "entropy", "gini", "categories", "band", "partial",
       "hhi_atomistic", "leader", "instability", "rank_correlation", "entropy_between", "entropy_within",
-      "band_atomistic",
+      "band_atomistic", "hhi_ci95_lower", "hhi_ci95_upper",
     ])
     for row in s.rows {
       let m = row.measures
@@ -98,7 +98,8 @@ public enum ConcentrationOutput {
         row.band?.rawValue ?? "", row.bucket.partial ? "true" : "false", machineNumber(m?.hhiAtomistic),
         s.leader(row) ?? "", machineNumber(row.instability), machineNumber(row.rankCorrelation),
         machineNumber(row.entropySplit?.between), machineNumber(row.entropySplit?.within),
-        row.bandAtomistic?.rawValue ?? "",
+        row.bandAtomistic?.rawValue ?? "", machineNumber(row.interval?.hhiCI95?.lowerBound),
+        machineNumber(row.interval?.hhiCI95?.upperBound),
       ])
     }
     return writer.text
@@ -120,7 +121,8 @@ public enum ConcentrationOutput {
     let m = row.measures
     return .object([
       ("start", .string(row.bucket.startDate.description)), ("end", .string(row.bucket.lastDate.description)),
-      ("hhi", .optional(m?.hhi)), ("hhi_atomistic", .optional(m?.hhiAtomistic)), ("cr1", .optional(m?.cr1)),
+      ("hhi", .optional(m?.hhi)), ("hhi_ci95", interval(row.interval?.hhiCI95)),
+      ("hhi_atomistic", .optional(m?.hhiAtomistic)), ("cr1", .optional(m?.cr1)),
       ("leader", s.leader(row).map { .string($0) } ?? .null), ("cr3", .optional(m?.cr3)),
       ("cr4", .optional(m?.cr4)), ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)),
       ("gini", .optional(m?.gini)), ("band", row.band.map { .string($0.rawValue) } ?? .null),
@@ -132,10 +134,11 @@ public enum ConcentrationOutput {
     ])
   }
 
+  static func interval(_ r: ClosedRange<Double>?) -> JSONValue {
+    r.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
+  }
+
   static func period(_ p: PeriodConcentration) -> JSONValue {
-    func interval(_ r: ClosedRange<Double>?) -> JSONValue {
-      r.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
-    }
     return .object([
       ("from", .string(p.first.description)), ("to", .string(p.last.description)), ("days", .number(Double(p.days))),
       ("hhi", .number(p.measures.hhi)), ("hhi_ci95", interval(p.hhiCI95)),

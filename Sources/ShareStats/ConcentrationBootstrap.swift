@@ -12,7 +12,7 @@ public struct PeriodConcentration: Sendable {
   public var days: Int
   /// Volume-weighted over the range.
   public var measures: ConcentrationMeasures
-  /// 95% percentile intervals of `hhi` and `hhiAtomistic`; nil without resamples or variation.
+  /// 95% percentile intervals of `hhi` and `hhiAtomistic`; nil without resamples, or with one day.
   public var hhiCI95: ClosedRange<Double>?
   public var hhiAtomisticCI95: ClosedRange<Double>?
   public var resamples: Int
@@ -25,18 +25,26 @@ public struct PeriodConcentration: Sendable {
   /// From `daily` (a breakdown at the data's own resolution); nil without a day of volume.
   /// `catchAll` as in `ConcentrationMeasures`.
   public init?(daily: ShareBreakdown, catchAll: String?, resamples: Int, seed: UInt) throws {
-    guard let start = daily.buckets.first, let end = daily.buckets.last else { return nil }
-    let k = daily.categories.count
+    try self.init(
+      days: daily.buckets[...], categories: daily.categories, catchAll: catchAll, resamples: resamples, seed: seed)
+  }
+
+  /// From the days `buckets` (at the data's own resolution) of a breakdown over `categories`.
+  public init?(
+    days buckets: ArraySlice<BucketShares>, categories: [String], catchAll: String?, resamples: Int, seed: UInt
+  ) throws {
+    guard let start = buckets.first, let end = buckets.last else { return nil }
+    let k = categories.count
     var days = PeriodDays(volumes: Array(repeating: [], count: k), totals: [], shares: Array(repeating: [], count: k))
-    for bucket in daily.buckets {
+    for bucket in buckets {
       days.totals.append(bucket.total ?? 0)
       for c in 0..<k { days.volumes[c].append(bucket.volumes[c] ?? 0) }
     }
-    let index = catchAll.flatMap { daily.categories.firstIndex(of: $0) }
+    let index = catchAll.flatMap { categories.firstIndex(of: $0) }
     let all = Array(0..<days.count)
     var shares = [Double?](repeating: nil, count: k)
     days.estimates(at: all, weighting: .volume, into: &shares)
-    let observed = (0..<k).map { c in daily.buckets.contains { $0.states[c] == .observed } }
+    let observed = (0..<k).map { c in buckets.contains { $0.states[c] == .observed } }
     guard let measures = ConcentrationMeasures(shares: shares, observed: observed, catchAll: index) else { return nil }
     first = start.startDate
     last = end.lastDate
@@ -51,7 +59,8 @@ public struct PeriodConcentration: Sendable {
     }
     var upper: [Double] = []
     var lower: [Double] = []
-    if resamples >= 2 {
+    // One day has nothing to resample: no interval rather than a point.
+    if resamples >= 2 && days.count >= 2 {
       let random = RandomSource(seed: seed)
       var resampled = [Int](repeating: 0, count: days.count)
       for _ in 0..<resamples {
@@ -62,7 +71,7 @@ public struct PeriodConcentration: Sendable {
         lower.append(m.hhiAtomistic)
       }
     }
-    undefinedResamples = resamples >= 2 ? resamples - upper.count : 0
+    undefinedResamples = resamples >= 2 && days.count >= 2 ? resamples - upper.count : 0
     hhiCI95 = try Self.interval(upper)
     hhiAtomisticCI95 = try Self.interval(lower)
   }

@@ -44,6 +44,8 @@ public struct ConcentrationSeries: Sendable {
     public var rankCorrelation: Double?
     /// The entropy of the members split by group (only with `ConcentrationMembers`).
     public var entropySplit: EntropySplit?
+    /// The bucket's HHI from its own days with a bootstrap interval (`addIntervals`).
+    public var interval: PeriodConcentration?
   }
 
   public var every: Every
@@ -88,6 +90,24 @@ public struct ConcentrationSeries: Sendable {
       rows.append(row)
     }
     self.rows = rows
+  }
+
+  /// Gives every bucket its HHI interval: a moving-block bootstrap over the bucket's own days
+  /// (`daily`, the same categories at the data's own resolution), seeded with `seed` + the bucket's
+  /// position so buckets do not share draws.
+  public mutating func addIntervals(daily: ShareBreakdown, resamples: Int, seed: UInt) throws {
+    let days = daily.buckets
+    var from = days.startIndex
+    for i in rows.indices {
+      let bucket = rows[i].bucket
+      while from < days.endIndex && days[from].startDay < bucket.startDay { from += 1 }
+      var to = from
+      while to < days.endIndex && days[to].startDay < bucket.endDay { to += 1 }
+      rows[i].interval = try PeriodConcentration(
+        days: days[from..<to], categories: daily.categories, catchAll: catchAll, resamples: resamples,
+        seed: seed &+ UInt(i))
+      from = to
+    }
   }
 
   /// The leader's name in `row` (the largest category that is not the catch-all).

@@ -111,7 +111,8 @@ import Testing
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(
       lines[0] == "start,end,hhi,cr1,cr3,cr4,effective_n,entropy,gini,categories,band,partial,"
-        + "hhi_atomistic,leader,instability,rank_correlation,entropy_between,entropy_within,band_atomistic")
+        + "hhi_atomistic,leader,instability,rank_correlation,entropy_between,entropy_within,band_atomistic,"
+        + "hhi_ci95_lower,hhi_ci95_upper")
     #expect(lines.count == 8)
     #expect(!result.stdout.contains("concentrated") && lines[1].contains(",CNY,"))
     let firms = try runSharelens(

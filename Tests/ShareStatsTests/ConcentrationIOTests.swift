@@ -78,6 +78,25 @@ import Testing
     #expect(abs(split.between - log(2.0)) < 1e-15 && abs(split.within - 0.5 * log(2.0)) < 1e-15)
   }
 
+  /// Each bucket's interval comes from its own days: the same HHI as the bucket, seeded.
+  @Test func bucketIntervalsUseEachBucketsDays() throws {
+    let range = ShareOptions(every: .quarter, firstDay: day("2017-01-01"), lastDay: day("2018-12-31"))
+    let quarterly = try Shares.compute(Self.exchangeTable, options: range)
+    var daily = range
+    daily.every = nil
+    let days = try Shares.compute(Self.exchangeTable, options: daily)
+    var series = ConcentrationSeries(quarterly)
+    try series.addIntervals(daily: days, resamples: 100, seed: 3)
+    var again = series
+    try again.addIntervals(daily: days, resamples: 100, seed: 3)
+    for (row, other) in zip(series.rows, again.rows) {
+      let interval = try #require(row.interval)
+      #expect(interval.first == row.bucket.startDate && interval.last == row.bucket.lastDate)
+      #expect(abs(interval.measures.hhi - row.measures!.hhi) < 1e-9 * row.measures!.hhi)
+      #expect(interval.hhiCI95 != nil && interval.hhiCI95 == other.interval?.hhiCI95)
+    }
+  }
+
   @Test func periodIntervalIsSeededAndHoldsTheEstimate() throws {
     let daily = try Shares.compute(
       Self.exchangeTable, options: ShareOptions(firstDay: day("2017-01-01"), lastDay: day("2017-12-31")))

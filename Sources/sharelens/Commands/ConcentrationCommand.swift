@@ -77,6 +77,7 @@ struct ConcentrationCommand: ParsableCommand {
       daily.every = nil
       let days = try ShareAnalysis.run(
         ingest: analysis.ingest, mapped: analysis.table, mapName: analysis.mapName, shares: daily)
+      try series.addIntervals(daily: days.breakdown, resamples: resamples, seed: seed)
       series.period = try PeriodConcentration(
         daily: days.breakdown, catchAll: series.catchAll, resamples: resamples, seed: seed)
       try Run.emit(
