@@ -1,76 +1,7 @@
-// `concentration`, `breaks` and `trend` in every format.
+// `breaks` and `trend` in every format (`concentration`: ConcentrationOutput.swift).
 
 import ShareData
 import ShareStats
-
-public enum ConcentrationOutput {
-  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max)
-    -> String
-  {
-    switch format {
-    case .json: return json(s).render() + "\n"
-    case .csv:
-      var writer = CSVWriter(header: [
-        "start", "end", "hhi", "cr1", "cr3", "cr4", "effective_n", "entropy", "gini", "categories", "band", "partial",
-      ])
-      for row in s.rows {
-        let m = row.measures
-        writer.row([
-          row.bucket.startDate.description, row.bucket.lastDate.description, machineNumber(m?.hhi),
-          machineNumber(m?.cr1),
-          machineNumber(m?.cr3), machineNumber(m?.cr4), machineNumber(m?.effectiveNumber), machineNumber(m?.entropy),
-          machineNumber(m?.gini), m.map { String($0.categories) } ?? "", row.band?.rawValue ?? "",
-          row.bucket.partial ? "true" : "false",
-        ])
-      }
-      return writer.text
-    case .text, .markdown:
-      let table = TableModel(
-        columns: [
-          TableColumn(s.every.rawValue, .left), TableColumn("HHI"), TableColumn("CR1"), TableColumn("CR3"),
-          TableColumn("CR4"),
-          TableColumn("eff. n"), TableColumn("entropy"), TableColumn("Gini"), TableColumn("band", .left),
-        ],
-        rows: s.rows.map { row in
-          let m = row.measures
-          return [
-            s.every.label(start: row.bucket.startDay) + (row.bucket.partial ? "*" : ""), NumberFormat.fixed(m?.hhi, 0),
-            NumberFormat.percent(m?.cr1), NumberFormat.percent(m?.cr3), NumberFormat.percent(m?.cr4),
-            NumberFormat.fixed(m?.effectiveNumber, 2), NumberFormat.fixed(m?.entropy, 3),
-            NumberFormat.fixed(m?.gini, 3),
-            row.band?.rawValue ?? "—",
-          ]
-        })
-      let (moderate, high) = s.bands.thresholds
-      return renderTable(table, format: format, ascii: ascii, width: width)
-        + "HHI = Σ (100·share)², 0–10,000; bands (\(s.bands.rawValue) US merger guidelines): < \(Int(moderate)) unconcentrated, "
-        + "\(Int(moderate))–\(Int(high)) moderately, > \(Int(high)) highly concentrated.\n"
-        + "Entropy in nats; Gini over the categories observed in the bucket.\n"
-        + (s.rows.contains { $0.bucket.partial } ? "* partial bucket.\n" : "")
-    }
-  }
-
-  public static func json(_ s: ConcentrationSeries) -> JSONValue {
-    .object([
-      ("every", .string(s.every.rawValue)), ("bands", .string(s.bands.rawValue)),
-      (
-        "buckets",
-        .array(
-          s.rows.map { row in
-            let m = row.measures
-            return .object([
-              ("start", .string(row.bucket.startDate.description)), ("end", .string(row.bucket.lastDate.description)),
-              ("hhi", .optional(m?.hhi)), ("cr1", .optional(m?.cr1)), ("cr3", .optional(m?.cr3)),
-              ("cr4", .optional(m?.cr4)),
-              ("effective_n", .optional(m?.effectiveNumber)), ("entropy", .optional(m?.entropy)),
-              ("gini", .optional(m?.gini)),
-              ("band", row.band.map { .string($0.rawValue) } ?? .null), ("partial", .bool(row.bucket.partial)),
-            ])
-          })
-      ),
-    ])
-  }
-}
 
 public enum BreaksOutput {
   public static func render(

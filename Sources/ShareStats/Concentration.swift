@@ -42,9 +42,16 @@ public enum ConcentrationBand: String, Sendable, CaseIterable {
 
 /// Concentration measures of one set of shares.
 public struct ConcentrationMeasures: Sendable, Equatable {
-  /// Herfindahl–Hirschman index, Σ (100 sᵢ)², from 10,000/n to 10,000.
+  /// Herfindahl–Hirschman index, Σ (100 sᵢ)², from 10,000/n to 10,000. A catch-all category counts
+  /// as one firm here: the upper bound of the HHI its unknown members could give.
   public var hhi: Double
-  /// Sum of the 1, 3 and 4 largest shares (fractions).
+  /// The HHI with the catch-all atomistic (many firms too small to count: its squared share left
+  /// out), the lower bound; equal to `hhi` without a catch-all.
+  public var hhiAtomistic: Double
+  /// The largest category that is not the catch-all (its index), nil where none has a share > 0.
+  public var leader: Int?
+  /// Sum of the 1, 3 and 4 largest shares (fractions), the catch-all left out: a bucket of unknown
+  /// small firms is no firm, so CR1 is the leader's share.
   public var cr1: Double
   public var cr3: Double
   public var cr4: Double
@@ -60,12 +67,17 @@ public struct ConcentrationMeasures: Sendable, Equatable {
   /// Measures of `shares` (fractions summing to 1; nil entries are ignored). `observed` picks the
   /// categories the Gini coefficient is taken over (those with a real observation): a category
   /// that had ended contributes a 0 share to HHI and CRk but is not a market participant.
-  public init?(shares: [Double?], observed: [Bool]) {
+  /// `catchAll` is the index of the data's "everything else" category (`CategoryFold.catchAll`).
+  public init?(shares: [Double?], observed: [Bool], catchAll: Int? = nil) {
     let defined = shares.compactMap { $0 }
     guard !defined.isEmpty else { return nil }
-    let sorted = defined.sorted(by: >)
+    let firms = shares.indices.filter { $0 != catchAll }.compactMap { i in shares[i].map { (i, $0) } }
+    let sorted = firms.map(\.1).sorted(by: >)
     hhi = defined.reduce(0) { $0 + ($1 * 100) * ($1 * 100) }
     guard hhi > 0 else { return nil }
+    hhiAtomistic = firms.reduce(0) { $0 + ($1.1 * 100) * ($1.1 * 100) }
+    let top = firms.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }
+    leader = top.flatMap { $0.1 > 0 ? $0.0 : nil }
     cr1 = sorted.prefix(1).reduce(0, +)
     cr3 = sorted.prefix(3).reduce(0, +)
     cr4 = sorted.prefix(4).reduce(0, +)
@@ -86,27 +98,5 @@ public struct ConcentrationMeasures: Sendable, Equatable {
     var weighted = 0.0
     for (i, x) in sorted.enumerated() { weighted += Double(2 * (i + 1) - n - 1) * x }
     return weighted / (Double(n) * total)
-  }
-}
-
-/// Concentration in every bucket of a share table.
-public struct ConcentrationSeries: Sendable {
-  public struct Row: Sendable {
-    public var bucket: BucketShares
-    public var measures: ConcentrationMeasures?
-    public var band: ConcentrationBand?
-  }
-
-  public var every: Every
-  public var bands: ConcentrationBands
-  public var rows: [Row]
-
-  public init(_ breakdown: ShareBreakdown, bands: ConcentrationBands = .guidelines2023) {
-    every = breakdown.every
-    self.bands = bands
-    rows = breakdown.buckets.map { bucket in
-      let measures = ConcentrationMeasures(shares: bucket.shares, observed: bucket.states.map { $0 == .observed })
-      return Row(bucket: bucket, measures: measures, band: measures.map { bands.band(hhi: $0.hhi) })
-    }
   }
 }

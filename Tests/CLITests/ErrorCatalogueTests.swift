@@ -10,7 +10,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
   var id: String
   /// The input file's bytes; nil when the case supplies its own arguments only.
   var bytes: [UInt8]?
-  /// Arguments after `shares`; `IN` is replaced by the input's path, `OUT` by the output path.
+  /// Arguments after `shares` (or a command first: `concentration`); `IN` is replaced by the input's path, `OUT` by the output path.
   var arguments: [String] = ["IN"]
   var status: Int32
   var message: String
@@ -122,6 +122,11 @@ let catalogue: [BadInput] = [
     status: 64
   )
   .at(nil, hint: "\"a\", \"b\""),
+  BadInput(
+    "E66", "Time,a,others\n2016-01-01,1,2\n", "names no category: \"nobody\"",
+    args: ["concentration", "IN", "--aggregate", "nobody"], status: 64
+  )
+  .at(nil, hint: "the categories are \"others\", \"a\""),
   BadInput("E51", "{\"group\": \"category\"}\n", "JSON without \"buckets\"", name: "in.json"),
   BadInput("E51", "{\"buckets\": [\n", "not valid JSON", name: "in.json"),
   BadInput(
@@ -256,8 +261,10 @@ let oddButValid: [GoodInput] = [
     let map = dir.file("map.csv", "exchange,currency\nbitstamp,USD\n")
     let badMap = dir.file("badmap.csv", "from,to\na,X\na,Y\n")
     let out = dir.path + "/out.txt"
+    // A case for another command names it first (E66: concentration); the rest run `shares`.
+    let command = `case`.arguments.first == "concentration" ? [String]() : ["shares"]
     var arguments =
-      ["shares"]
+      command
       + `case`.arguments.map {
         $0.replacingOccurrences(of: "DIR", with: dir.path).replacingOccurrences(of: "BADMAP", with: badMap)
           .replacingOccurrences(of: "MAP", with: map).replacingOccurrences(of: "IN", with: input)

@@ -103,13 +103,30 @@ import Testing
     #expect(result.stdout.contains("−33.04 points per year"))
   }
 
-  @Test func concentrationHasEveryMeasureAndBand() throws {
-    let result = try runSharelens(["concentration"] + base + ["--every", "year", "--format", "csv"])
+  /// Bands for firms (exchanges) only: currencies (the map's groups) get none, and the text says why.
+  @Test func concentrationHasEveryMeasureAndBandsOnlyForFirms() throws {
+    let result = try runSharelens(
+      ["concentration"] + base + ["--every", "year", "--format", "csv", "--resamples", "0"])
     #expect(result.status == 0)
-    let lines = result.stdout.split(separator: "\n")
-    #expect(lines[0] == "start,end,hhi,cr1,cr3,cr4,effective_n,entropy,gini,categories,band,partial")
-    #expect(lines.count == 7)
-    #expect(lines[1].contains("highly concentrated"))
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      lines[0] == "start,end,hhi,cr1,cr3,cr4,effective_n,entropy,gini,categories,band,partial,"
+        + "hhi_atomistic,leader,instability,rank_correlation,entropy_between,entropy_within,band_atomistic,"
+        + "hhi_ci95_lower,hhi_ci95_upper")
+    #expect(lines.count == 8)
+    #expect(!result.stdout.contains("concentrated") && lines[1].contains(",CNY,"))
+    let firms = try runSharelens(
+      ["concentration", Paths.dailyByExchange, "--every", "year", "--format", "csv", "--resamples", "0"])
+    #expect(firms.stdout.split(separator: "\n")[1].contains("highly concentrated"))
+    let text = try runSharelens(["concentration"] + base + ["--every", "year", "--resamples", "50"])
+    #expect(text.stdout.contains("No merger-guideline band: the categories are the groups of the map"))
+    #expect(text.stdout.contains("other is a catch-all of unknown small firms"))
+    #expect(text.stdout.contains("moving-block bootstrap over 1827 days, block 93, 50 resamples"))
+    let named = try runSharelens(
+      ["concentration", Paths.dailyByExchange, "--every", "year", "--aggregate", "okcoin", "--format", "json"])
+    #expect(named.stdout.contains("\"catch_all\": \"okcoin\""))
+    let unknown = try runSharelens(["concentration", Paths.dailyByExchange, "--aggregate", "nobody"])
+    #expect(unknown.status == 64 && unknown.stderr.contains("names no category: \"nobody\""))
   }
 
   /// The smoothed daily exchange shares of the real export equal the moving mean and median of

@@ -85,22 +85,30 @@ public enum Charts {
       yDomain: 0...1)
   }
 
-  /// HHI over time with the guideline bands shaded.
+  /// HHI over time with the guideline bands shaded, where the categories are firms (the bands are
+  /// thresholds for firms: for currencies or a map's groups the caption says why there are none).
   public static func concentration(_ s: ConcentrationSeries, events: [MarketEvent] = []) -> ChartSpec {
     let (moderate, high) = s.bands.thresholds
     let buckets = s.rows.map(\.bucket)
-    return ChartSpec(
-      title: "Concentration (HHI)",
-      caption:
-        "Herfindahl–Hirschman index per \(s.every.rawValue); bands of the \(s.bands.rawValue) US merger guidelines.",
-      mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }),
-      scale: .absolute,
-      yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, style: .measure)],
-      annotations: [
+    let bands: [ChartSpec.Annotation] =
+      s.units.areFirms
+      ? [
         .band(from: 0, to: moderate, label: ConcentrationBand.unconcentrated.rawValue),
         .band(from: moderate, to: high, label: ConcentrationBand.moderatelyConcentrated.rawValue),
         .band(from: high, to: 10_000, label: ConcentrationBand.highlyConcentrated.rawValue),
-      ] + eventAnnotations(events, within: buckets),
+      ] : []
+    let about: String
+    switch s.units {
+    case .firms: about = "bands of the \(s.bands.rawValue) US merger guidelines."
+    case .notFirms(let reason): about = "no merger-guideline bands: \(reason)."
+    }
+    return ChartSpec(
+      title: "Concentration (HHI)",
+      caption: "Herfindahl–Hirschman index per \(s.every.rawValue); \(about)",
+      mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }),
+      scale: .absolute,
+      yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, style: .measure)],
+      annotations: bands + eventAnnotations(events, within: buckets),
       yDomain: 0...10_000)
   }
 
