@@ -15,6 +15,8 @@
 #include <gsl/gsl_movstat.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
 

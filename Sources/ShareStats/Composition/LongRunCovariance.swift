@@ -42,34 +42,3 @@ public enum LongRunCovariance {
     return longest
   }
 }
-
-/// x'A⁻¹x for a symmetric positive-definite A by Cholesky (A = LLᵀ, then ‖L⁻¹x‖²): the matrices are
-/// (D − 1) × (D − 1) with D the categories, a handful, so a direct factorisation is enough. nil where
-/// A is not positive definite (a coordinate with no variance in either period).
-enum QuadraticForm {
-  static func inverse(_ a: [[Double]], _ x: [Double]) -> Double? {
-    let k = x.count
-    var l = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    let scale = (0..<k).map { a[$0][$0] }.max() ?? 0
-    for i in 0..<k {
-      for j in 0...i {
-        var s = a[i][j]
-        for m in 0..<j { s -= l[i][m] * l[j][m] }
-        if i == j {
-          // A pivot at rounding level of the largest variance: A is singular.
-          guard s > scale * 1e-13 else { return nil }
-          l[i][i] = s.squareRoot()
-        } else {
-          l[i][j] = s / l[j][j]
-        }
-      }
-    }
-    var z = [Double](repeating: 0, count: k)
-    for i in 0..<k {
-      var s = x[i]
-      for m in 0..<i { s -= l[i][m] * z[m] }
-      z[i] = s / l[i][i]
-    }
-    return z.reduce(0) { $0 + $1 * $1 }
-  }
-}
