@@ -157,7 +157,9 @@ public enum CompareOutput {
       "HAC SE and p: Newey–West, each period's lag chosen from the data (Newey & West 1994), normal p"
         + (c.options.weighting == .volume ? " (volume share linearised: (v − ŝ·V) / mean V)" : "")
         + "; Welch's t (JSON only) assumes independent \(days).",
-      "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100.",
+      c.options.units.areFirms
+        ? "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100."
+        : "No HHI band: \(c.options.units.reason ?? "the categories are not firms"), and the bands are thresholds for firms.",
       "Δ volume/\(c.resolution.rawValue): the period's average volume per \(c.resolution.rawValue) minus the "
         + "baseline's; of moved volume: its part of all categories' rises (if it rose) or of all falls (if it fell).",
     ]

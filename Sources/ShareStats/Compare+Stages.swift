@@ -95,14 +95,15 @@ extension Compare {
       summaries.append(
         PeriodSummary(
           period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
-          band: measures.map { options.bands.band(hhi: $0.hhi) }, deltaHHI: nil, deltaHHIFlagged: false,
+          band: options.units.areFirms ? measures.map { options.bands.band(hhi: $0.hhi) } : nil, deltaHHI: nil,
+          deltaHHIFlagged: false,
           blockLength: options.resamples > 0 ? data[i].block(options).days : nil,
           blockRule: options.resamples > 0 ? data[i].block(options).rule : nil))
     }
     for i in summaries.indices where i != b {
       if let h = summaries[i].concentration?.hhi, let h0 = summaries[b].concentration?.hhi {
         summaries[i].deltaHHI = h - h0
-        summaries[i].deltaHHIFlagged = abs(h - h0) > ConcentrationBands.significantChange
+        summaries[i].deltaHHIFlagged = options.units.areFirms && abs(h - h0) > ConcentrationBands.significantChange
       }
     }
     return summaries

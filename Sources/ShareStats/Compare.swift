@@ -40,6 +40,9 @@ public struct CompareOptions: Sendable {
   /// The estimand of every row: `.volume`, the period's volume share Σv / ΣV; `.equal`, the mean of
   /// the data's own-resolution (daily) shares in the period.
   public var weighting: Weighting
+  /// Whether the categories are firms: the bands apply only then (set by whoever knows how the
+  /// categories were made; firms by default).
+  public var units: ConcentrationUnits = .firms
 
   public init(
     periods: [Period], baseline: Int = 0, resamples: Int = 2000, block: Int? = nil, seed: UInt = 20_170_124,

@@ -13,6 +13,12 @@ public enum ConcentrationUnits: Sendable, Equatable {
   case notFirms(reason: String)
 
   public var areFirms: Bool { self == .firms }
+
+  /// Why the bands do not apply; nil for firms.
+  public var reason: String? {
+    if case .notFirms(let reason) = self { return reason }
+    return nil
+  }
 }
 
 /// The categories a map grouped, for the entropy split: their shares per bucket and their groups.

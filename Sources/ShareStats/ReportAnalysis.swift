@@ -17,6 +17,9 @@ public struct ReportAnalysisRequest: Sendable {
   public var events: [MarketEvent]
   /// HHI bands for the concentration chart.
   public var bands: ConcentrationBands
+  /// Whether the categories are firms (the bands apply only then): the chart, the comparison and
+  /// the headline all follow it.
+  public var units: ConcentrationUnits = .firms
 
   /// Without a top N, the report keeps this many categories (and folds the rest into Other), so
   /// its tables and charts stay legible.
@@ -104,6 +107,7 @@ public struct ReportAnalysis: Sendable {
     let comparison = try request.compare.map { compare -> Comparison in
       var compare = compare
       compare.weighting = options.weighting
+      compare.units = request.units
       return try Compare.run(table, shareOptions: options, options: compare)
     }
     let focus = try focusCategory(
@@ -121,7 +125,8 @@ public struct ReportAnalysis: Sendable {
 
     var analysis = ReportAnalysis(
       shareTable: shareTable, chartShares: chartShares,
-      concentration: ConcentrationSeries(chartShares, bands: request.bands), comparison: comparison, focus: focus,
+      concentration: ConcentrationSeries(chartShares, bands: request.bands, units: request.units),
+      comparison: comparison, focus: focus,
       focusSeries: series, breaks: breaks, eventEffects: EffectAnalysis.eachAlone(series, events: request.events),
       headlines: [], resolution: table.resolution,
       categoryCount: request.table.categories.count, warnings: shareTable.warnings + (comparison?.warnings ?? []))

@@ -87,11 +87,16 @@ public enum ReportBuilder {
       return
         "\(category) gained the most: from \(NumberFormat.percentLabel(from, decimals: 1)) to \(NumberFormat.percentLabel(to, decimals: 1)) (\(NumberFormat.signed(deltaPP, 1)) points, \(NumberFormat.percentLabel(shareOfGains, decimals: 1)) of the points gained)."
     case .concentration(let from, let to, let fromBand, let toBand):
+      let change =
+        "Concentration (HHI) went from \(NumberFormat.grouped(from)) to \(NumberFormat.grouped(to)) (\(NumberFormat.signedGrouped(to - from)))"
+      // The guidelines' bands are thresholds for firms: for currencies or a map's groups, say why none.
+      if case .notFirms(let reason) = analysis.concentration.units {
+        return change + "; no merger-guideline band: \(reason)."
+      }
       let bands =
         fromBand == toBand
         ? "\(fromBand?.rawValue ?? "") in both" : "from \(fromBand?.rawValue ?? "") to \(toBand?.rawValue ?? "")"
-      return
-        "Concentration (HHI) went from \(NumberFormat.grouped(from)) to \(NumberFormat.grouped(to)) (\(NumberFormat.signedGrouped(to - from))): \(bands)."
+      return change + ": \(bands)."
     case .largest(let category, let share):
       return
         "\(category) is the largest category with \(NumberFormat.percentLabel(share, decimals: 1)) of \(asset)volume over the whole range."
@@ -238,7 +243,7 @@ public enum ReportBuilder {
       : "a category's share of the period's total volume"
     let bands = analysis.comparison?.options.bands.rawValue ?? "2023"
     return
-      "Tests: every change in the comparison is of one quantity, \(estimand), and its uncertainty is computed from the \(day) data. The headline p and the 95% interval come from the same moving-block bootstrap (blocks of consecutive \(days), of the Politis & White (2004) length), so p < 0.05 exactly when the interval leaves out 0; they assume that the dependence between \(days) dies out within a block and that nothing else changes inside a period. Holm's adjustment keeps the chance of any false finding among all the categories at or below 5%. The Newey–West (HAC) standard error and its p, with each period's lag chosen by Newey & West (1994), assume the same plus a normal approximation. Welch's t-test (in the JSON only) assumes independent \(days), which \(day) shares are not. HHI = Σ (100·share)² with the bands of the \(bands) US merger guidelines."
+      "Tests: every change in the comparison is of one quantity, \(estimand), and its uncertainty is computed from the \(day) data. The headline p and the 95% interval come from the same moving-block bootstrap (blocks of consecutive \(days), of the Politis & White (2004) length), so p < 0.05 exactly when the interval leaves out 0; they assume that the dependence between \(days) dies out within a block and that nothing else changes inside a period. Holm's adjustment keeps the chance of any false finding among all the categories at or below 5%. The Newey–West (HAC) standard error and its p, with each period's lag chosen by Newey & West (1994), assume the same plus a normal approximation. Welch's t-test (in the JSON only) assumes independent \(days), which \(day) shares are not. \(hhiDefinition(analysis, bands: bands))"
   }
 
   /// Categories as rows and buckets as columns: a few years side by side fit any terminal.
@@ -254,10 +259,19 @@ public enum ReportBuilder {
       ["total"] + b.buckets.map { NumberFormat.abbreviated($0.total) } + [NumberFormat.abbreviated(b.grandTotal)])
     return TableModel(columns: columns, rows: Array(rows.dropLast()), footer: [rows.last!])
   }
+
+  /// "HHI = Σ (100·share)² with the bands of the 2023 US merger guidelines", or why there are no bands.
+  static func hhiDefinition(_ analysis: ReportAnalysis, bands: String) -> String {
+    switch analysis.concentration.units {
+    case .firms: return "HHI = Σ (100·share)² with the bands of the \(bands) US merger guidelines."
+    case .notFirms(let reason): return "HHI = Σ (100·share)²; no merger-guideline bands: \(reason)."
+    }
+  }
 }
 
 /// Both values, or nil when either is missing.
 func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
   guard let a, let b else { return nil }
   return (a, b)
+
 }

@@ -67,11 +67,13 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     try Run.guarded {
-      guard let (ingest, table, _) = try Pipeline.read(input, categories: categories, categoryColumn: column.category)
+      guard
+        let (ingest, table, mapName) = try Pipeline.read(input, categories: categories, categoryColumn: column.category)
       else { return }
       let shareOptions = ShareOptions(top: categories.top, absent: categories.absent)
       var options = comparison.compareOptions!
       options.weighting = weighting
+      options.units = ConcentrationUnits.of(group: input.group, mapName: mapName, categories: table.categories)
       let result = try Compare.run(table, shareOptions: shareOptions, options: options)
       try Run.report(ingest.warnings + result.warnings, strict: input.strict)
       try Run.emit(

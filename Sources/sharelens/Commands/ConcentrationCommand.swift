@@ -71,7 +71,8 @@ struct ConcentrationCommand: ParsableCommand {
           hint: "the categories are \(analysis.breakdown.categories.map { "\"\($0)\"" }.joined(separator: ", "))")
       }
       var series = ConcentrationSeries(
-        analysis.breakdown, bands: bands, catchAll: aggregate, units: units(mapName: analysis.mapName),
+        analysis.breakdown, bands: bands, catchAll: aggregate,
+        units: units(mapName: analysis.mapName, categories: analysis.breakdown.categories),
         members: try members(analysis))
       var daily = selection.shareOptions()
       daily.every = nil
@@ -89,26 +90,8 @@ struct ConcentrationCommand: ParsableCommand {
   }
 
   /// Firms only when the grouping is by exchange (or a wide file's columns, unless told otherwise).
-  func units(mapName: String?) -> ConcentrationUnits {
-    if let mapName {
-      return .notFirms(
-        reason:
-          "the categories are the groups of the map \(mapName.split(separator: "/").last.map(String.init) ?? mapName), "
-          + "each holding several exchanges, not firms")
-    }
-    switch categoriesAre {
-    case .firms: return .firms
-    case .groups: return .notFirms(reason: "the categories are groups (--categories-are groups), not firms")
-    case nil: break
-    }
-    switch input.group {
-    case nil, .exchange: return .firms
-    case .quote, .base: return .notFirms(reason: "the categories are currencies, each traded on many exchanges")
-    case .pair: return .notFirms(reason: "the categories are pairs, each traded on many exchanges")
-    case .market: return .notFirms(reason: "the categories are markets, several of them on one exchange")
-    case .column(let name):
-      return .notFirms(reason: "the categories are the values of the column \(name), not known to be firms")
-    }
+  func units(mapName: String?, categories: [String]) -> ConcentrationUnits {
+    ConcentrationUnits.of(group: input.group, mapName: mapName, categoriesAre: categoriesAre, categories: categories)
   }
 
   /// With --map: the categories before the map, each with the group it went to (the entropy split).

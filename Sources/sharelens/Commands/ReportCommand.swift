@@ -77,10 +77,11 @@ struct ReportCommand: ParsableCommand {
           input, categories: selection.categories, range: selection.range)
       else { return }
       let events = try events.map { try EventList.load(path: $0) } ?? []
-      let analysis = try ReportAnalysis.run(
-        ReportAnalysisRequest(
-          table: table, shareOptions: selection.shareOptions(), compare: comparison.compareOptions, focus: category,
-          events: events, bands: comparison.bands))
+      var request = ReportAnalysisRequest(
+        table: table, shareOptions: selection.shareOptions(), compare: comparison.compareOptions, focus: category,
+        events: events, bands: comparison.bands)
+      request.units = ConcentrationUnits.of(group: input.group, mapName: mapName, categories: table.categories)
+      let analysis = try ReportAnalysis.run(request)
       let (document, warnings) = ReportBuilder.build(
         analysis,
         context: ReportContext(
