@@ -49,6 +49,25 @@ import Testing
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("larger than 1 MiB"), "\(result.stderr)")
   }
+
+  /// A server that keeps sending a line now and then never finishes its answer: the exchange ends
+  /// at --timeout (status 75), data still arriving. Cancelling the transfer waits for URLSession's
+  /// work queue on Linux; the process must not wait with it (a run under ThreadSanitizer once
+  /// outlived its own timeout by minutes).
+  @Test func aTrickleOfBytesDoesNotOutliveTheTimeout() throws {
+    let server = try FakeHTTPServer { fd, _ in
+      guard FakeHTTPServer.send(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n") else {
+        return
+      }
+      while FakeHTTPServer.send(fd, "2016-01-01\tUSD\t1\t1\n") { usleep(100_000) }
+    }
+    defer { server.close() }
+    let result = try runSharelens([
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--timeout", "3",
+    ])
+    #expect(result.status == 75, "\(result.stderr)")
+    #expect(result.stderr.contains("did not answer within 3 s"), "\(result.stderr)")
+  }
 }
 
 @Suite struct ClickHouseAnswerTests {

@@ -6,6 +6,11 @@
 //   category, about 50 bytes each.
 // - the whole exchange, from connecting to the last byte, ends at the deadline; a server that
 //   trickles bytes cannot keep it alive.
+// The caller is never held past the deadline by URLSession itself: the waiter is woken before
+// anything is cancelled, and cancelling runs on another queue. On Linux, `cancel()` waits for the
+// session's work queue, which an endless answer keeps busy; under ThreadSanitizer on a loaded CI
+// machine a cancel made inside the data callback (before waking the waiter) held a run with
+// `--timeout 120` past 300 s.
 
 import Foundation
 
@@ -48,14 +53,22 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     configuration.httpShouldSetCookies = false
     configuration.urlCache = nil
     let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
     let task = session.dataTask(with: request)
+    defer { HTTPExchange.stop(task, of: session) }
     task.resume()
     if exchange.done.wait(timeout: .now() + timeout) == .timedOut {
-      task.cancel()
       return .timedOut
     }
     return exchange.outcome()
+  }
+
+  /// Cancels `task` and ends `session` without waiting for either (see the header). The closure
+  /// holds both until URLSession has let them go.
+  private static func stop(_ task: URLSessionTask, of session: URLSession) {
+    DispatchQueue.global(qos: .utility).async {
+      task.cancel()
+      session.invalidateAndCancel()
+    }
   }
 
   private func outcome() -> Outcome {
@@ -99,13 +112,13 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
     lock.lock()
-    let tooLarge = body.count + data.count > maxBytes
-    if tooLarge { overflow = true } else { data.withUnsafeBytes { body.append(contentsOf: $0) } }
+    // Once past the limit, whatever still arrives before the cancel takes effect is dropped.
+    let firstOverflow = !overflow && body.count + data.count > maxBytes
+    if firstOverflow { overflow = true }
+    if !overflow { data.withUnsafeBytes { body.append(contentsOf: $0) } }
     lock.unlock()
-    if tooLarge {
-      dataTask.cancel()
-      done.signal()
-    }
+    // Only wake the waiter here; it cancels the task on its way out.
+    if firstOverflow { done.signal() }
   }
 
   func urlSession(
