@@ -250,26 +250,26 @@ func numbersMatch(_ a: String, _ b: String, tolerance: Double) -> Bool {
     // helper process: one that outlived the test would hold the test runner's output open.)
     let listener = try SilentListener()
     defer { listener.close() }
-    let start = Date()
     let result = try runSharelens([
       "shares", "clickhouse://127.0.0.1:\(listener.port)/default?table=trades", "--timeout", "2",
     ])
+    // The message names the limit that ended it (2 s, not a default); how long the run took is
+    // left out: under a sanitizer on a loaded machine, start-up alone has taken seconds.
     #expect(result.status == 75, "\(result.stderr)")
-    #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
-    #expect(Date().timeIntervalSince(start) < 15)
+    #expect(result.stderr.contains("did not answer within 2 s"), "\(result.stderr)")
   }
 
   @Test func aPostgreSQLThatLogsInAndThenGoesSilentTimesOut() throws {
     let server = try StallingPostgres()
     defer { server.close() }
-    let start = Date()
     let result = try runSharelens([
       "shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades", "--timeout", "2",
     ])
     #expect(server.loggedIn, "the client never got as far as its query")
+    // The message names the limit that ended it (2 s, not a default); how long the run took is
+    // left out: under a sanitizer on a loaded machine, start-up alone has taken seconds.
     #expect(result.status == 75, "\(result.stderr)")
-    #expect(result.stderr.contains("did not answer within"), "\(result.stderr)")
-    #expect(Date().timeIntervalSince(start) < 15)
+    #expect(result.stderr.contains("did not answer within 2 s"), "\(result.stderr)")
   }
 }
 
