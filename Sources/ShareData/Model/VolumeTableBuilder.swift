@@ -209,6 +209,19 @@ public struct VolumeTableBuilder {
       remap[code] = Int32(names.count)
       names.append(name)
     }
+    // Cells that came in table order (rows in time order, columns in first-seen order: a wide
+    // export) are handed over as they are, sharing the builder's storage instead of a sorted copy.
+    let renumbered = codes.map { remap[Int($0)] }
+    let inOrder = renumbered.indices.dropFirst().allSatisfy {
+      times[$0 - 1] < times[$0] || (times[$0 - 1] == times[$0] && renumbered[$0 - 1] < renumbered[$0])
+    }
+    if inOrder {
+      var distinct: [Int64] = []
+      for time in times where distinct.last != time { distinct.append(time) }
+      return VolumeTable(
+        sources: sources, categories: names, times: times, codes: renumbered, volumes: volumes, counts: counts,
+        valid: valid, origins: origins, resolution: Every.resolution(ofSortedDistinct: distinct))
+    }
     let order = (0..<times.count).sorted { (a: Int, b: Int) -> Bool in
       if times[a] != times[b] { return times[a] < times[b] }
       return remap[Int(codes[a])] < remap[Int(codes[b])]
@@ -221,7 +234,7 @@ public struct VolumeTableBuilder {
     for time in sortedTimes where distinct.last != time { distinct.append(time) }
     return VolumeTable(
       sources: sources, categories: names, times: sortedTimes,
-      codes: order.map { remap[Int(codes[$0])] }, volumes: order.map { volumes[$0] },
+      codes: order.map { renumbered[$0] }, volumes: order.map { volumes[$0] },
       counts: order.map { counts[$0] }, valid: sortedValid, origins: order.map { origins[$0] },
       resolution: Every.resolution(ofSortedDistinct: distinct))
   }
