@@ -9,12 +9,49 @@ With a fourth argument `long`, the job is the long table's instead (`sharelens-g
 (`2016-01-01T00:00:00Z`), i.e. the monthly sum of `volume` by `market`, written as
 `month,market,volume`. Each tool is told the time format, so none of them guesses it.
 
-Usage: reference.py polars|duckdb|pandas FILE OUT.csv [long]   (polars and DuckDB use every core)
+With `wide`, the table is `sharelens-gen wide`: `time` and one column per market (empty cells
+left out of the sums), summed by month per column and written as the long table's output.
+
+Usage: reference.py polars|duckdb|pandas FILE OUT.csv [long|wide]   (polars and DuckDB use every core)
 """
 import sys
 
 tool, path, out = sys.argv[1:4]
 long_table = sys.argv[4:5] == ["long"]
+wide_table = sys.argv[4:5] == ["wide"]
+
+if wide_table and tool == "polars":
+    import polars as pl
+    df = (
+        pl.scan_csv(path, schema_overrides={"time": pl.String}, infer_schema_length=0)
+        .with_columns(pl.exclude("time").cast(pl.Float64))
+        .group_by(pl.col("time").str.to_datetime("%Y-%m-%dT%H:%M:%SZ").dt.truncate("1mo").alias("month"))
+        .agg(pl.exclude("time").sum())
+        .collect()
+        .unpivot(index="month", variable_name="market", value_name="volume")
+        .sort(["month", "market"])
+    )
+    df.with_columns(pl.col("month").dt.strftime("%Y-%m-%d")).write_csv(out)
+    raise SystemExit(0)
+elif wide_table and tool == "duckdb":
+    import duckdb
+    duckdb.sql(f"""
+        COPY (
+          SELECT strftime(date_trunc('month', strptime(time, '%Y-%m-%dT%H:%M:%SZ')), '%Y-%m-%d') AS month,
+                 market, sum(volume) AS volume
+          FROM (UNPIVOT (SELECT * FROM read_csv('{path}', header = true, types = {{'time': 'VARCHAR'}}))
+                ON COLUMNS(* EXCLUDE (time)) INTO NAME market VALUE volume)
+          GROUP BY ALL ORDER BY month, market
+        ) TO '{out}' (HEADER, DELIMITER ',')
+    """)
+    raise SystemExit(0)
+elif wide_table and tool == "pandas":
+    import pandas as pd
+    df = pd.read_csv(path, dtype={"time": str})
+    month = pd.to_datetime(df.pop("time"), format="%Y-%m-%dT%H:%M:%SZ").dt.to_period("M").dt.start_time.dt.strftime("%Y-%m-%d")
+    result = df.groupby(month.rename("month")).sum().reset_index().melt(id_vars="month", var_name="market", value_name="volume")
+    result.sort_values(["month", "market"]).to_csv(out, index=False, float_format="%.17g")
+    raise SystemExit(0)
 
 if long_table and tool == "polars":
     import polars as pl

@@ -85,7 +85,7 @@ func isoHour(_ t: UInt64) -> String {
 
 let arguments = CommandLine.arguments
 func usage() -> Never {
-  let text = "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED] | hourly HOURS MARKETS [SEED]\n"
+  let text = "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED] | hourly HOURS MARKETS [SEED] | wide HOURS MARKETS [SEED]\n"
   _ = text.withCString { write(2, $0, strlen($0)) }
   exit(64)
 }
@@ -163,6 +163,24 @@ case "hourly":
       out.append(fixed: rng.below(1_000_000_000 / UInt64(m + 1)), decimals: 4)
       out.byte(0x0A)
     }
+    out.flushIfFull()
+  }
+case "wide":
+  // The same hours and scales as `hourly`, one column per market (a wide export); every 20th
+  // value (by the generator, not by position) is left empty, as exports leave gaps.
+  guard arguments.count >= 4, let markets = UInt64(arguments[3]) else { usage() }
+  var rng = SplitMix64(state: arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1)
+  out.append("time")
+  for m in 0..<markets { out.append(Array(",market\(m < 10 ? "00" : m < 100 ? "0" : "")\(m)".utf8)) }
+  out.byte(0x0A)
+  for hour in 0..<rows {
+    out.append(Array(isoHour(start + hour * 3600).utf8))
+    for m in 0..<markets {
+      out.byte(UInt8(ascii: ","))
+      let value = rng.below(1_000_000_000 / (m + 1))
+      if rng.below(20) != 0 { out.append(fixed: value, decimals: 4) }
+    }
+    out.byte(0x0A)
     out.flushIfFull()
   }
 default:
