@@ -1,7 +1,8 @@
 // Numbers for people: fixed decimals, p-values that never print as 0 (`pValue`, the one place for
-// them), signed changes, percents, volumes and short axis numbers. The one place a number becomes text for a reader (CSV and JSON
-// use machineNumber). A negative number for a reader has a real minus sign (−), as the signed
-// changes beside it do; CSV and JSON keep the ASCII hyphen-minus that programs parse.
+// them), signed changes, percents, volumes and short axis numbers. The one place a number becomes
+// text for a reader (CSV and JSON use machineNumber). A negative number for a reader has a real
+// minus sign (−), as the signed changes beside it do; CSV and JSON keep the ASCII hyphen-minus that
+// programs parse.
 
 import Foundation
 
