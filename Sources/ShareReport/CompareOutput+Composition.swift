@@ -6,7 +6,7 @@ import ShareStats
 
 extension CompareOutput {
   /// "Composition (5 categories; CNY left out: outside its span): Aitchison distance 1.66; Wald χ²(4) = 325.7,
-  /// p < 1e-10 (mean daily pivot log-ratios, Newey–West lags 14 and 10 days: assumes the dependence between
+  /// p < 1e-300 (mean daily pivot log-ratios, Newey–West lags 14 and 10 days: assumes the dependence between
   /// days dies out within them)."
   public static func compositionLine(_ c: Comparison, _ q: Int) -> String? {
     guard q < c.compositions.count, let m = c.compositions[q] else { return nil }
@@ -17,7 +17,7 @@ extension CompareOutput {
     let replaced = m.replacedZeros > 0 ? "; \(m.replacedZeros) zero shares replaced multiplicatively" : ""
     let test =
       m.statistic.map {
-        "Wald χ²(\(m.df)) = \(NumberFormat.fixed($0, 1)), p \(pText(m.pValue))"
+        "Wald χ²(\(m.df)) = \(NumberFormat.fixed($0, 1)), \(NumberFormat.pClause(m.pValue))"
       } ?? "no test (a log-ratio coordinate has no variance)"
     // The χ² law is asymptotic: with a few dozen buckets or fewer the long-run covariance is rough.
     let fewest = min(m.days.0, m.days.1)
@@ -33,11 +33,6 @@ extension CompareOutput {
 
   /// Periods shorter than this many buckets get the caveat that the χ² approximation is rough.
   static let roughBelow = 30
-
-  static func pText(_ p: Double?) -> String {
-    let text = NumberFormat.pValue(p)
-    return text.hasPrefix("<") ? text : "= " + text
-  }
 
   /// `composition`: an object (ASCII text, as every machine format), for two periods, keyed by period label for more (as the per-category fields).
   static func compositionJSON(_ c: Comparison) -> JSONValue {

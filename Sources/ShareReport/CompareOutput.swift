@@ -27,21 +27,29 @@ public enum CompareOutput {
     }
   }
 
+  /// Each period's concentration. With a catch-all the HHI is its range (atomistic – one firm) and
+  /// CR4 leaves the catch-all out, as in `concentration`; rank ρ is the rank mobility from the baseline.
+  /// The band column only for firms (a note says why not otherwise).
   static func periodTable(_ c: Comparison) -> TableModel {
-    TableModel(
+    let firms = c.options.units.areFirms
+    return TableModel(
       columns: [
         TableColumn("period", .left), TableColumn("from", .left), TableColumn("to", .left),
         TableColumn(c.resolution.rawValue + "s"),
-        TableColumn("total"), TableColumn("HHI"), TableColumn("ΔHHI"), TableColumn("CR4"), TableColumn("band", .left),
-      ],
+        TableColumn("total"), TableColumn(c.catchAll == nil ? "HHI" : "HHI low–high"), TableColumn("ΔHHI"),
+        TableColumn("CR4"), TableColumn("rank ρ"),
+      ] + (firms ? [TableColumn("band", .left)] : []),
       rows: c.periods.map { p in
-        [
+        let m = p.concentration
+        let hhi =
+          c.catchAll == nil
+          ? NumberFormat.grouped(m?.hhi) : "\(NumberFormat.grouped(m?.hhiAtomistic))–\(NumberFormat.grouped(m?.hhi))"
+        return [
           p.period.label, p.period.from.description, p.period.to.description, String(p.days),
-          NumberFormat.volume(p.total),
-          NumberFormat.grouped(p.concentration?.hhi),
+          NumberFormat.volume(p.total), hhi,
           p.deltaHHI.map { NumberFormat.signedGrouped($0) + (p.deltaHHIFlagged ? "!" : "") } ?? "",
-          NumberFormat.percent(p.concentration?.cr4), p.band?.rawValue ?? "—",
-        ]
+          NumberFormat.percent(m?.cr4), p.rankCorrelation.map { NumberFormat.fixed($0, 2) } ?? "",
+        ] + (firms ? [p.band?.rawValue ?? "—"] : [])
       })
   }
 
@@ -125,19 +133,14 @@ public enum CompareOutput {
     return parts.isEmpty ? "none" : parts.joined(separator: ", ")
   }
 
-  /// The headline p: "< 5.00e-04" where every resample fell on one side of 0 (p below 1 / resamples).
+  /// The headline p: "< 0.0005" where every resample fell on one side of 0 (p below 1 / resamples).
   public static func bootstrapP(_ change: CategoryChange?) -> String {
-    bounded(change?.pValueBootstrap, change?.pValueBootstrapIsBound == true)
+    NumberFormat.pValue(change?.pValueBootstrap, isBound: change?.pValueBootstrapIsBound == true)
   }
 
   /// Holm's adjustment of the headline p: "< 0.003" where it is set by a bound.
   public static func adjustedP(_ change: CategoryChange?) -> String {
-    bounded(change?.pValueAdjusted, change?.pValueAdjustedIsBound == true)
-  }
-
-  static func bounded(_ p: Double?, _ isBound: Bool) -> String {
-    let text = NumberFormat.pValue(p)
-    return isBound && !text.hasPrefix("<") ? "< " + text : text
+    NumberFormat.pValue(change?.pValueAdjusted, isBound: change?.pValueAdjustedIsBound == true)
   }
 
   /// What each share and each p means, and what it assumes.
@@ -148,7 +151,7 @@ public enum CompareOutput {
       c.options.weighting == .volume
       ? "Shares are volume-weighted over each period (the period's volume share)."
       : "Shares are the mean of the \(day) shares in each period (each \(c.resolution.rawValue) counts the same)."
-    var lines = [
+    var lines: [String?] = [
       estimand + " Δ, CI, SE and both p refer to them.",
       "95% CI and p: moving-block bootstrap of Δ from \(day) data (\(c.options.resamples) resamples, seed "
         + "\(c.options.seed); blocks of \(blocks(c))); p is two-sided from the same resamples, below 0.05 exactly "
@@ -157,6 +160,10 @@ public enum CompareOutput {
       "HAC SE and p: Newey–West, each period's lag chosen from the data (Newey & West 1994), normal p"
         + (c.options.weighting == .volume ? " (volume share linearised: (v − ŝ·V) / mean V)" : "")
         + "; Welch's t (JSON only) assumes independent \(days).",
+      c.catchAll.map {
+        "\($0) is a catch-all of unknown small firms: HHI low counts it as atomistic, high as one firm; CR4 leaves it out."
+      },
+      "rank ρ: Spearman correlation of the period's volume shares with the baseline's (categories in both; descriptive).",
       c.options.units.areFirms
         ? "HHI bands: \(c.options.bands.rawValue) US merger guidelines; ! marks |ΔHHI| > 100."
         : "No HHI band: \(c.options.units.reason ?? "the categories are not firms"), and the bands are thresholds for firms.",
@@ -173,7 +180,7 @@ public enum CompareOutput {
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.compactMap { $0 }.joined(separator: "\n") + "\n"
   }
 
   // MARK: Machine formats
@@ -187,20 +194,7 @@ public enum CompareOutput {
     func perChange(_ value: (Int) -> JSONValue) -> JSONValue {
       others.count == 1 ? value(others[0]) : .object(others.map { (labels[$0], value($0)) })
     }
-    let periods = c.periods.map { p -> JSONValue in
-      .object([
-        ("label", .string(p.period.label)), ("from", .string(p.period.from.description)),
-        ("to", .string(p.period.to.description)),
-        ("days", .number(Double(p.days))), ("total", .number(p.total)), ("hhi", .optional(p.concentration?.hhi)),
-        ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)),
-        ("cr4", .optional(p.concentration?.cr4)),
-        ("effective_n", .optional(p.concentration?.effectiveNumber)),
-        ("band", p.band.map { .string($0.rawValue) } ?? .null),
-        ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
-        ("block_length", p.blockLength.map { .number(Double($0)) } ?? .null),
-        ("block_rule", p.blockRule.map { .string($0.rawValue) } ?? .null),
-      ])
-    }
+    let periods = c.periods.map { periodJSON($0, c) }
     let categories = c.categories.map { cat -> JSONValue in
       .object([
         ("category", .string(cat.category)),
@@ -253,8 +247,29 @@ public enum CompareOutput {
       ("baseline", .string(c.baseline.label)), ("estimand", .string(estimandName(c))),
       ("resolution", .string(c.resolution.rawValue)),
       ("resamples", .number(Double(c.options.resamples))), ("seed", .number(Double(c.options.seed))),
-      ("bands", .string(c.options.bands.rawValue)), ("periods", .array(periods)), ("categories", .array(categories)),
+      ("bands", .string(c.options.bands.rawValue)), ("catch_all", c.catchAll.map { .string($0) } ?? .null),
+      ("periods", .array(periods)), ("categories", .array(categories)),
       ("redistribution", .array(redistribution)), ("composition", compositionJSON(c)),
+    ])
+  }
+
+  /// One period's JSON: its days, total, concentration (the catch-all as `concentration` treats it)
+  /// and bootstrap block.
+  static func periodJSON(_ p: PeriodSummary, _ c: Comparison) -> JSONValue {
+    .object([
+      ("label", .string(p.period.label)), ("from", .string(p.period.from.description)),
+      ("to", .string(p.period.to.description)),
+      ("days", .number(Double(p.days))), ("total", .number(p.total)), ("hhi", .optional(p.concentration?.hhi)),
+      ("hhi_atomistic", .optional(p.concentration?.hhiAtomistic)),
+      ("leader", p.concentration?.leader.map { .string(c.categories[$0].category) } ?? .null),
+      ("cr1", .optional(p.concentration?.cr1)), ("cr3", .optional(p.concentration?.cr3)),
+      ("cr4", .optional(p.concentration?.cr4)),
+      ("effective_n", .optional(p.concentration?.effectiveNumber)),
+      ("band", p.band.map { .string($0.rawValue) } ?? .null),
+      ("delta_hhi", .optional(p.deltaHHI)), ("delta_hhi_flagged", .bool(p.deltaHHIFlagged)),
+      ("rank_correlation", .optional(p.rankCorrelation)),
+      ("block_length", p.blockLength.map { .number(Double($0)) } ?? .null),
+      ("block_rule", p.blockRule.map { .string($0.rawValue) } ?? .null),
     ])
   }
 

@@ -85,13 +85,15 @@ extension Compare {
     return rank
   }
 
-  /// Each period's concentration, and its change in HHI against the baseline.
-  static func periodSummaries(_ data: [PeriodData], options: CompareOptions) -> [PeriodSummary] {
+  /// Each period's concentration, its change in HHI against the baseline and its rank mobility from
+  /// it. The catch-all (index `catchAll` in the categories) is unknown small firms, as in
+  /// `ConcentrationSeries`: the HHI is given as bounds and CRk leave it out.
+  static func periodSummaries(_ data: [PeriodData], catchAll: Int?, options: CompareOptions) -> [PeriodSummary] {
     let b = options.baseline
     var summaries: [PeriodSummary] = []
     for (i, p) in options.periods.enumerated() {
       let observed = (0..<data[i].share.count).map { c in data[i].buckets.contains { $0.states[c] == .observed } }
-      let measures = ConcentrationMeasures(shares: data[i].share, observed: observed)
+      let measures = ConcentrationMeasures(shares: data[i].share, observed: observed, catchAll: catchAll)
       summaries.append(
         PeriodSummary(
           period: p, days: data[i].buckets.count, total: data[i].total, concentration: measures,
@@ -105,6 +107,7 @@ extension Compare {
         summaries[i].deltaHHI = h - h0
         summaries[i].deltaHHIFlagged = options.units.areFirms && abs(h - h0) > ConcentrationBands.significantChange
       }
+      summaries[i].rankCorrelation = ConcentrationDynamics.rankCorrelation(data[b].share, data[i].share)
     }
     return summaries
   }
@@ -119,7 +122,7 @@ extension Compare {
       ? try BlockBootstrap.deltas(
         a: data[b].days, b: data[q].days, weighting: options.weighting, resamples: options.resamples,
         blocks: (data[b].block(options).days, data[q].block(options).days),
-        seed: options.seed &+ UInt(q))
+        seed: options.seed &+ UInt(q), paired: data[b].buckets.map(\.startDay) == data[q].buckets.map(\.startDay))
       : Array(repeating: nil, count: k)
     let deltas = (0..<k).map { c in data[q].estimate[c].flatMap { sq in data[b].estimate[c].map { 100 * (sq - $0) } } }
     let gains = deltas.compactMap { $0 }.filter { $0 > 0 }.reduce(0, +)

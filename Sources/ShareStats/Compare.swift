@@ -43,6 +43,9 @@ public struct CompareOptions: Sendable {
   /// Whether the categories are firms: the bands apply only then (set by whoever knows how the
   /// categories were made; firms by default).
   public var units: ConcentrationUnits = .firms
+  /// The catch-all category (unknown small firms), as `ConcentrationSeries`'s: nil for the data's own
+  /// (`CategoryFold.catchAll`, a category named other or others, or the one `top` folds into).
+  public var catchAll: String?
 
   public init(
     periods: [Period], baseline: Int = 0, resamples: Int = 2000, block: Int? = nil, seed: UInt = 20_170_124,
@@ -75,6 +78,10 @@ public struct PeriodSummary: Sendable {
   public var blockLength: Int?
   /// Where `blockLength` came from; nil without resamples.
   public var blockRule: BlockRule?
+  /// Spearman's ρ of this period's volume shares with the baseline's, over the categories with a
+  /// share in both (`ConcentrationDynamics.rankCorrelation`): rank mobility between the periods, as
+  /// concentration's between buckets. Nil for the baseline and below 3 such categories.
+  public var rankCorrelation: Double?
 }
 
 /// A category against the baseline in one other period. Δ, the interval, the HAC standard error and
@@ -145,6 +152,8 @@ public struct Comparison: Sendable {
   public var categories: [CategoryComparison]
   public var resolution: Every
   public var warnings: [Warning]
+  /// The catch-all category the concentration measures treat as unknown small firms, if any.
+  public var catchAll: String?
   /// Per period against the baseline: the change of the whole composition (`CompositionChange`); nil at
   /// the baseline and where it cannot be tested (fewer than two categories, or no more days than D − 1).
   public var compositions: [CompositionChange?] = []
@@ -169,7 +178,12 @@ public enum Compare {
       try PeriodData(daily, period: $0, weighting: options.weighting, warnings: &warnings)
     }
     let rankings = data.map { ranks($0.estimate, categories: daily.categories) }
-    let summaries = periodSummaries(data, options: options)
+    // A named catch-all that `top` folded away leaves the fold's own (it went there).
+    let catchAll =
+      options.catchAll.flatMap { daily.categories.contains($0) ? $0 : nil }
+      ?? CategoryFold.catchAll(in: daily.categories)
+    let summaries = periodSummaries(
+      data, catchAll: catchAll.flatMap { daily.categories.firstIndex(of: $0) }, options: options)
     var comparisons: [CategoryComparison] = daily.categories.indices.map { c in
       CategoryComparison(
         category: daily.categories[c], volume: data.map { $0.volume[c] }, share: data.map { $0.share[c] },
@@ -182,7 +196,8 @@ public enum Compare {
       for c in comparisons.indices { comparisons[c].changes[q] = changes[c] }
     }
     var comparison = Comparison(
-      options: options, periods: summaries, categories: comparisons, resolution: daily.resolution, warnings: warnings)
+      options: options, periods: summaries, categories: comparisons, resolution: daily.resolution, warnings: warnings,
+      catchAll: catchAll)
     comparison.compositions = try data.indices.map { q in
       q == options.baseline
         ? nil

@@ -24,42 +24,15 @@ public enum ConcentrationDynamics {
     return any ? sum : nil
   }
 
-  /// Spearman's rank correlation of the shares of the categories defined in both buckets (average
-  /// ranks for ties, as `scipy.stats.spearmanr`): 1 when the order of the categories kept, −1 when
-  /// it reversed. Nil with fewer than 3 such categories or when either ranking is all ties.
+  /// Spearman's rank correlation of the shares of the categories defined in both buckets
+  /// (gsl_stats_spearman: average ranks for ties, as `scipy.stats.spearmanr`): 1 when the order of
+  /// the categories kept, −1 when it reversed. Descriptive only: no test, since a handful of
+  /// categories gives no useful null distribution. Nil with fewer than 3 such categories or when
+  /// either ranking is all ties.
   public static func rankCorrelation(_ previous: [Double?], _ current: [Double?]) -> Double? {
     let pairs = zip(previous, current).compactMap { a, b in a.flatMap { a in b.map { (a, $0) } } }
     guard pairs.count >= 3 else { return nil }
-    let x = averageRanks(pairs.map(\.0))
-    let y = averageRanks(pairs.map(\.1))
-    let n = Double(pairs.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    var sxy = 0.0
-    var sxx = 0.0
-    var syy = 0.0
-    for (a, b) in zip(x, y) {
-      sxy += (a - mx) * (b - my)
-      sxx += (a - mx) * (a - mx)
-      syy += (b - my) * (b - my)
-    }
-    guard sxx > 0, syy > 0 else { return nil }
-    return sxy / (sxx * syy).squareRoot()
-  }
-
-  /// Ranks 1…n, ties sharing the mean of the ranks they span.
-  static func averageRanks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] }
-    var ranks = [Double](repeating: 0, count: values.count)
-    var i = 0
-    while i < order.count {
-      var j = i
-      while j + 1 < order.count && values[order[j + 1]] == values[order[i]] { j += 1 }
-      let rank = Double(i + j + 2) / 2
-      for k in i...j { ranks[order[k]] = rank }
-      i = j + 1
-    }
-    return ranks
+    return Descriptive.spearman(pairs.map(\.0), pairs.map(\.1))
   }
 }
 

@@ -26,6 +26,6 @@ import Testing
     #expect(
       text.stdout.contains(
         "Composition (5 categories; CNY left out: outside its span): Aitchison distance 1.66; Wald χ²(4) = 325.7, "
-          + "p < 1e-10 (mean daily pivot log-ratios, Newey–West lags 14 and 10 days"))
+          + "p = 3.06e-69 (mean daily pivot log-ratios, Newey–West lags 14 and 10 days"))
   }
 }

@@ -127,6 +127,14 @@ let catalogue: [BadInput] = [
     args: ["concentration", "IN", "--aggregate", "nobody"], status: 64
   )
   .at(nil, hint: "the categories are \"others\", \"a\""),
+  BadInput(
+    "E90", "Time,a,others\n2016-01-01,1,2\n2016-01-02,2,1\n", "names no category: \"nobody\"",
+    args: [
+      "compare", "IN", "--period", "A=2016-01-01..2016-01-01", "--period", "B=2016-01-02..2016-01-02",
+      "--aggregate", "nobody",
+    ], status: 64
+  )
+  .at(nil, hint: "the categories are \"a\", \"others\""),
   BadInput("E51", "{\"group\": \"category\"}\n", "JSON without \"buckets\"", name: "in.json"),
   BadInput("E51", "{\"buckets\": [\n", "not valid JSON", name: "in.json"),
   BadInput(
@@ -261,8 +269,8 @@ let oddButValid: [GoodInput] = [
     let map = dir.file("map.csv", "exchange,currency\nbitstamp,USD\n")
     let badMap = dir.file("badmap.csv", "from,to\na,X\na,Y\n")
     let out = dir.path + "/out.txt"
-    // A case for another command names it first (E66: concentration); the rest run `shares`.
-    let command = `case`.arguments.first == "concentration" ? [String]() : ["shares"]
+    // A case for another command names it first (E66: concentration, E90: compare); the rest run `shares`.
+    let command = ["concentration", "compare"].contains(`case`.arguments.first) ? [String]() : ["shares"]
     var arguments =
       command
       + `case`.arguments.map {

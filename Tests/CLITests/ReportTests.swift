@@ -225,7 +225,7 @@ func reportArguments(_ format: String, _ out: String) -> [String] {
       #expect(
         flat.contains(
           "CNY's share of BTC volume fell from 95.8% in 2016 to 0.0% in 2018H1, −95.8 points (95% interval −97.0 to "
-            + "−93.2, p < 5.00e-04 by a moving-block bootstrap"))
+            + "−93.2, p < 0.0005 by a moving-block bootstrap"))
       #expect(!text.contains("\u{1B}["), "no colour in a file")
     }
   }

@@ -14,10 +14,11 @@ import Testing
     let cny = result.stdout.split(separator: "\n").first { $0.hasPrefix("CNY") && $0.contains("95.83%") }
     #expect(cny != nil)
     #expect(cny?.contains("0.00%") == true && cny?.contains("−95.83") == true)
-    // The headline p is the bootstrap's: every one of the 2,000 resamples fell, so p < 1/2000; the HAC p is tiny.
+    // The headline p is the bootstrap's: every one of the 2,000 resamples fell, so p < 1/2000, printed as
+    // the plain bound; the HAC p underflows (z ≈ −166) and prints as the floor, never 0.
     // (At 80 columns the HAC p is in the table's second panel, on another CNY line.)
-    #expect(cny?.contains("< 5.00e-04") == true)
-    #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("CNY") && $0.contains("< 1e-10") })
+    #expect(cny?.contains("< 0.0005") == true)
+    #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("CNY") && $0.contains("< 1e-300") })
   }
 
   @Test func compareJSONFollowsTheContractAndIsDeterministic() throws {
@@ -50,6 +51,28 @@ import Testing
     #expect(try runSharelens(["compare"] + base + ["--period", "A2016", "--period", "B=2017"]).status == 64)
     let empty = try runSharelens(["compare"] + base + ["--period", "A=2010", "--period", "B=2017"])
     #expect(empty.status == 64 && empty.stderr.contains("has no data"))
+  }
+
+  /// --aggregate names compare's catch-all: it stays in the HHI's upper bound but is no firm in CR4
+  /// or the leader (pool 60%, a 25% then 15%, b 15% then 25%; the pool would otherwise lead).
+  @Test func compareAggregateNamesTheCatchAll() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let days = (1...4).map { d in "2016-01-0\(d),60,\(d <= 2 ? 25 : 15),\(d <= 2 ? 15 : 25)" }
+    let input = dir.file("in.csv", (["Time,pool,a,b"] + days).joined(separator: "\n") + "\n")
+    let run = try runSharelens([
+      "compare", input, "--period", "A=2016-01-01..2016-01-02", "--period", "B=2016-01-03..2016-01-04",
+      "--aggregate", "pool", "--resamples", "0", "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try jsonObject(run.stdout)
+    #expect(json["catch_all"] as? String == "pool")
+    let periods = try #require(json["periods"] as? [[String: Any]])
+    let first = try #require(periods.first)
+    #expect(first["leader"] as? String == "a")
+    #expect((first["cr4"] as? Double).map { abs($0 - 0.4) < 1e-12 } == true)
+    #expect((first["hhi_atomistic"] as? Double).map { abs($0 - 850) < 1e-9 } == true)
+    #expect((periods.last?["rank_correlation"] as? Double).map { abs($0 - 0.5) < 1e-12 } == true)
   }
 
   @Test func breaksDateTheFeeAndTheClosures() throws {

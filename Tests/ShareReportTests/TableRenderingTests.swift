@@ -89,4 +89,20 @@ import Testing
     #expect(NumberFormat.volume(12.345) == "12.35")
     #expect(NumberFormat.volume(nil) == "—")
   }
+
+  /// Every p prints through one formatter and never as 0: digits down to 1e-300, the floor below
+  /// (R's 1.6e-310 for trend on the daily file underflows to a subnormal, the JSON's log10_p keeps
+  /// it), and a bootstrap bound as a plain upper bound rounded up so it stays one.
+  @Test func pValuesNeverPrintZero() {
+    #expect(NumberFormat.pValue(0.0123) == "0.012" && NumberFormat.pValue(1) == "1.000")
+    #expect(NumberFormat.pValue(3.214e-45) == "3.21e-45" && NumberFormat.pValue(2e-300) == "2.00e-300")
+    #expect(NumberFormat.pValue(1.6e-310) == "< 1e-300" && NumberFormat.pValue(0) == "< 1e-300")
+    #expect(NumberFormat.pValue(nil) == "—" && NumberFormat.pValue(.nan) == "—")
+    #expect(NumberFormat.pValue(1.0 / 2000, isBound: true) == "< 0.0005")
+    #expect(NumberFormat.pValue(6.0 / 2000, isBound: true) == "< 0.003")
+    #expect(NumberFormat.pValue(1.0 / 1999, isBound: true) == "< 0.00051")
+    #expect(NumberFormat.pValue(1.0 / 1000, isBound: true) == "< 0.001")
+    #expect(NumberFormat.pClause(0.0123) == "p = 0.012" && NumberFormat.pClause(0) == "p < 1e-300")
+    #expect(NumberFormat.pClause(1.0 / 2000, isBound: true) == "p < 0.0005")
+  }
 }

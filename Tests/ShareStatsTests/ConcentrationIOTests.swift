@@ -69,7 +69,10 @@ import Testing
     #expect(abs(m.hhi - 3800) < 1e-9 && abs(m.hhiAtomistic - 1300) < 1e-9)
     #expect(m.leader == 2 && abs(m.cr1 - 0.3) < 1e-15 && abs(m.cr3 - 0.5) < 1e-15)
     #expect(abs(ConcentrationDynamics.instability([0.5, 0.5, nil], [0.25, 0.5, 0.25])! - 0.5) < 1e-15)
-    #expect(ConcentrationDynamics.rankCorrelation([0.5, 0.3, 0.2], [0.2, 0.3, 0.5]) == -1)
+    // gsl_stats_spearman: a reversed order is −1 to the last bit or two; all ties leave ρ undefined.
+    let reversed = try #require(ConcentrationDynamics.rankCorrelation([0.5, 0.3, 0.2], [0.2, 0.3, 0.5]))
+    #expect(abs(reversed + 1) < 1e-15)
+    #expect(ConcentrationDynamics.rankCorrelation([0.3, 0.3, 0.3], [0.2, 0.3, 0.5]) == nil)
     #expect(ConcentrationDynamics.rankCorrelation([0.5, 0.3], [0.2, 0.3]) == nil)
     // Ties get average ranks (scipy.stats.spearmanr([1, 2, 2, 3], [1, 3, 2, 4]) = 0.9486832980505138).
     let tied = try #require(ConcentrationDynamics.rankCorrelation([1, 2, 2, 3], [1, 3, 2, 4]))

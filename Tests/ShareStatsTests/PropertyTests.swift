@@ -185,6 +185,10 @@ final class CaseCounter: @unchecked Sendable {
         if let delta = change.deltaPP { #expect(delta == 0) }
         // Welch's test is defined with two or more daily shares, and then p = 1; otherwise a note says why.
         if let p = change.welch.pValue { #expect(p == 1) } else { #expect(change.welch.note != nil) }
+        // The bootstrap resamples the two copies together: every draw of Δ is 0, the p exactly 1.
+        if let p = change.pValueBootstrap {
+          #expect(p == 1 && change.ci95pp.map { $0.low == 0 && $0.high == 0 } == true)
+        }
         #expect(change.rankChange == (category.share[0] == nil ? nil : 0))
       }
       let hhi = comparison.periods[0].concentration?.hhi

@@ -1,7 +1,8 @@
-// Numbers for people: fixed decimals, p-values that never print as 0, signed changes, percents,
-// volumes and short axis numbers. The one place a number becomes text for a reader (CSV and JSON
-// use machineNumber). A negative number for a reader has a real minus sign (−), as the signed
-// changes beside it do; CSV and JSON keep the ASCII hyphen-minus that programs parse.
+// Numbers for people: fixed decimals, p-values that never print as 0 (`pValue`, the one place for
+// them), signed changes, percents, volumes and short axis numbers. The one place a number becomes
+// text for a reader (CSV and JSON use machineNumber). A negative number for a reader has a real
+// minus sign (−), as the signed changes beside it do; CSV and JSON keep the ASCII hyphen-minus that
+// programs parse.
 
 import Foundation
 
@@ -26,12 +27,39 @@ public enum NumberFormat {
     return (value > 0 ? "+" : "−") + magnitude
   }
 
-  /// A p-value: 3 significant digits, and "< 1e-10" below that (a p-value is never exactly 0).
-  public static func pValue(_ p: Double?) -> String {
+  /// The one way a p-value becomes text: "0.012" from 0.001 up, "3.21e-45" below (3 significant
+  /// digits), and "< 1e-300" where it nears the end of the double range (it underflows to 0 near
+  /// 1e-308; the JSON's `log10_p` carries it exactly). A p that is only a bound (`isBound`: a
+  /// bootstrap's every draw on one side of 0, so p < 1 / draws) prints as a plain upper bound,
+  /// "< 0.0005", rounded up to 2 significant digits so it stays a true bound. "—" for nil.
+  public static func pValue(_ p: Double?, isBound: Bool = false) -> String {
     guard let p, p.isFinite else { return "—" }
-    if p < 1e-10 { return "< 1e-10" }
+    if p < pFloor { return "< 1e-300" }
+    if isBound { return "< " + plainUpperBound(p) }
     if p < 0.001 { return String(format: "%.2e", p) }
     return String(format: "%.3f", p)
+  }
+
+  /// The smallest p printed as a number: the double's normal range ends near 2.2e-308.
+  static let pFloor = 1e-300
+
+  /// "p = 0.012", "p < 1e-300", "p < 0.0005": a p-value in a sentence (`pValue`).
+  public static func pClause(_ p: Double?, isBound: Bool = false) -> String {
+    let text = pValue(p, isBound: isBound)
+    return text.hasPrefix("<") ? "p \(text)" : "p = \(text)"
+  }
+
+  /// `value` (> 0) rounded up to 2 significant digits, in plain decimals: 0.0005 → "0.0005",
+  /// 0.00050025 → "0.00051", 0.003 → "0.003".
+  static func plainUpperBound(_ value: Double) -> String {
+    let exponent = Int(floor(log10(value)))
+    let decimals = max(0, 1 - exponent)
+    let scale = pow(10, Double(decimals))
+    // The relative slack keeps 0.0005 (stored as 0.000500000000000000010…) from rounding up to 0.00051.
+    let up = (value * scale * (1 - 1e-12)).rounded(.up) / scale
+    var text = String(format: "%.\(decimals)f", up)
+    while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
+    return text
   }
 
   /// A whole number with thousands separators: 9,191. Any finite Double: the digits come from

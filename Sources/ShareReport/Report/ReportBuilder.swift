@@ -114,23 +114,20 @@ public enum ReportBuilder {
     }
   }
 
-  /// " (95% interval −97.0 to −93.2, p < 5.00e-04 by a moving-block bootstrap; < 0.003 after Holm's
+  /// " (95% interval −97.0 to −93.2, p < 0.0005 by a moving-block bootstrap; < 0.003 after Holm's
   /// adjustment for 6 categories)": the interval and the p come from the same resamples.
   static func evidence(_ change: CategoryChange, categories: Int) -> String {
     guard let ci = change.ci95pp, change.pValueBootstrap != nil else {
       guard let p = change.pValueHAC else { return " (no test)" }
-      return " (\(pText(NumberFormat.pValue(p))) from the Newey–West standard error)"
+      return " (\(NumberFormat.pClause(p)) from the Newey–West standard error)"
     }
-    let p = pText(CompareOutput.bootstrapP(change))
+    let p = NumberFormat.pClause(change.pValueBootstrap, isBound: change.pValueBootstrapIsBound)
     let interval = "95% interval \(NumberFormat.signed(ci.low, 1)) to \(NumberFormat.signed(ci.high, 1))"
     let adjusted =
       change.pValueAdjusted != nil && categories > 1
       ? "; \(CompareOutput.adjustedP(change)) after Holm's adjustment for \(categories) categories" : ""
     return " (\(interval), \(p) by a moving-block bootstrap\(adjusted))"
   }
-
-  /// "p = 0.012" or "p < 1e-10".
-  static func pText(_ formatted: String) -> String { formatted.hasPrefix("<") ? "p \(formatted)" : "p = \(formatted)" }
 
   static func dataSection(_ analysis: ReportAnalysis, context: ReportContext, warnings: [Warning])
     -> ReportDocument.Section

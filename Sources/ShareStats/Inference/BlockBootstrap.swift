@@ -119,9 +119,12 @@ public enum BlockBootstrap {
   /// (`BootstrapChange`); seeded: the same seed gives the same results. The same resampled days
   /// serve every category. A replicate whose estimate is undefined (a zero total for the volume
   /// share, no share on any resampled day for the mean daily share) is counted, not used.
+  /// `paired`: the two periods are the same days, so one resample of them serves both (the two
+  /// estimates are of one sample, and every draw of Δ is exactly 0: a period against itself gets the
+  /// interval [0, 0] and p 1, not the scatter of two independent copies).
   public static func deltas(
     a: PeriodDays, b: PeriodDays, weighting: Weighting = .volume, resamples: Int, blocks: (a: Int, b: Int)? = nil,
-    seed: UInt
+    seed: UInt, paired: Bool = false
   ) throws -> [BootstrapChange?] {
     let k = a.volumes.count
     guard resamples >= 2, a.count >= 1, b.count >= 1 else { return Array(repeating: nil, count: k) }
@@ -136,7 +139,11 @@ public enum BlockBootstrap {
     var estimateB = [Double?](repeating: nil, count: k)
     for _ in 0..<resamples {
       resample(into: &indexA, block: blockA, random: random)
-      resample(into: &indexB, block: blockB, random: random)
+      if paired && a.count == b.count && blockA == blockB {
+        indexB = indexA
+      } else {
+        resample(into: &indexB, block: blockB, random: random)
+      }
       a.estimates(at: indexA, weighting: weighting, into: &estimateA)
       b.estimates(at: indexB, weighting: weighting, into: &estimateB)
       for c in 0..<k {

@@ -37,7 +37,9 @@ struct CompareCommand: ParsableCommand {
 
       Per period: HHI, CR1/CR3/CR4, effective number of categories and the concentration band of the \
       2023 US merger guidelines (--bands 2010 for the older thresholds); a change in HHI over 100 is \
-      flagged. A redistribution table shows who gained the share points others lost, and each \
+      flagged. A catch-all category (other, others, or the one --aggregate names) is unknown small \
+      firms, as in concentration: the HHI is given as bounds and CRk leave it out. Rank mobility: \
+      Spearman's correlation of each period's volume shares with the baseline's. A redistribution table shows who gained the share points others lost, and each \
       category's part of the change in average daily volume.
 
       The daily series are at the data's own resolution, and the periods say which days count.
@@ -61,6 +63,11 @@ struct CompareCommand: ParsableCommand {
     ))
   var weighting: Weighting = .volume
 
+  @Option(
+    help: ArgumentHelp(
+      "The catch-all category (unknown small firms), if not named other or others.", valueName: "name"))
+  var aggregate: String?
+
   func validate() throws {
     if comparison.periods.count < 2 { throw ValidationError("compare needs two or more --period LABEL=FROM..TO") }
   }
@@ -74,6 +81,14 @@ struct CompareCommand: ParsableCommand {
       var options = comparison.compareOptions!
       options.weighting = weighting
       options.units = ConcentrationUnits.of(group: input.group, mapName: mapName, categories: table.categories)
+      if let aggregate {
+        guard table.categories.contains(aggregate) else {
+          throw ShareError.request(
+            "--aggregate names no category: \"\(aggregate)\"",
+            hint: "the categories are \(table.categories.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        options.catchAll = aggregate
+      }
       let result = try Compare.run(table, shareOptions: shareOptions, options: options)
       try Run.report(ingest.warnings + result.warnings, strict: input.strict)
       try Run.emit(
