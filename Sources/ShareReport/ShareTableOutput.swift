@@ -54,6 +54,11 @@ public enum ShareTableOutput {
     bucket.states[c] == .observed && (bucket.dayCoverage.indices.contains(c) ? bucket.dayCoverage[c] ?? 1 : 1) < 1
   }
 
+  /// Some share in the table is marked as short of days.
+  static func hasShortShares(_ b: ShareBreakdown) -> Bool {
+    b.buckets.contains { bucket in bucket.states.indices.contains { isShort(bucket, $0) } }
+  }
+
   static func legend(_ b: ShareBreakdown, ascii: Bool = false) -> String {
     var notes: [String] = []
     if let smoothing = b.smoothing {
@@ -77,7 +82,7 @@ public enum ShareTableOutput {
 
   /// The gap policy, and what the marker means where a bucket has one.
   static func gapNote(_ b: ShareBreakdown, marker: String) -> String {
-    let marked = b.buckets.contains { bucket in bucket.states.indices.contains { isShort(bucket, $0) } }
+    let marked = hasShortShares(b)
     let left = b.buckets.compactMap(\.daysLeftOut).reduce(0, +)
     let policy: String
     switch b.gaps {
