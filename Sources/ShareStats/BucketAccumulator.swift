@@ -76,7 +76,8 @@ struct BucketAccumulator {
       }
     }
     let observed = states.filter { $0 == .observed }.count
-    let used = usedTimes(states: states)
+    let aligned = alignedTimes(states: states)
+    let used = options.gaps == .align ? aligned : Array(days.indices)
     var shares = [Double?](repeating: nil, count: k)
     if observed > 0 && total > 0 && !used.isEmpty {
       shares = try sharesOver(used, states: states, coverage: coverage)
@@ -84,7 +85,7 @@ struct BucketAccumulator {
     return BucketShares(
       startDay: start, endDay: end, total: observed > 0 ? total : nil, volumes: volumes, shares: shares,
       states: states, observed: observed, active: active.count, partial: false, dayCoverage: coverage,
-      daysLeftOut: options.gaps == .align ? days.count - used.count : nil)
+      daysLeftOut: options.gaps == .align ? days.count - used.count : nil, misalignedTimes: days.count - aligned.count)
   }
 
   /// Per category: steps (days for daily data) with a value over the steps of `covered` inside its
@@ -107,10 +108,9 @@ struct BucketAccumulator {
     }
   }
 
-  /// The times the shares use: all of them, or under `.align` those on which every category observed
-  /// in the bucket and inside its span that day has a value.
-  private func usedTimes(states: [CellState]) -> [Int] {
-    guard options.gaps == .align else { return Array(days.indices) }
+  /// The times on which every category observed in the bucket and inside its span that day has a
+  /// value: those `.align` uses.
+  private func alignedTimes(states: [CellState]) -> [Int] {
     let required = (0..<k).filter { states[$0] == .observed }
     return days.indices.filter { t in required.allSatisfy { value(t, $0) != nil || outsideSpan($0, days[t]) } }
   }

@@ -13,10 +13,11 @@ extension Shares {
       guard bucket.total != nil || bucket.observed > 0 else {
         return Warning(.other, "bucket \(label) has no data: its values are null")
       }
+      // Only gaps that differ between categories can bias a share (a day no category has is no bias).
+      guard bucket.misalignedTimes > 0 else { return nil }
       let short = table.categories.indices.filter { c in
         bucket.states[c] == .observed && (bucket.dayCoverage[c] ?? 1) < 1
       }
-      guard !short.isEmpty else { return nil }
       let list = short.map { "\(table.categories[$0]) \(percent(bucket.dayCoverage[$0]!))" }
         .joined(separator: ", ")
       let what: String

@@ -40,6 +40,9 @@ public struct BucketShares: Sendable, Equatable {
   /// Under `GapPolicy.align`: the times with data that the shares leave out because a category observed
   /// in the bucket lacks a value then; nil under the other policies.
   public var daysLeftOut: Int? = nil
+  /// Times with data on which some category observed in the bucket (and inside its span) has no value,
+  /// whatever the policy: the gaps that can bias a share, which the warning names.
+  var misalignedTimes = 0
 
   /// observed / active: 1 when every category that exists then was observed.
   public var coverage: Double? { active == 0 ? nil : Double(observed) / Double(active) }

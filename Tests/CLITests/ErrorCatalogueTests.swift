@@ -153,9 +153,11 @@ let oddButValid: [GoodInput] = [
     id: "V01", bytes: [0xEF, 0xBB, 0xBF] + Array("Time,a,b\n2016-01-01,1,3\n".utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+    id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+    id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V04", bytes: Array("date,cat,v\n\"2016-01-01\",\"x,y\",\"1.5\"\n2016-01-01,z,\"0.5\"\n".utf8),
     expect: "2016-01-01,2016-01-01,\"x,y\",1.5,0.75,2,1,false,1,0,align"),
@@ -163,7 +165,8 @@ let oddButValid: [GoodInput] = [
     id: "V05", bytes: Array("\nTime,a,b\n\n2016-01-01,1,3\n\n\n".utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+    id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V07", bytes: Array("date,cat,v\n2016-01-02,b,1\n2016-01-01,b,3\n2016-01-01,a,1\n".utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
@@ -199,12 +202,14 @@ let oddButValid: [GoodInput] = [
     expect: "a,2016-01-01,2016-01-05,5,", arguments: ["trend", "IN", "--category", "a", "--format", "csv"],
     stderr: "a: 1 share of 0 or 1 inside 2016-01-01..2016-01-05 clamped to 0.0001 or 0.9999 before the logit"),
   GoodInput(
-    id: "V20", bytes: Array("Time;a;b\n2016-01-01;1;3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+    id: "V20", bytes: Array("Time;a;b\n2016-01-01;1;3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V20", bytes: Array("date\tcat\tv\n2016-01-01\ta\t1\n2016-01-01\tb\t3\n".utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V20", bytes: Array("Time|a|b\n2016-01-01|1|3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+    id: "V20", bytes: Array("Time|a|b\n2016-01-01|1|3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V21",
     bytes: Array(
@@ -218,7 +223,8 @@ let oddButValid: [GoodInput] = [
         .utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align", arguments: ["shares", "--format", "csv"],
+    id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
+    arguments: ["shares", "--format", "csv"],
     stdin: "Time,a,b\n2016-01-01,1,3\n"),
 ]
 
