@@ -102,9 +102,15 @@ struct BucketAccumulator {
     return (0..<k).map { c in
       let activeSteps = steps.filter { inSpan(c, $0) }.count
       guard activeSteps > 0 else { return nil }
-      var withData = Set<Int64>()
-      for t in days.indices where value(t, c) != nil { withData.insert(resolution.bucketStart(day: days[t])) }
-      return min(1, Double(withData.count) / Double(activeSteps))
+      // Times arrive in order, so a step's times are consecutive: count each step once.
+      var withData = 0
+      var lastStep: Int64? = nil
+      for t in days.indices where value(t, c) != nil {
+        let step = resolution.bucketStart(day: days[t])
+        if step != lastStep { withData += 1 }
+        lastStep = step
+      }
+      return min(1, Double(withData) / Double(activeSteps))
     }
   }
 
