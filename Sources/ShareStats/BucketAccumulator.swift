@@ -2,7 +2,9 @@
 // where the category has no valid cell) and its total. Closing the bucket turns them into its
 // volumes, states, day coverage and shares under the gap policy, and starts afresh. The rows are
 // kept (k numbers a time, one bucket at a time) because aligning needs to know, per day, which
-// categories have data before it can sum anything.
+// categories have data before it can sum anything. Gaps are judged per day (the data's own step:
+// a time-of-day finer than that is not a gap), so a table summed into day cells (the parallel
+// reader's, IngestOptions.seriesBucket) gives the same coverage, alignment and shares.
 
 import ShareData
 
@@ -76,7 +78,7 @@ struct BucketAccumulator {
       }
     }
     let observed = states.filter { $0 == .observed }.count
-    let aligned = alignedTimes(states: states)
+    let (aligned, misaligned) = alignedTimes(states: states)
     let used = options.gaps == .align ? aligned : Array(days.indices)
     var shares = [Double?](repeating: nil, count: k)
     if observed > 0 && total > 0 && !used.isEmpty {
@@ -85,7 +87,7 @@ struct BucketAccumulator {
     return BucketShares(
       startDay: start, endDay: end, total: observed > 0 ? total : nil, volumes: volumes, shares: shares,
       states: states, observed: observed, active: active.count, partial: false, dayCoverage: coverage,
-      daysLeftOut: options.gaps == .align ? days.count - used.count : nil, misalignedTimes: days.count - aligned.count)
+      daysLeftOut: options.gaps == .align ? misaligned : nil, misalignedDays: misaligned)
   }
 
   /// Per category: steps (days for daily data) with a value over the steps of `covered` inside its
@@ -114,11 +116,26 @@ struct BucketAccumulator {
     }
   }
 
-  /// The times on which every category observed in the bucket and inside its span that day has a
-  /// value: those `.align` uses.
-  private func alignedTimes(states: [CellState]) -> [Int] {
+  /// The times of the days on which every category observed in the bucket and inside its span that
+  /// day has a value (at some time of the day): those `.align` uses; and how many days with data
+  /// fail that. Times arrive in order, so a day's times are consecutive. (A step of coarser data is
+  /// one day too: weekly or monthly data sit on their steps' first days.)
+  private func alignedTimes(states: [CellState]) -> (times: [Int], misalignedDays: Int) {
     let required = (0..<k).filter { states[$0] == .observed }
-    return days.indices.filter { t in required.allSatisfy { value(t, $0) != nil || outsideSpan($0, days[t]) } }
+    var times: [Int] = []
+    var misaligned = 0
+    var first = 0
+    while first < days.count {
+      var next = first + 1
+      while next < days.count && days[next] == days[first] { next += 1 }
+      let day = days[first]
+      let complete = required.allSatisfy { c in
+        outsideSpan(c, day) || (first..<next).contains { value($0, c) != nil }
+      }
+      if complete { times += first..<next } else { misaligned += 1 }
+      first = next
+    }
+    return (times, misaligned)
   }
 
   private func sharesOver(_ used: [Int], states: [CellState], coverage: [Double?]) throws -> [Double?] {

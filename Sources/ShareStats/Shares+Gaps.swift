@@ -13,18 +13,21 @@ extension Shares {
       guard bucket.total != nil || bucket.observed > 0 else {
         return Warning(.other, "bucket \(label) has no data: its values are null")
       }
-      // Only gaps that differ between categories can bias a share (a day no category has is no bias).
-      guard bucket.misalignedTimes > 0 else { return nil }
-      let short = table.categories.indices.filter { c in
-        bucket.states[c] == .observed && (bucket.dayCoverage[c] ?? 1) < 1
+      // Only gaps that differ between categories can bias a share (a day no category has is no
+      // bias); such a day lowers the day coverage of a category observed in the bucket, which the
+      // warning names (none named, nothing to say).
+      guard bucket.misalignedDays > 0 else { return nil }
+      let short = table.categories.indices.compactMap { c -> String? in
+        guard bucket.states[c] == .observed, let coverage = bucket.dayCoverage[c], coverage < 1 else { return nil }
+        return "\(table.categories[c]) \(percent(coverage))"
       }
-      let list = short.map { "\(table.categories[$0]) \(percent(bucket.dayCoverage[$0]!))" }
-        .joined(separator: ", ")
+      guard !short.isEmpty else { return nil }
+      let list = short.joined(separator: ", ")
       let what: String
       switch policy {
       case .align:
         let left = bucket.daysLeftOut ?? 0
-        what = "its shares use only the times on which every category has data (\(left) left out)"
+        what = "its shares use only the days on which every category has data (\(left) left out)"
       case .scale: what = "each of their volumes is scaled up by 1 / day coverage"
       case .ignore: what = "their missing days count as zero volume"
       }

@@ -37,12 +37,12 @@ public struct BucketShares: Sendable, Equatable {
   /// its span and the data's range); nil where it has none. Below 1 a volume share ignoring the gaps
   /// would count the missing days as zero.
   public var dayCoverage: [Double?] = []
-  /// Under `GapPolicy.align`: the times with data that the shares leave out because a category observed
-  /// in the bucket lacks a value then; nil under the other policies.
+  /// Under `GapPolicy.align`: the days with data that the shares leave out because a category observed
+  /// in the bucket (and inside its span that day) lacks a value then; nil under the other policies.
   public var daysLeftOut: Int? = nil
-  /// Times with data on which some category observed in the bucket (and inside its span) has no value,
+  /// Days with data on which some category observed in the bucket (and inside its span) has no value,
   /// whatever the policy: the gaps that can bias a share, which the warning names.
-  var misalignedTimes = 0
+  var misalignedDays = 0
 
   /// observed / active: 1 when every category that exists then was observed.
   public var coverage: Double? { active == 0 ? nil : Double(observed) / Double(active) }

@@ -93,6 +93,57 @@ import Testing
     #expect(try Shares.compute(try ingest(text).table, options: ShareOptions(every: .day)).buckets.count == 3)
   }
 
+  /// Hourly data: a gap is a day without data (the data's own step), not an hour. b lacks the 06:00
+  /// row on Jan 1 (no gap: it has data that day) and all of Jan 2 (a gap), inside its span.
+  @Test func subDailyDataIsAlignedByDay() throws {
+    let text = """
+      time,market,volume
+      2020-01-01T00:00:00Z,a,10
+      2020-01-01T00:00:00Z,b,10
+      2020-01-01T06:00:00Z,a,10
+      2020-01-02T00:00:00Z,a,10
+      2020-01-02T06:00:00Z,a,10
+      2020-01-03T00:00:00Z,a,10
+      2020-01-03T00:00:00Z,b,30
+      """
+    for gaps in GapPolicy.allCases {
+      let b = try Shares.compute(try ingest(text).table, options: ShareOptions(every: .month, gaps: gaps))
+      let jan = b.buckets[0]
+      #expect(b.categories == ["a", "b"])
+      // Jan 1..3 are the data's days: a has all three, b two.
+      #expect(jan.dayCoverage == [1, 2.0 / 3])
+      switch gaps {
+      case .align:
+        // Jan 2 left out; Jan 1 and 3 whole: a 30, b 40.
+        #expect(jan.daysLeftOut == 1)
+        #expect(jan.shares == [30.0 / 70, 40.0 / 70])
+      case .scale: #expect(jan.shares == [50.0 / 110, 60.0 / 110])
+      case .ignore: #expect(jan.shares == [50.0 / 90, 40.0 / 90])
+      }
+      // The warning names the category short of days, never an empty list.
+      let warning = try #require(b.warnings.first { $0.message.hasPrefix("bucket 2020-01: day coverage") })
+      #expect(warning.message.contains("(b 66.7%)"))
+    }
+  }
+
+  /// A time without some category's value is no gap when that category has data on the same day:
+  /// nothing is left out and nothing is said (the warning once listed no category at all).
+  @Test func aMissingHourIsNoGap() throws {
+    let text = """
+      time,market,volume
+      2020-01-01T00:00:00Z,a,10
+      2020-01-01T00:00:00Z,b,10
+      2020-01-01T06:00:00Z,a,10
+      2020-01-02T00:00:00Z,a,10
+      2020-01-02T06:00:00Z,b,10
+      """
+    let b = try Shares.compute(try ingest(text).table, options: ShareOptions(every: .day))
+    #expect(b.buckets.map(\.daysLeftOut) == [0, 0])
+    #expect(b.buckets.allSatisfy { $0.dayCoverage == [1, 1] })
+    #expect(b.buckets[0].shares == [20.0 / 30, 10.0 / 30])
+    #expect(!b.warnings.contains { $0.message.contains("day coverage") })
+  }
+
   /// The issue's case: BCHARTS' BTCNCNY has data on 2 of May 2016's 31 days.
   @Test(arguments: [GapPolicy.align, .scale, .ignore])
   func bchartsWithTheExchangesMatchesPandas(_ gaps: GapPolicy) throws {

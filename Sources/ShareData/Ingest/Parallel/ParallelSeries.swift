@@ -5,6 +5,10 @@
 // weighted shares of those buckets are then the same: the same sums, the same span of each
 // category, the same first and last day of data in each bucket (the days a category can be absent
 // on), the same range. That is the only use a caller may ask this for (IngestOptions.seriesBucket).
+// Which days inside a bucket have data is lost unless the bucket is a day, and day coverage and
+// gap alignment need exactly that: the command-line tool therefore always asks for day cells
+// (one per day and category, a day's sum: the serial table summed by day, which is all the share
+// computation looks at, gaps included).
 //
 // Returns nil, and the serial reader reads the file, whenever the result might differ from its
 // own in more than summing: a line the fast path does not read, two time formats that do not
