@@ -63,4 +63,10 @@ public struct ShareOptions: Sendable {
     self.absent = absent
     self.gaps = gaps
   }
+
+  /// The cells a big long table may be summed into as it is read (`IngestOptions.seriesBucket`)
+  /// for these shares: a day's sums for volume weighting (day coverage and gap alignment ask which
+  /// categories have data on which day, which a coarser bucket's sum no longer tells), nil for
+  /// equal weighting (it averages the shares at each time).
+  public var seriesBucket: Every? { weighting == .volume ? .day : nil }
 }

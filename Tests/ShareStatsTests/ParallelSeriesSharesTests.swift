@@ -90,7 +90,8 @@ private func expectSameShares(_ s: ShareAnalysis, _ p: ShareAnalysis, _ label: S
           parallel.parallelThreshold = 0
           parallel.blockSize = block
           parallel.workers = 2
-          parallel.seriesBucket = .day
+          // What the tool asks for.
+          parallel.seriesBucket = shares.seriesBucket
           let p = try ShareAnalysis.run(paths: [path], ingest: parallel, shares: shares)
           #expect(p.ingest.table.cellCount < s.ingest.table.cellCount / 2, "not summed")
           expectSameShares(s, p, "\(every) \(gaps) \(absent) top \(top.map(String.init) ?? "-") block \(block)")
@@ -144,12 +145,13 @@ private func expectSameShares(_ s: ShareAnalysis, _ p: ShareAnalysis, _ label: S
     var parallel = serial
     parallel.parallelThreshold = 0
     parallel.blockSize = 256
-    parallel.seriesBucket = .day
     for gaps in GapPolicy.allCases {
       for shares in [
         ShareOptions(every: .month, gaps: gaps), ShareOptions(every: .quarter, gaps: gaps),
         ShareOptions(every: .month, firstDay: Day(17_250), lastDay: Day(17_500), gaps: gaps),
       ] {
+        parallel.seriesBucket = shares.seriesBucket
+        #expect(parallel.seriesBucket == .day)
         let s = try ShareAnalysis.run(paths: [path], ingest: serial, shares: shares)
         let p = try ShareAnalysis.run(paths: [path], ingest: parallel, shares: shares)
         #expect(p.ingest.table.resolution == .day)
