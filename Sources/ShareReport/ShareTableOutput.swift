@@ -16,22 +16,28 @@ public enum ShareTableOutput {
     let b = analysis.breakdown
     switch format {
     case .text:
-      return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b), maxWidth: width)
-        + TerminalText.sanitized(legend(b))
+      return TextTableRenderer(style: ascii ? .ascii : .unicode).render(tableModel(b, ascii: ascii), maxWidth: width)
+        + TerminalText.sanitized(legend(b, ascii: ascii))
     case .markdown: return MarkdownTableRenderer().render(tableModel(b)) + legend(b)
     case .csv: return csv(b)
     case .json: return json(b, unit: unit, group: group).render() + "\n"
     }
   }
 
-  /// Bucket rows: label, each category's share in percent, the bucket total and coverage.
-  public static func tableModel(_ b: ShareBreakdown) -> TableModel {
+  /// Marks a share whose category lacks days inside its span in the bucket (day coverage below 1).
+  static func gapMarker(ascii: Bool) -> String { ascii ? "+" : "†" }
+
+  /// Bucket rows: label, each category's share in percent (marked where its day coverage is below
+  /// 1), the bucket total and coverage.
+  public static func tableModel(_ b: ShareBreakdown, ascii: Bool = false) -> TableModel {
     var columns = [TableColumn(b.every.rawValue, .left)]
     columns += b.categories.map { TableColumn($0) }
     columns += [TableColumn("total"), TableColumn("coverage")]
     let rows = b.buckets.map { bucket -> [String] in
       var row = [b.every.label(start: bucket.startDay) + (bucket.partial ? "*" : "")]
-      row += bucket.shares.map { NumberFormat.percent($0) }
+      row += bucket.shares.indices.map { c in
+        NumberFormat.percent(bucket.shares[c]) + (isShort(bucket, c) ? gapMarker(ascii: ascii) : "")
+      }
       row.append(NumberFormat.volume(bucket.total))
       row.append("\(bucket.observed)/\(bucket.active)")
       return row
@@ -43,7 +49,17 @@ public enum ShareTableOutput {
     return TableModel(columns: columns, rows: rows, footer: [footer])
   }
 
-  static func legend(_ b: ShareBreakdown) -> String {
+  /// Observed in the bucket but without data on some of its active days.
+  static func isShort(_ bucket: BucketShares, _ c: Int) -> Bool {
+    bucket.states[c] == .observed && (bucket.dayCoverage.indices.contains(c) ? bucket.dayCoverage[c] ?? 1 : 1) < 1
+  }
+
+  /// Some share in the table is marked as short of days.
+  static func hasShortShares(_ b: ShareBreakdown) -> Bool {
+    b.buckets.contains { bucket in bucket.states.indices.contains { isShort(bucket, $0) } }
+  }
+
+  static func legend(_ b: ShareBreakdown, ascii: Bool = false) -> String {
     var notes: [String] = []
     if let smoothing = b.smoothing {
       notes.append(
@@ -64,6 +80,7 @@ public enum ShareTableOutput {
       notes.append("— not observed in the bucket (missing, not zero).")
     }
     notes.append("coverage: categories observed / categories active in the bucket.")
+    notes.append(gapNote(b, marker: gapMarker(ascii: ascii)))
     return notes.joined(separator: "\n") + "\n"
   }
 
@@ -73,6 +90,24 @@ public enum ShareTableOutput {
     let more = fold.folded.count == 1 ? "1 more" : "\(fold.folded.count) more"
     return "Top \(fold.top) by volume; \(more) folded into \(fold.into)"
       + (fold.intoIsTheDatas ? " (the data's own catch-all)" : "") + ": \(shown)."
+  }
+
+  /// The gap policy, and what the marker means where a bucket has one.
+  static func gapNote(_ b: ShareBreakdown, marker: String) -> String {
+    let marked = hasShortShares(b)
+    let left = b.buckets.compactMap(\.daysLeftOut).reduce(0, +)
+    let policy: String
+    switch b.gaps {
+    case .align:
+      policy =
+        "gaps: align (a bucket's shares use only the \(b.resolution.rawValue)s on which every category has data"
+        + (left > 0 ? "; \(left) left out in all" : "") + ")."
+    case .scale: policy = "gaps: scale (each volume divided by its day coverage)."
+    case .ignore: policy = "gaps: ignore (missing \(b.resolution.rawValue)s count as zero)."
+    }
+    guard marked else { return policy }
+    return "\(marker) some \(b.resolution.rawValue)s inside the category's span lack data (day coverage below 100%). "
+      + policy
   }
 
   /// "each share is the centred moving mean of 3 months' shares".
@@ -97,7 +132,10 @@ public enum ShareTableOutput {
   static func csv(_ b: ShareBreakdown) -> String {
     let smoothing = b.smoothing.map { ["\($0.statistic.rawValue) \($0.window)"] } ?? []
     var writer = CSVWriter(
-      header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"]
+      header: [
+        "start", "end", "category", "volume", "share", "total", "coverage", "partial", "day_coverage",
+        "days_left_out", "gaps",
+      ]
         + (smoothing.isEmpty ? [] : ["smoothing"]))
     for bucket in b.buckets {
       for (c, name) in b.categories.enumerated() {
@@ -106,6 +144,8 @@ public enum ShareTableOutput {
             bucket.startDate.description, bucket.lastDate.description, name, machineNumber(bucket.volumes[c]),
             machineNumber(bucket.shares[c]), machineNumber(bucket.total), machineNumber(bucket.coverage),
             bucket.partial ? "true" : "false",
+            machineNumber(bucket.dayCoverage.indices.contains(c) ? bucket.dayCoverage[c] : nil),
+            bucket.daysLeftOut.map(String.init) ?? "", b.gaps.rawValue,
           ] + smoothing)
       }
     }
@@ -129,6 +169,8 @@ public enum ShareTableOutput {
         ("observed", .number(Double(bucket.observed))),
         ("active", .number(Double(bucket.active))),
         ("partial", .bool(bucket.partial)),
+        ("day_coverage", byCategory(bucket.dayCoverage)),
+        ("days_left_out", bucket.daysLeftOut.map { .number(Double($0)) } ?? .null),
       ])
     }
     return .object([
@@ -136,6 +178,7 @@ public enum ShareTableOutput {
       ("every", .string(b.every.rawValue)),
       ("unit", .string(unit)),
       ("weighting", .string(b.weighting.rawValue)),
+      ("gaps", .string(b.gaps.rawValue)),
       (
         "smoothing",
         b.smoothing.map {

@@ -170,6 +170,8 @@ public enum Compare {
     var finest = shareOptions
     finest.every = table.resolution
     finest.weighting = .volume
+    // Periods count their days: a day without data is no day of the period.
+    finest.keepsEmptyBuckets = false
     finest.firstDay = options.periods.map(\.first).min()
     finest.lastDay = options.periods.map(\.last).max()
     let daily = try Shares.compute(table, options: finest)

@@ -21,6 +21,20 @@ public enum AbsentPolicy: String, CaseIterable, Sendable {
   case missing
 }
 
+/// How a bucket coarser than the data treats the days (the data's own steps) on which a category
+/// that exists then has no value. Counting them as zero understated BTCNCNY in May 2016 a hundredfold
+/// (0.02% against 1.94% for the same venue in another feed, with 25 of 31 days missing).
+public enum GapPolicy: String, CaseIterable, Sendable {
+  /// Shares use only the days on which every category observed in the bucket (and inside its span
+  /// that day) has a value; the days left out are counted.
+  case align
+  /// Each category's volume is divided by its day coverage (its days with data over its active
+  /// days), as if the missing days were like the observed ones. Equal weighting is unchanged.
+  case scale
+  /// Missing days add nothing: the behaviour before gaps were handled.
+  case ignore
+}
+
 public struct ShareOptions: Sendable {
   /// Bucket width; nil means the data's own resolution.
   public var every: Every?
@@ -32,10 +46,14 @@ public struct ShareOptions: Sendable {
   /// Keep the N categories with the most volume in the range, fold the rest into "Other".
   public var top: Int?
   public var absent: AbsentPolicy
+  public var gaps: GapPolicy
+  /// Keep buckets inside the range that have no data at all, with null values (the default); the
+  /// period statistics, which count days, turn it off.
+  public var keepsEmptyBuckets = true
 
   public init(
     every: Every? = nil, firstDay: Day? = nil, lastDay: Day? = nil, weighting: Weighting = .volume,
-    top: Int? = nil, absent: AbsentPolicy = .zero
+    top: Int? = nil, absent: AbsentPolicy = .zero, gaps: GapPolicy = .align
   ) {
     self.every = every
     self.firstDay = firstDay
@@ -43,5 +61,12 @@ public struct ShareOptions: Sendable {
     self.weighting = weighting
     self.top = top
     self.absent = absent
+    self.gaps = gaps
   }
+
+  /// The cells a big long table may be summed into as it is read (`IngestOptions.seriesBucket`)
+  /// for these shares: a day's sums for volume weighting (day coverage and gap alignment ask which
+  /// categories have data on which day, which a coarser bucket's sum no longer tells), nil for
+  /// equal weighting (it averages the shares at each time).
+  public var seriesBucket: Every? { weighting == .volume ? .day : nil }
 }

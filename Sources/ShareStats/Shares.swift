@@ -33,6 +33,16 @@ public struct BucketShares: Sendable, Equatable {
   public var active: Int
   /// The data or the date range covers only part of the bucket.
   public var partial: Bool
+  /// Per category: its days with data over its active days (the data's own steps in the bucket, inside
+  /// its span and the data's range); nil where it has none. Below 1 a volume share ignoring the gaps
+  /// would count the missing days as zero.
+  public var dayCoverage: [Double?] = []
+  /// Under `GapPolicy.align`: the days with data that the shares leave out because a category observed
+  /// in the bucket (and inside its span that day) lacks a value then; nil under the other policies.
+  public var daysLeftOut: Int? = nil
+  /// Days with data on which some category observed in the bucket (and inside its span) has no value,
+  /// whatever the policy: the gaps that can bias a share, which the warning names.
+  var misalignedDays = 0
 
   /// observed / active: 1 when every category that exists then was observed.
   public var coverage: Double? { active == 0 ? nil : Double(observed) / Double(active) }
@@ -45,6 +55,8 @@ public struct BucketShares: Sendable, Equatable {
 public struct ShareBreakdown: Sendable {
   public var every: Every
   public var weighting: Weighting
+  /// How days without a value inside a category's span were treated.
+  public var gaps: GapPolicy = .align
   /// The data's own resolution.
   public var resolution: Every
   public var categories: [String]
@@ -132,24 +144,24 @@ public enum Shares {
 
     var buckets: [BucketShares] = []
     var warnings: [Warning] = []
-    var accumulator = BucketAccumulator(categories: k, spans: spans, options: options)
+    var accumulator = BucketAccumulator(categories: k, spans: spans, options: options, resolution: table.resolution)
     // Per-time scratch: the cell of each category at the current time, or -1.
     var cellAt = [Int](repeating: -1, count: k)
     var cell = 0
-    var bucketStart = every.bucketStart(day: firstDay)
+    let keepEmpty = options.keepsEmptyBuckets
+    var bucketStart = every.bucketStart(day: keepEmpty ? min(options.firstDay?.number ?? firstDay, firstDay) : firstDay)
+    var hasData = false
 
     func closeBucket() throws {
       let end = every.nextStart(after: bucketStart)
-      guard var result = try accumulator.close(start: bucketStart, end: end) else { return }
+      defer { hasData = false }
+      guard hasData || keepEmpty else { return }
+      var result = try accumulator.close(
+        start: bucketStart, end: end, covered: coveredFrom..<max(coveredFrom, coveredUntil))
+      guard hasData else { return buckets.append(result) }
       // A sum past the largest Double (1.8e308) is ∞, and ∞/∞ gave 0% shares; a price × amount
       // past it became "missing". Either is an error, never a result.
-      if let total = result.total, !total.isFinite {
-        let category = result.volumes.indices.first { !(result.volumes[$0] ?? 0).isFinite }.map { table.categories[$0] }
-        throw ShareError.data(
-          "the volumes \(category.map { "of \($0) " } ?? "")in \(every.label(start: bucketStart)) add up past 1.8e308, the largest number sharelens can hold",
-          at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
-          hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
-      }
+      try checkFinite(result, table: table, label: every.label(start: bucketStart))
       result.partial = bucketStart < coveredFrom || end > coveredUntil
       if result.partial {
         let from = CivilDate(dayNumber: max(bucketStart, coveredFrom))
@@ -167,9 +179,9 @@ public enum Shares {
       let time = table.times[cell]
       let day = time.floorDiv(secondsPerDay)
       let start = every.bucketStart(day: day)
-      if start != bucketStart {
+      while start != bucketStart {
         try closeBucket()
-        bucketStart = start
+        bucketStart = keepEmpty ? every.nextStart(after: bucketStart) : start
       }
       // Gather this time's cells.
       var timeTotal = 0.0
@@ -185,10 +197,26 @@ public enum Shares {
       }
       // A time where nothing at all was observed tells nothing about any category.
       if anyValid { accumulator.add(day: day, cellAt: cellAt, volumes: table.volumes, timeTotal: timeTotal) }
+      hasData = hasData || anyValid
       for c in groupStart..<cell { cellAt[Int(table.codes[c])] = -1 }
     }
     try closeBucket()
+    // Buckets after the data up to --to stay, with null values.
+    while keepEmpty, let to = options.lastDay, every.nextStart(after: bucketStart) <= to.number {
+      bucketStart = every.nextStart(after: bucketStart)
+      try closeBucket()
+    }
+    warnings += gapWarnings(buckets, table: table, every: every, policy: options.gaps)
     return try orderedByVolume(buckets, table: table, every: every, spans: spans, options: options, warnings: warnings)
+  }
+
+  private static func checkFinite(_ result: BucketShares, table: VolumeTable, label: String) throws {
+    guard let total = result.total, !total.isFinite else { return }
+    let category = result.volumes.indices.first { !(result.volumes[$0] ?? 0).isFinite }.map { table.categories[$0] }
+    throw ShareError.data(
+      "the volumes \(category.map { "of \($0) " } ?? "")in \(label) add up past 1.8e308, the largest number sharelens can hold",
+      at: SourceLocation(file: table.sources.first ?? "the input"), expected: "volumes whose sums are finite",
+      hint: "rescale them: volumes in base units (wei, satoshi) divided by 1e18 or 1e8 give the same shares")
   }
 
   /// The breakdown with categories largest first (ties by name), so the order never depends on
@@ -218,9 +246,10 @@ public enum Shares {
       buckets[i].volumes = order.map { buckets[i].volumes[$0] }
       buckets[i].shares = order.map { buckets[i].shares[$0] }
       buckets[i].states = order.map { buckets[i].states[$0] }
+      buckets[i].dayCoverage = order.map { buckets[i].dayCoverage[$0] }
     }
     return ShareBreakdown(
-      every: every, weighting: options.weighting, resolution: table.resolution,
+      every: every, weighting: options.weighting, gaps: options.gaps, resolution: table.resolution,
       categories: order.map { table.categories[$0] }, buckets: buckets, totalVolumes: order.map { totalVolumes[$0] },
       grandTotal: totalVolumes.reduce(0, +), spans: order.map { spans[$0] }, warnings: warnings)
   }

@@ -127,9 +127,9 @@ import Testing
     let result = try runSharelens(["shares", input, "--format", "csv"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines[0] == "start,end,category,volume,share,total,coverage,partial")
-    #expect(lines.contains("2016-01-01,2016-01-01,a,1,1,1,1,false"))
-    #expect(lines.contains("2016-01-01,2016-01-01,b,0,0,1,1,false"))  // b had not started: 0
+    #expect(lines[0] == "start,end,category,volume,share,total,coverage,partial,day_coverage,days_left_out,gaps")
+    #expect(lines.contains("2016-01-01,2016-01-01,a,1,1,1,1,false,1,0,align"))
+    #expect(lines.contains("2016-01-01,2016-01-01,b,0,0,1,1,false,,0,align"))  // b had not started: 0, no active day
   }
 
   @Test func standardInputIsReadWithDash() throws {

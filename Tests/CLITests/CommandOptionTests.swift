@@ -73,21 +73,26 @@ func keysInOrder(_ text: String) -> [String] {
     #expect(zero.status == 0, "\(zero.stderr)")
     let z = csvRows(zero.stdout, keyColumns: 3)
     // Day 1: b had not started: 0 of a total of 2 (a alone), coverage 1 of 1 active.
-    #expect(z["2016-01-01,2016-01-01,b"] == ["2016-01-01", "2016-01-01", "b", "0", "0", "2", "1", "false"])
+    #expect(
+      z["2016-01-01,2016-01-01,b"] == ["2016-01-01", "2016-01-01", "b", "0", "0", "2", "1", "false", "", "0", "align"])
     // Day 4: a is missing inside its span: no volume, no share; total 4 (b alone), 1 of 2 observed.
-    #expect(z["2016-01-04,2016-01-04,a"] == ["2016-01-04", "2016-01-04", "a", "", "", "4", "0.5", "false"])
+    #expect(
+      z["2016-01-04,2016-01-04,a"] == ["2016-01-04", "2016-01-04", "a", "", "", "4", "0.5", "false", "0", "0", "align"])
     let missing = try runSharelens(["shares", input, "--format", "csv", "--absent", "missing"])
     #expect(missing.status == 0, "\(missing.stderr)")
     let m = csvRows(missing.stdout, keyColumns: 3)
-    #expect(m["2016-01-01,2016-01-01,b"] == ["2016-01-01", "2016-01-01", "b", "", "", "2", "1", "false"])
+    #expect(
+      m["2016-01-01,2016-01-01,b"] == ["2016-01-01", "2016-01-01", "b", "", "", "2", "1", "false", "", "0", "align"])
     #expect(m["2016-01-04,2016-01-04,a"] == z["2016-01-04,2016-01-04,a"])
     // Equal weighting over the 5 days: a's daily shares 1, 1/4, 1/2, (missing), 3/4; with --absent
     // missing the mean is over the days a was observed, the same here; b's differ: zero counts day 1.
+    // --gaps ignore keeps day 4 (a missing), which the default align would leave out of the month.
     let equalZero = try runSharelens([
-      "shares", input, "--format", "csv", "--every", "month", "--weighting", "equal",
+      "shares", input, "--format", "csv", "--every", "month", "--weighting", "equal", "--gaps", "ignore",
     ])
     let equalMissing = try runSharelens([
-      "shares", input, "--format", "csv", "--every", "month", "--weighting", "equal", "--absent", "missing",
+      "shares", input, "--format", "csv", "--every", "month", "--weighting", "equal", "--absent", "missing", "--gaps",
+      "ignore",
     ])
     let bZero = try #require(Double(csvRows(equalZero.stdout, keyColumns: 3)["2016-01-01,2016-01-31,b"]?[4] ?? ""))
     let bMissing = try #require(

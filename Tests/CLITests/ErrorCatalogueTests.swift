@@ -189,46 +189,49 @@ struct GoodInput: CustomTestStringConvertible, Sendable {
 let oddButValid: [GoodInput] = [
   GoodInput(
     id: "V01", bytes: [0xEF, 0xBB, 0xBF] + Array("Time,a,b\n2016-01-01,1,3\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    id: "V02", bytes: Array("Time,a,b\r\n2016-01-01,1,3\r\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    id: "V03", bytes: Array("Time,a,b\r2016-01-01,1,3\r".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V04", bytes: Array("date,cat,v\n\"2016-01-01\",\"x,y\",\"1.5\"\n2016-01-01,z,\"0.5\"\n".utf8),
-    expect: "2016-01-01,2016-01-01,\"x,y\",1.5,0.75,2,1,false"),
+    expect: "2016-01-01,2016-01-01,\"x,y\",1.5,0.75,2,1,false,1,0,align"),
   GoodInput(
     id: "V05", bytes: Array("\nTime,a,b\n\n2016-01-01,1,3\n\n\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    id: "V06", bytes: Array("Time,a,b\n2016-01-01,1,3".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V07", bytes: Array("date,cat,v\n2016-01-02,b,1\n2016-01-01,b,3\n2016-01-01,a,1\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V08", bytes: Array("Time,a,b\n2016-01-01,1,3\n2016-01-02,1,\n2016-01-03,1,1\n".utf8),
-    expect: "2016-01-02,2016-01-02,b,,,1,0.5,false"),
+    expect: "2016-01-02,2016-01-02,b,,,1,0.5,false,0,0,align"),
   GoodInput(
     id: "V09", bytes: Array("Time,a,b,TOTAL\n2016-01-01,1,3,4\n2016-01-02,1,1,2\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V10",
     bytes: Array(
       "Date,Open,High,Low,Close,Volume (BTC),Volume (Currency),Weighted Price\n2016-06-09,0,0,0,0,0,0,0\n2016-06-08,1,1,1,1,3,3,1\n"
-        .utf8), name: "BCHARTS-BTCNCNY.csv", expect: "2016-06-08,2016-06-08,BTCNCNY,3,1,3,1,false"),
+        .utf8), name: "BCHARTS-BTCNCNY.csv", expect: "2016-06-08,2016-06-08,BTCNCNY,3,1,3,1,false,1,0,align"),
   GoodInput(
     id: "V11",
     bytes: Array(
       ("date,cat,v\n2016-01-01,\"" + String(repeating: "x", count: 3 << 20) + "\",1\n2016-01-01,b,3\n").utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V12", bytes: Array("currency,volume_btc_24h\nUSD,3\nEUR,1\n".utf8), name: "snapshot-2016-05-01.csv",
-    expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false"),
-  GoodInput(id: "V13", bytes: gzipped, name: "in.GZ", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
-  GoodInput(id: "V14", bytes: gzipped, name: "in.csv", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-05-01,2016-05-01,USD,3,0.75,4,1,false,1,0,align"),
+  GoodInput(id: "V13", bytes: gzipped, name: "in.GZ", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+  GoodInput(id: "V14", bytes: gzipped, name: "in.csv", expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V15", bytes: Array("Time,a,b\n20160101,1,3\n20160102,2,2\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V16",
     bytes: Array(
@@ -237,26 +240,29 @@ let oddButValid: [GoodInput] = [
     expect: "a,2016-01-01,2016-01-05,5,", arguments: ["trend", "IN", "--category", "a", "--format", "csv"],
     stderr: "a: 1 share of 0 or 1 inside 2016-01-01..2016-01-05 clamped to 0.0001 or 0.9999 before the logit"),
   GoodInput(
-    id: "V20", bytes: Array("Time;a;b\n2016-01-01;1;3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    id: "V20", bytes: Array("Time;a;b\n2016-01-01;1;3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V20", bytes: Array("date\tcat\tv\n2016-01-01\ta\t1\n2016-01-01\tb\t3\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V20", bytes: Array("Time|a|b\n2016-01-01|1|3\n".utf8), expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    id: "V20", bytes: Array("Time|a|b\n2016-01-01|1|3\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V21",
     bytes: Array(
       ("{\"categories\": [\"b\", \"a\"], \"buckets\": [{\"start\": \"2016-01-01\", \"end\": \"2016-01-01\", "
         + "\"volumes\": {\"b\": 3, \"a\": 1}}]}\n").utf8), name: "saved.json",
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
     id: "V21",
     bytes: Array(
       "start,end,category,volume,share,total,coverage,partial\n2016-01-01,2016-01-01,b,3,0.75,4,1,false\n2016-01-01,2016-01-01,a,1,0.25,4,1,false\n"
         .utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
   GoodInput(
-    id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false", arguments: ["shares", "--format", "csv"],
+    id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
+    arguments: ["shares", "--format", "csv"],
     stdin: "Time,a,b\n2016-01-01,1,3\n"),
 ]
 

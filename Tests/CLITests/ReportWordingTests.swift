@@ -32,7 +32,9 @@ import Testing
     #expect(text.contains("Smoothed shares: each share is the centred moving mean of 3 months' shares"), "\(text)")
     #expect(!text.contains("Shares of each month's volume"))
     let csv = try runSharelens(["shares", file, "--smooth", "3", "--format", "csv"]).stdout
-    #expect(csv.hasPrefix("start,end,category,volume,share,total,coverage,partial,smoothing\n"))
+    #expect(
+      csv.hasPrefix(
+        "start,end,category,volume,share,total,coverage,partial,day_coverage,days_left_out,gaps,smoothing\n"))
     #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",mean 3") })
     let json = try runSharelens(["shares", file, "--smooth", "4", "--smooth-method", "median", "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -42,7 +44,8 @@ import Testing
     let plain = try runSharelens(["shares", file, "--format", "json"]).stdout
     #expect(plain.contains("\"smoothing\": null"))
     let plainCSV = try runSharelens(["shares", file, "--format", "csv"]).stdout
-    #expect(plainCSV.hasPrefix("start,end,category,volume,share,total,coverage,partial\n"))
+    #expect(
+      plainCSV.hasPrefix("start,end,category,volume,share,total,coverage,partial,day_coverage,days_left_out,gaps\n"))
   }
 
   /// shares --top folds into the data's own `others` too (it made a second "Other" beside it), says

@@ -159,7 +159,7 @@ import Testing
     let daily = [Paths.dailyByExchange, "--every", "day"]
     let plain = try runSharelens(["shares"] + daily + ["--format", "csv"])
     #expect(plain.status == 0, "\(plain.stderr)")
-    // start,end,category,volume,share,total,coverage,partial
+    // start,end,category,volume,share,total,coverage,partial,day_coverage,days_left_out,gaps
     var series: [String: [Double?]] = [:]
     var starts: [String] = []
     for line in plain.stdout.split(separator: "\n").dropFirst() {

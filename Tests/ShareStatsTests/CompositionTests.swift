@@ -7,10 +7,12 @@ import ShareStats
 import TestSupport
 import Testing
 
-/// The daily currency shares' buckets from `from` to `to`, and the category names.
+/// The daily currency shares' buckets from `from` to `to`, and the category names: the days with
+/// data, as `Compare.run` takes them (a day without data is no day of a period).
 func currencyDays(_ from: String, _ to: String) throws -> (ArraySlice<BucketShares>, [String]) {
-  let daily = try Shares.compute(
-    currencyTable, options: ShareOptions(every: .day, firstDay: day("2016-01-01"), lastDay: day("2021-12-31")))
+  var options = ShareOptions(every: .day, firstDay: day("2016-01-01"), lastDay: day("2021-12-31"))
+  options.keepsEmptyBuckets = false
+  let daily = try Shares.compute(currencyTable, options: options)
   let first = day(from).number
   let last = day(to).number
   return (ArraySlice(daily.buckets.filter { $0.startDay >= first && $0.startDay <= last }), daily.categories)

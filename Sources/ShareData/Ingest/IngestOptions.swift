@@ -55,10 +55,13 @@ public struct IngestOptions: Sendable {
   public var blockSize = 4 << 20
   /// Set, a big long table (one input, rows in time order, no row filters) may be read by the
   /// parallel reader into cells per bucket of this width and category: memory then grows with
-  /// buckets × categories, not rows. Ask for it only for volume-weighted shares in buckets of this
-  /// width (a day if the range is cut by dates or the width is not known yet): those come out the
-  /// same, nothing else is promised (`inspect` counts cells, equal weighting averages the shares at
-  /// each time). The table's resolution is the one the rows have.
+  /// buckets × categories, not rows. With `.day`, volume-weighted shares in any bucket come out the
+  /// same as from the serial table, day coverage and gap alignment included (they look at which
+  /// categories have data on which day). A coarser width keeps only each bucket's sums, each
+  /// category's span and the bucket's first and last day of data: enough for volume-weighted
+  /// shares under `GapPolicy.ignore` in buckets of that width, but not for day coverage or
+  /// alignment. Nothing else is promised (`inspect` counts cells, equal weighting averages the
+  /// shares at each time). The table's resolution is the one the rows have.
   public var seriesBucket: Every?
   /// Rows to keep or drop by a column's value (files: long layouts; databases: in the query).
   public var filters: [RowFilter] = []

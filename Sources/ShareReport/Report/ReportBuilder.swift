@@ -154,6 +154,11 @@ public enum ReportBuilder {
     var shares = ReportDocument.Section(heading: "Shares")
     if let fold = analysis.fold { shares.paragraphs.append(foldSentence(fold)) }
     shares.tables.append(transposedShareTable(analysis.shareTable))
+    // Said only where a share is marked, so reports on gapless data read as before.
+    let table = analysis.shareTable
+    if ShareTableOutput.hasShortShares(table) {
+      shares.paragraphs.append(ShareTableOutput.gapNote(table, marker: ShareTableOutput.gapMarker(ascii: false)))
+    }
     shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)))
     return shares
   }
@@ -250,7 +255,11 @@ public enum ReportBuilder {
     columns += b.buckets.map { TableColumn(b.every.label(start: $0.startDay) + ($0.partial ? "*" : ""), .right) }
     columns.append(TableColumn("all", .right))
     var rows = b.categories.enumerated().map { c, name in
-      [name] + b.buckets.map { NumberFormat.percent($0.shares[c]) } + [NumberFormat.percent(b.totalShares[c])]
+      [name]
+        + b.buckets.map {
+          NumberFormat.percent($0.shares[c])
+            + (ShareTableOutput.isShort($0, c) ? ShareTableOutput.gapMarker(ascii: false) : "")
+        } + [NumberFormat.percent(b.totalShares[c])]
     }
     rows.append(
       ["total"] + b.buckets.map { NumberFormat.abbreviated($0.total) } + [NumberFormat.abbreviated(b.grandTotal)])

@@ -20,6 +20,14 @@ struct SharesCommand: ParsableCommand {
 
       Each bucket reports its coverage: categories observed / categories active in it.
 
+      Missing is not zero at the data's own resolution either. Each bucket reports, per category, \
+      its day coverage: the fraction of its days inside its span that have data († in text). With \
+      --gaps align (default) a bucket's shares use only the days on which every category observed \
+      in it has data, and say how many were left out; --gaps scale divides each volume by its day \
+      coverage; --gaps ignore counts missing days as zero. A gap is a whole day: in hourly data a \
+      category with a value at any hour of a day has that day. A bucket inside the range without \
+      any data stays, with null values.
+
       EXAMPLES
         sharelens shares monthly.csv --map exchange-currency.csv \\
           --every year

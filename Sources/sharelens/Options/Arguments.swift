@@ -12,6 +12,7 @@ extension DuplicatePolicy: ExpressibleByArgument {}
 extension UnmappedPolicy: ExpressibleByArgument {}
 extension Every: ExpressibleByArgument {}
 extension Weighting: ExpressibleByArgument {}
+extension GapPolicy: ExpressibleByArgument {}
 extension AbsentPolicy: ExpressibleByArgument {}
 extension MovingWindow.Statistic: ExpressibleByArgument {}
 extension ConcentrationBands: ExpressibleByArgument {}

@@ -74,9 +74,15 @@ struct ShareSelectionOptions: ParsableArguments {
     ))
   var weighting: Weighting = .volume
 
+  @Option(
+    help: ArgumentHelp(
+      "Days inside a category's span without a value, in a bucket coarser than the data: align (default: shares use only the days on which every category has data), scale (volume / day coverage) or ignore (count as zero)."
+    ))
+  var gaps: GapPolicy = .align
+
   func shareOptions() -> ShareOptions {
     ShareOptions(
       every: every, firstDay: range.from?.day, lastDay: range.to?.day, weighting: weighting, top: categories.top,
-      absent: categories.absent)
+      absent: categories.absent, gaps: gaps)
   }
 }

@@ -27,13 +27,12 @@ enum Pipeline {
     _ input: InputOptions, _ selection: ShareSelectionOptions, categoryColumn: String? = nil, allWarnings: Bool = true
   ) throws -> ShareAnalysis? {
     let shareOptions = selection.shareOptions()
-    // Volume-weighted shares need nothing finer than a bucket's sums (a day's, when dates cut the
-    // range): a big long table may be read in memory bounded by buckets × categories.
-    let uncut = shareOptions.firstDay == nil && shareOptions.lastDay == nil
+    // Volume-weighted shares need nothing finer than each day's sums (ShareOptions.seriesBucket): a
+    // big long table may be read in memory bounded by days × categories.
     guard
       let (ingest, table, mapName) = try read(
         input, categories: selection.categories, categoryColumn: categoryColumn, range: selection.range,
-        seriesBucket: shareOptions.weighting == .volume ? (uncut ? shareOptions.every ?? .day : .day) : nil)
+        seriesBucket: shareOptions.seriesBucket)
     else { return nil }
     let analysis = try ShareAnalysis.run(ingest: ingest, mapped: table, mapName: mapName, shares: shareOptions)
     try Run.report(allWarnings ? analysis.warnings : analysis.ingest.warnings, strict: input.strict)

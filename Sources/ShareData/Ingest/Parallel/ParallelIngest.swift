@@ -119,6 +119,16 @@ enum ParallelIngest {
       }
       return out
     }
+
+    /// The partials in block order, as `ordered`, handed over: this holds them no longer (so a
+    /// caller can free each once it is used).
+    func take() -> [P] {
+      let out = ordered
+      lock.lock()
+      partials.removeAll()
+      lock.unlock()
+      return out
+    }
   }
 
   /// Reads the input into blocks that end at a line end, skipping the byte order mark and header.

@@ -5,6 +5,10 @@
 // weighted shares of those buckets are then the same: the same sums, the same span of each
 // category, the same first and last day of data in each bucket (the days a category can be absent
 // on), the same range. That is the only use a caller may ask this for (IngestOptions.seriesBucket).
+// Which days inside a bucket have data is lost unless the bucket is a day, and day coverage and
+// gap alignment need exactly that: the command-line tool therefore always asks for day cells
+// (one per day and category, a day's sum: the serial table summed by day, which is all the share
+// computation looks at, gaps included).
 //
 // Returns nil, and the serial reader reads the file, whenever the result might differ from its
 // own in more than summing: a line the fast path does not read, two time formats that do not
@@ -43,7 +47,7 @@ enum ParallelSeries {
       }
     }
     ParallelIngest.runOnOwnThreads([{ reader.run() }] + Array(repeating: parse, count: workers))
-    let partials = results.ordered
+    var partials = results.take()
     // A reader that failed (a line over 16 MiB, a read error) hands the file over too: the
     // scanner then reports what it finds in its own words.
     if reader.needsScanner || reader.error != nil || partials.contains(where: \.needsScanner) { return nil }
@@ -54,11 +58,12 @@ enum ParallelSeries {
     let formats = partials.flatMap(\.formats)
     if let first = formats.first, !formats.allSatisfy(first.mixes) { return nil }
     guard inTimeOrder(partials) else { return nil }
+    let resolution = resolution(partials)
     guard
       let summary = merge(
-        partials, headerLines: reader.headerLines, source: source, builder: &builder, summary: summary)
+        &partials, headerLines: reader.headerLines, source: source, builder: &builder, summary: summary)
     else { return nil }
-    return Outcome(summary: summary, resolution: resolution(partials))
+    return Outcome(summary: summary, resolution: resolution)
   }
 
   /// Whether the blocks' rows follow on in time order, no category twice in a run of equal times
@@ -95,20 +100,37 @@ enum ParallelSeries {
   }
 
   /// The blocks' cells summed in block order into one per (bucket, category), then into `builder`.
+  /// Each partial is emptied once merged (with day cells, the partials of a 10× table held ~50 MB).
   private static func merge(
-    _ partials: [SeriesPartial], headerLines: Int, source: Int32, builder: inout VolumeTableBuilder,
+    _ partials: inout [SeriesPartial], headerLines: Int, source: Int32, builder: inout VolumeTableBuilder,
     summary: SourceSummary
   ) -> SourceSummary? {
     var summary = summary
+    let read = partials.filter { $0.rows > 0 }.map { (minTime: $0.minTime, maxTime: $0.maxTime) }
+    summary.timeFormat = partials.lazy.flatMap(\.formats).first
+    // Blocks follow on in time order (inTimeOrder), so a block's cell can only add to one of the
+    // previous blocks' last bucket: the index holds that bucket's cells alone. (With day cells, a
+    // 10× table has ~900k of them; an index of all doubled the merge's memory.)
     var index: [Key: Int] = [:]
+    var lastBucket = Int64.min
+    let cellCount = partials.reduce(0) { $0 + $1.buckets.count }
     var keys: [Key] = []
     var sums: [Double] = []
     var counts: [Int64] = []
     var firstDays: [Int64] = []
     var lastDays: [Int64] = []
     var lines: [Int] = []
+    keys.reserveCapacity(cellCount)
+    sums.reserveCapacity(cellCount)
+    counts.reserveCapacity(cellCount)
+    firstDays.reserveCapacity(cellCount)
+    lastDays.reserveCapacity(cellCount)
+    lines.reserveCapacity(cellCount)
     var lineBase = headerLines
-    for partial in partials {
+    for p in partials.indices {
+      let partial = partials[p]
+      partials[p] = SeriesPartial()
+      if let last = partial.buckets.last { lastBucket = max(lastBucket, last) }
       let global = partial.dictionary.names.map { builder.code(for: $0) }
       for i in partial.buckets.indices {
         let key = Key(bucket: partial.buckets[i], code: global[Int(partial.codes[i])])
@@ -128,6 +150,7 @@ enum ParallelSeries {
         }
       }
       lineBase += partial.lines
+      index = index.filter { $0.key.bucket == lastBucket }
       summary.rows += partial.rows
       summary.emptyCells += partial.emptyCells
       if partial.rows > 0 {
@@ -146,7 +169,6 @@ enum ParallelSeries {
     }
     // Empty values before the first value or after the last still stretch the serial table's
     // range (the coverage of its first and last bucket): a missing cell there does the same here.
-    let read = partials.filter { $0.rows > 0 }
     if let code = keys.first?.code, let low = read.first?.minTime, let high = read.last?.maxTime {
       if low.floorDiv(secondsPerDay) < firstDays.min()! {
         try? builder.addObservation(time: low, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
@@ -155,7 +177,6 @@ enum ParallelSeries {
         try? builder.addObservation(time: high, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
       }
     }
-    summary.timeFormat = partials.lazy.flatMap(\.formats).first
     return summary
   }
 }
