@@ -92,13 +92,18 @@ public enum ShareTableOutput {
     return writer.text
   }
 
-  /// Tidy CSV: one row per bucket and category. Smoothed shares add a `smoothing` column
-  /// (`mean 3`: statistic and window in buckets), so a smoothed file cannot pass for a plain one.
+  /// Tidy CSV: one row per bucket and category. What was done to the shares adds a column, so a
+  /// transformed file cannot pass for a plain one: `smoothing` (`mean 3`: statistic and window in
+  /// buckets), `weighting` (`equal`), and after a top-N fold `folded`: on the catch-all's rows the
+  /// categories folded into it (`JPY;KRW`), elsewhere empty.
   static func csv(_ b: ShareBreakdown) -> String {
     let smoothing = b.smoothing.map { ["\($0.statistic.rawValue) \($0.window)"] } ?? []
+    let weighting = b.weighting == .equal ? [b.weighting.rawValue] : []
+    let folded = b.fold.map { (into: $0.into, names: $0.folded.joined(separator: ";")) }
     var writer = CSVWriter(
       header: ["start", "end", "category", "volume", "share", "total", "coverage", "partial"]
-        + (smoothing.isEmpty ? [] : ["smoothing"]))
+        + (smoothing.isEmpty ? [] : ["smoothing"]) + (weighting.isEmpty ? [] : ["weighting"])
+        + (folded == nil ? [] : ["folded"]))
     for bucket in b.buckets {
       for (c, name) in b.categories.enumerated() {
         writer.row(
@@ -106,7 +111,7 @@ public enum ShareTableOutput {
             bucket.startDate.description, bucket.lastDate.description, name, machineNumber(bucket.volumes[c]),
             machineNumber(bucket.shares[c]), machineNumber(bucket.total), machineNumber(bucket.coverage),
             bucket.partial ? "true" : "false",
-          ] + smoothing)
+          ] + smoothing + weighting + (folded.map { [name == $0.into ? $0.names : ""] } ?? []))
       }
     }
     return writer.text

@@ -213,7 +213,8 @@ public enum ReportBuilder {
             NumberFormat.signed($0.deltaPP, 2),
           ]
         }))
-    section.charts.append(("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks, colors: colors)))
+    section.charts.append(
+      ("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks, every: analysis.resolution, colors: colors)))
     return section
   }
 

@@ -99,7 +99,9 @@ struct BreaksCommand: ParsableCommand {
               BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii)
             },
             chart: Charts.breaks(
-              series, analysis: result, colors: ColorAssignment(categories: analysis.breakdown.categories))),
+              series, analysis: result, every: analysis.breakdown.every,
+              notes: Charts.transformations(analysis.breakdown),
+              colors: ColorAssignment(categories: analysis.breakdown.categories))),
           output)
       } else {
         let tests = try at.map { try ChowTest(series, at: $0.day) }

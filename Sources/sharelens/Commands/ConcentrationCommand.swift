@@ -85,7 +85,7 @@ struct ConcentrationCommand: ParsableCommand {
         CommandOutput(
           table: { format, ascii, width in
             ConcentrationOutput.render(series, format: format, ascii: ascii, width: width)
-          }, chart: Charts.concentration(series)), output)
+          }, chart: Charts.concentration(series, notes: Charts.transformations(analysis.breakdown))), output)
     }
   }
 

@@ -70,7 +70,9 @@ struct EffectCommand: ParsableCommand {
       try Run.emit(
         CommandOutput(
           table: { format, ascii, width in EffectOutput.render(effect, format: format, ascii: ascii, width: width) },
-          chart: Charts.effect(effect, colors: ColorAssignment(categories: analysis.breakdown.categories))),
+          chart: Charts.effect(
+            effect, every: analysis.breakdown.every, notes: Charts.transformations(analysis.breakdown),
+            colors: ColorAssignment(categories: analysis.breakdown.categories))),
         output)
     }
   }
