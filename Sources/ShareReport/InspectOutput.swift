@@ -11,6 +11,7 @@ public enum InspectOutput {
       out += "\(source.name)\n"
       out += "  layout      \(source.layout.rawValue) (\(source.layoutReason.rendered(settings)))\n"
       if source.delimiter != .comma { out += "  delimiter   \(source.delimiter.rawValue)\n" }
+      if source.decimalMark != .point { out += "  decimal     \(source.decimalMark.rawValue)\n" }
       if let time = source.timeColumn {
         out += "  time        \(time)\(source.timeFormat.map { " (\($0.rawValue))" } ?? "")\n"
       }

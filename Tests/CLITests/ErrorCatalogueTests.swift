@@ -154,6 +154,15 @@ let catalogue: [BadInput] = [
     args: ["-", "--markets", "IN"], name: "m.csv"
   )
   .at("3:1"),
+  BadInput("E76", "Time;a;b\n2016-01-01;1.234;10\n", "cannot tell the decimal mark: \"1.234\"")
+    .at("2:2", hint: "--decimal comma"),
+  BadInput("E77", "Time;a;b\n2016-01-01;1,5;10\n2016-01-02;1.5;10\n", "mixed decimal marks: \"1.5\" after \"1,5\"")
+    .at("3:2", hint: "--decimal point"),
+  BadInput(
+    "E78", "category,period,volume,share,mean_daily_share\nUSD,a,1,0.5,0.5\n",
+    "in.csv is sharelens' compare output: statistics, not volumes"
+  )
+  .at("1", hint: "read the data it was computed from"),
 ]
 
 /// `Time,a,b\n2016-01-01,1,3\n`, gzipped.
@@ -247,6 +256,13 @@ let oddButValid: [GoodInput] = [
       "start,end,category,volume,share,total,coverage,partial\n2016-01-01,2016-01-01,b,3,0.75,4,1,false\n2016-01-01,2016-01-01,a,1,0.25,4,1,false\n"
         .utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false"),
+  GoodInput(
+    id: "V25", bytes: Array("Time;a;b\n2016-01-01;1,5;4.998,5\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false"),
+  GoodInput(
+    id: "V26", bytes: Array("Time,a,b\n2016-01-01,\"1,5\",\"4.998,5\"\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false",
+    arguments: ["shares", "IN", "--decimal", "comma", "--format", "csv"]),
   GoodInput(
     id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false", arguments: ["shares", "--format", "csv"],
     stdin: "Time,a,b\n2016-01-01,1,3\n"),

@@ -78,6 +78,10 @@ public enum Ingest {
       warnings += reader.warnings
       seriesResolution = reader.seriesResolution ?? seriesResolution
     }
+    // Filter values name categories of the wide and JSON inputs taken together.
+    if !options.filters.isEmpty && summaries.allSatisfy({ $0.namedCategories != nil }) {
+      try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })
+    }
     try TradeOverlap.check(summaries, policy: options.duplicates)
     var table = builder.build()
     // A series summed into buckets (the only input then) keeps the resolution of its rows.

@@ -29,12 +29,13 @@ enum OwnJSONReader {
     let names = listed + buckets.flatMap { ($0["volumes"] as? [String: Any])?.keys.sorted() ?? [] }
     var seen = Set<String>()
     let categories = names.filter { seen.insert($0).inserted }
-    let kept = try CategoryFilter.kept(categories, filters: options.filters, source: name)
+    let kept = CategoryFilter.kept(categories, filters: options.filters)
     let codes = categories.map { builder.code(for: $0) }
     var summary = SourceSummary(
       name: name, layout: .wide, layoutReason: "detected: sharelens' own shares JSON", timeColumn: "start",
       categorySource: "the buckets' volumes: \(categories.joined(separator: ", "))", valueSource: "bucket volumes")
     summary.timeFormat = .date
+    summary.namedCategories = categories
     for (index, bucket) in buckets.enumerated() {
       let at = SourceLocation(file: name, line: nil, column: nil, columnName: "buckets[\(index)]")
       guard let start = bucket["start"] as? String, case .success(let time) = TimeParser.parse(start) else {
