@@ -22,7 +22,7 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The numbers' decimal mark, instead of detecting it: point (1234.5) or comma (1234,5 or 1.234,5; only in files not separated by commas)."
+      "The numbers' decimal mark: point (1234.5) or comma (1234,5 or 1.234,5); default: detected in files not separated by commas, else point."
     ))
   var decimal: DecimalMark?
 
