@@ -77,4 +77,15 @@ import Testing
     let usd = try #require(lines.first { $0.contains(",USD,") })
     #expect(usd.hasSuffix(",mean 3,equal,"), "\(usd)")
   }
+
+  @Test func theReportStatesItsFoldUnderEveryChartItShapes() throws {
+    let run = try runSharelens([
+      "report", Self.monthly, "--top", "3", "--period", "a=2016", "--period", "b=2018", "--category", "CNY",
+      "--width", "100", "--color", "never",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let note = "Top 3 by volume; 2 more folded into other (the data's own catch-all): JPY, KRW."
+    // Under the shares chart, the two comparison charts and the concentration chart.
+    #expect(run.stdout.components(separatedBy: "\n" + note + "\n").count - 1 == 4, "\(run.stdout)")
+  }
 }

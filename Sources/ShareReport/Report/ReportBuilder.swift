@@ -48,7 +48,11 @@ public enum ReportBuilder {
     ]
     if let c = analysis.comparison { sections.append(comparisonSection(c, colors, fold: analysis.fold)) }
     var conc = ReportDocument.Section(heading: "Concentration")
-    conc.charts.append(("concentration", Charts.concentration(analysis.concentration, events: context.events)))
+    conc.charts.append(
+      (
+        "concentration",
+        Charts.concentration(analysis.concentration, events: context.events, notes: foldNotes(analysis.fold))
+      ))
     sections.append(conc)
     sections.append(breaksSection(analysis, colors))
     if !analysis.eventEffects.isEmpty { sections.append(effectsSection(analysis)) }
@@ -157,8 +161,16 @@ public enum ReportBuilder {
     var shares = ReportDocument.Section(heading: "Shares")
     if let fold = analysis.fold { shares.paragraphs.append(foldSentence(fold)) }
     shares.tables.append(transposedShareTable(analysis.shareTable))
-    shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)))
+    var chart = Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)
+    chart.notes += foldNotes(analysis.fold)
+    shares.charts.append(("shares", chart))
     return shares
+  }
+
+  /// The fold, stated under each chart it shapes (shares, comparison, concentration; not the focus
+  /// category's breaks): a chart saved on its own (markdown writes SVG files) still says it.
+  static func foldNotes(_ fold: CategoryFold?) -> [String] {
+    fold.map { [ShareTableOutput.foldNote($0)] } ?? []
   }
 
   /// Where the report folds, said where it happens: which categories went where.
@@ -185,6 +197,7 @@ public enum ReportBuilder {
       section.charts.append(("slope-\(c.options.periods[q].label)", Charts.slope(c, period: q, colors: colors)))
     }
     section.charts.insert(("comparison", Charts.comparisonBars(c, colors: colors)), at: 0)
+    for i in section.charts.indices { section.charts[i].spec.notes += foldNotes(fold) }
     section.notes = CompareOutput.notes(c).split(separator: "\n").map(String.init)
     section.notes += c.options.periods.indices.compactMap { CompareOutput.compositionLine(c, $0) }
     return section
