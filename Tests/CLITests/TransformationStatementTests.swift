@@ -78,11 +78,15 @@ import Testing
     #expect(usd.hasSuffix(",mean 3,equal,"), "\(usd)")
   }
 
-  @Test func theReportStatesItsFoldUnderEveryChartItShapes() throws {
+  @Test func theReportStatesItsFoldUnderEveryChartItShapesAndItsWeightingInTheMethods() throws {
     let run = try runSharelens([
-      "report", Self.monthly, "--top", "3", "--period", "a=2016", "--period", "b=2018", "--category", "CNY",
-      "--width", "100", "--color", "never",
+      "report", Self.monthly, "--top", "3", "--weighting", "equal", "--every", "year", "--period", "a=2016",
+      "--period", "b=2018", "--category", "CNY", "--width", "100", "--color", "never", "--resamples", "0",
     ])
+    // The methods said "(volume-weighted)" whatever --weighting asked.
+    let flat = run.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(flat.contains("Shares: the mean of a category's monthly shares within the bucket (equal weighting"))
+    #expect(!flat.contains("(volume-weighted)"))
     #expect(run.status == 0, "\(run.stderr)")
     let note = "Top 3 by volume; 2 more folded into other (the data's own catch-all): JPY, KRW."
     // Under the shares chart, the two comparison charts and the concentration chart.

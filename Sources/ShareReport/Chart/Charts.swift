@@ -54,10 +54,10 @@ public enum Charts {
 
   /// What was done to the shares before they were drawn, one sentence each, as the share table's
   /// footer says it: equal weighting, smoothing, the top-N fold. Volume-weighted, unsmoothed and
-  /// unfolded shares need no note.
+  /// unfolded shares need no note, nor does equal weighting in buckets of the data's own width.
   public static func transformations(_ b: ShareBreakdown) -> [String] {
     var notes: [String] = []
-    if b.weighting == .equal {
+    if b.weighting == .equal && b.every != b.resolution {
       notes.append(
         "Equal weighting: each \(b.every.rawValue)'s share is the mean of the category's \(b.resolution.adjective) "
           + "shares within it.")

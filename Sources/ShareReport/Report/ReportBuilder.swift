@@ -235,7 +235,8 @@ public enum ReportBuilder {
     var methods = ReportDocument.Section(heading: "Methods")
     methods.paragraphs = [
       "Units: volumes as in the inputs (\(context.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
-      "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
+      sharesMethod(analysis.shareTable)
+        + " An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
       testsParagraph(analysis),
       "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997); each break date has a 95% interval (Bai 1997, as strucchange's confint), shaded in the chart.",
       ReportBuilder.effectsMethod,
@@ -244,6 +245,14 @@ public enum ReportBuilder {
           separator: ", ") + ".",
     ]
     return methods
+  }
+
+  /// How a share is computed, by the share table's weighting.
+  static func sharesMethod(_ b: ShareBreakdown) -> String {
+    let unit = b.resolution.rawValue
+    return b.weighting == .volume
+      ? "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted)."
+      : "Shares: the mean of a category's \(b.resolution.adjective) shares within the bucket (equal weighting: each \(unit) counts the same), a \(unit)'s share being its volume over the total volume of the categories observed that \(unit)."
   }
 
   /// What each p of the comparison assumes.
