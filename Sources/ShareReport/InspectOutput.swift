@@ -82,6 +82,7 @@ public enum InspectOutput {
         ("layout", .string(s.layout.rawValue)),
         ("layout_reason", .string(s.layoutReason.rendered(settings))),
         ("delimiter", .string(s.delimiter.rawValue)),
+        ("decimal_mark", .string(s.decimalMark.rawValue)),
         ("time_column", s.timeColumn.map { .string($0) } ?? .null),
         ("time_format", s.timeFormat.map { .string($0.rawValue) } ?? .null),
         ("categories", .string(s.categorySource)),

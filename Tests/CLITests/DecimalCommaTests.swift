@@ -31,6 +31,8 @@ import Testing
   @Test func inspectNamesTheDecimalMarkAndTheOptionForcesIt() throws {
     let inspect = try runSharelens(["inspect", Self.data])
     #expect(inspect.stdout.contains("delimiter   semicolon\n  decimal     comma\n"), "\(inspect.stdout)")
+    let json = try runSharelens(["inspect", Self.data, "--format", "json"])
+    #expect(json.stdout.contains("\"delimiter\": \"semicolon\",\n      \"decimal_mark\": \"comma\","), "\(json.stdout)")
     // Forced to a point, "9.825,61" is no number: the error names the place and the other mark.
     let forced = try runSharelens(["shares", Self.data, "--decimal", "point"])
     #expect(forced.status == 65)
