@@ -60,9 +60,10 @@ public enum Ingest {
           "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
       }
       if try scanner.startsWithJSONObject() {
-        summaries.append(
-          try OwnJSONReader.read(
-            try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder))
+        let (summary, warning) = try OwnJSONReader.read(
+          try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder)
+        summaries.append(summary)
+        warnings += warning.map { [$0] } ?? []
         continue
       }
       try scanner.settleDelimiter(options.delimiter)

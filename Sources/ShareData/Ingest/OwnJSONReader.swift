@@ -8,10 +8,11 @@ enum OwnJSONReader {
   static let expected: Phrase =
     "sharelens' shares JSON: an object with \"buckets\", each with \"start\" and \"volumes\""
 
-  /// Reads the whole input (already known to start with `{`) into `builder`.
+  /// Reads the whole input (already known to start with `{`) into `builder`; the warning says when
+  /// the saved shares were smoothed or equal-weighted (`SavedShares`).
   static func read(
     _ bytes: [UInt8], name: String, source: Int32, options: IngestOptions, builder: inout VolumeTableBuilder
-  ) throws -> SourceSummary {
+  ) throws -> (SourceSummary, Warning?) {
     let file = SourceLocation(file: name)
     let parsed: Any
     do {
@@ -72,6 +73,6 @@ enum OwnJSONReader {
     if summary.rows == 0 {
       throw ShareError.data("the JSON has no buckets", at: file, expected: "at least one bucket")
     }
-    return summary
+    return (summary, SavedShares.warning(name, transformations: SavedShares.transformations(json: root)))
   }
 }

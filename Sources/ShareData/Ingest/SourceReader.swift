@@ -38,6 +38,11 @@ struct SourceReader {
     decimalMark = sample.decimalMark
     let plan = try LayoutDetector.plan(sample: sample, source: name, options: options)
     header = plan.header
+    if plan.layout == .long,
+      let saved = SavedShares.warning(name, transformations: SavedShares.transformations(header: plan.header))
+    {
+      warnings.append(saved)
+    }
     var summary = SourceSummary(
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
