@@ -67,6 +67,14 @@ import Testing
     #expect(try read(text, decimal: .point).sources[0].decimalMark == .point)
   }
 
+  @Test func anAmbiguousValueWithAHugeExponentIsReportedNotTrapped() throws {
+    #expect {
+      try read("Time;a;b\n2016-01-01;1.234e300;1\n")
+    } throws: { error in
+      "\(error)".contains("\"1.234e300\" is 1.234e+300 with a decimal point or 1.234e+303 with thousands dots")
+    }
+  }
+
   @Test func aCommaSeparatedFileKeepsThePoint() throws {
     #expect(try read("Time,a,b\n2016-01-01,1.234,2\n").sources[0].decimalMark == .point)
   }

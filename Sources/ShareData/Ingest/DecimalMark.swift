@@ -82,8 +82,10 @@ public enum DecimalMark: String, CaseIterable, Sendable {
   }
 
   static func commaReading(_ value: String) -> String {
-    (try? DecimalParser.parse(value, mark: .comma).get()).map { $0 == $0.rounded() ? "\(Int64($0))" : "\($0)" }
-      ?? value
+    // Whole numbers without ".0", as long as Int64 holds them exactly (1.234e300 is ambiguous too).
+    (try? DecimalParser.parse(value, mark: .comma).get()).map {
+      $0 == $0.rounded() && abs($0) < 1e15 ? "\(Int64($0))" : "\($0)"
+    } ?? value
   }
 
   /// Where a sampled value is, for an error.
