@@ -6,9 +6,12 @@ import ShareData
 import ShareStats
 
 public enum ConcentrationOutput {
-  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max)
-    -> String
-  {
+  /// `transformations`: what was done to the shares first (`Charts.transformations`: a top-N fold,
+  /// equal weighting), stated under the text and markdown table as under the chart.
+  public static func render(
+    _ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max,
+    transformations: [String] = []
+  ) -> String {
     switch format {
     case .json: return json(s).render() + "\n"
     case .csv: return csv(s)
@@ -34,7 +37,8 @@ public enum ConcentrationOutput {
             NumberFormat.fixed(row.rankCorrelation, 2),
           ] + (s.units.areFirms ? [bandText(row)] : [])
         })
-      return renderTable(table, format: format, ascii: ascii, width: width) + notes(s).joined(separator: "\n") + "\n"
+      return renderTable(table, format: format, ascii: ascii, width: width)
+        + (notes(s) + transformations).joined(separator: "\n") + "\n"
     }
   }
 

@@ -92,4 +92,12 @@ import Testing
     // Under the shares chart, the two comparison charts and the concentration chart.
     #expect(run.stdout.components(separatedBy: "\n" + note + "\n").count - 1 == 4, "\(run.stdout)")
   }
+
+  @Test func theConcentrationTableStatesTheFoldUnderIt() throws {
+    let run = try runSharelens([
+      "concentration", Self.monthly, "--top", "3", "--every", "year", "--resamples", "0", "--width", "200",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasSuffix("\nTop 3 by volume; 2 more folded into other (the data's own catch-all): JPY, KRW.\n"))
+  }
 }

@@ -84,7 +84,9 @@ struct ConcentrationCommand: ParsableCommand {
       try Run.emit(
         CommandOutput(
           table: { format, ascii, width in
-            ConcentrationOutput.render(series, format: format, ascii: ascii, width: width)
+            ConcentrationOutput.render(
+              series, format: format, ascii: ascii, width: width,
+              transformations: Charts.transformations(analysis.breakdown))
           }, chart: Charts.concentration(series, notes: Charts.transformations(analysis.breakdown))), output)
     }
   }
