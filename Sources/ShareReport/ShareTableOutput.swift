@@ -117,6 +117,15 @@ public enum ShareTableOutput {
     return writer.text
   }
 
+  /// A top-N fold as JSON (`{"n": 4, "into": "others", "folded": [...]}`), null without one.
+  static func topJSON(_ fold: CategoryFold?) -> JSONValue {
+    fold.map {
+      .object([
+        ("n", .number(Double($0.top))), ("into", .string($0.into)), ("folded", .array($0.folded.map { .string($0) })),
+      ])
+    } ?? .null
+  }
+
   /// The JSON contract documented in docs/json.md.
   public static func json(_ b: ShareBreakdown, unit: String, group: String) -> JSONValue {
     func byCategory(_ values: [Double?]) -> JSONValue {
@@ -147,15 +156,7 @@ public enum ShareTableOutput {
           .object([("window", .number(Double($0.window))), ("statistic", .string($0.statistic.rawValue))])
         } ?? .null
       ),
-      (
-        "top",
-        b.fold.map {
-          .object([
-            ("n", .number(Double($0.top))), ("into", .string($0.into)),
-            ("folded", .array($0.folded.map { .string($0) })),
-          ])
-        } ?? .null
-      ),
+      ("top", topJSON(b.fold)),
       ("categories", .array(b.categories.map { .string($0) })),
       ("buckets", .array(buckets)),
       (

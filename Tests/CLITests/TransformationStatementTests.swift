@@ -93,11 +93,17 @@ import Testing
     #expect(run.stdout.components(separatedBy: "\n" + note + "\n").count - 1 == 4, "\(run.stdout)")
   }
 
-  @Test func theConcentrationTableStatesTheFoldUnderIt() throws {
+  @Test func concentrationStatesTheFoldUnderItsTableAndInItsJSON() throws {
     let run = try runSharelens([
       "concentration", Self.monthly, "--top", "3", "--every", "year", "--resamples", "0", "--width", "200",
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.hasSuffix("\nTop 3 by volume; 2 more folded into other (the data's own catch-all): JPY, KRW.\n"))
+    let json = try runSharelens([
+      "concentration", Self.monthly, "--top", "3", "--every", "year", "--resamples", "0", "--format", "json",
+    ])
+    #expect(json.stdout.contains("\"weighting\": \"volume\""), "\(json.stdout.prefix(400))")
+    #expect(json.stdout.contains("\"into\": \"other\""), "\(json.stdout.prefix(400))")
+    #expect(json.stdout.contains("\"JPY\","), "\(json.stdout.prefix(400))")
   }
 }

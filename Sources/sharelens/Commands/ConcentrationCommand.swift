@@ -85,8 +85,7 @@ struct ConcentrationCommand: ParsableCommand {
         CommandOutput(
           table: { format, ascii, width in
             ConcentrationOutput.render(
-              series, format: format, ascii: ascii, width: width,
-              transformations: Charts.transformations(analysis.breakdown))
+              series, format: format, ascii: ascii, width: width, shares: analysis.breakdown)
           }, chart: Charts.concentration(series, notes: Charts.transformations(analysis.breakdown))), output)
     }
   }
