@@ -75,6 +75,16 @@ import Testing
     }
   }
 
+  @Test func aLoneCommaBeforeThreeDigitsIsAmbiguousAloneAndDecimalBesideEvidence() throws {
+    // 1,234: 1.234 in Europe, 1234 in the US; it was read as 1.234.
+    #expect {
+      try read("Time;a;b\n2016-01-01;1,234;1\n")
+    } throws: { error in
+      "\(error)".contains("\"1,234\" is 1.234 with a decimal comma or 1234 with a thousands comma")
+    }
+    #expect(try read("Time;a;b\n2016-01-01;1,234;1\n2016-01-02;2,5;1\n").sources[0].decimalMark == .comma)
+  }
+
   @Test func aCommaSeparatedFileKeepsThePoint() throws {
     #expect(try read("Time,a,b\n2016-01-01,1.234,2\n").sources[0].decimalMark == .point)
   }

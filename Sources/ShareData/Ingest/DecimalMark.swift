@@ -56,17 +56,26 @@ public enum DecimalMark: String, CaseIterable, Sendable {
     }
     if let found = first.keys.first { return found }
     if let ambiguous {
+      let readings =
+        ambiguous.value.contains(",")
+        ? "\(commaReading(ambiguous.value)) with a decimal comma or \(ambiguous.value.filter { $0 != "," }) with a thousands comma"
+        : "\(pointReading(ambiguous.value)) with a decimal point or \(commaReading(ambiguous.value)) with thousands dots"
       throw ShareError.data(
-        "cannot tell the decimal mark: \(quoted(ambiguous.value)) is \(pointReading(ambiguous.value)) with a decimal point or \(commaReading(ambiguous.value)) with thousands dots",
+        "cannot tell the decimal mark: \(quoted(ambiguous.value)) is \(readings)",
         at: ambiguous.location(source), expected: "a value whose decimal mark shows (1234,5 or 1234.5)",
-        hint: "say which with \(setting: .decimalMark, "point") or \(setting: .decimalMark, "comma")")
+        hint: ambiguous.value.contains(",")
+          ? "if the comma is the decimal mark, say so with \(setting: .decimalMark, "comma"); thousands commas are not read: remove them"
+          : "say which with \(setting: .decimalMark, "point") or \(setting: .decimalMark, "comma")")
     }
     return .point
   }
 
   /// What `value` says about the mark: nil, nothing (empty, text, or read alike by both); .some(nil),
   /// either mark reads it but to different numbers; .some(mark), only that mark reads it.
+  /// A lone comma before three digits (1,234) is a decimal comma in Europe and a thousands comma in
+  /// the US: no evidence either way, as 1.234 is not.
   static func reading(_ value: String) -> DecimalMark?? {
+    if value.trimmed.wholeMatch(of: /[+-]?[0-9]{1,3},[0-9]{3}/) != nil { return .some(nil) }
     let point = try? DecimalParser.parse(value).get()
     let comma = try? DecimalParser.parse(value, mark: .comma).get()
     switch (point, comma) {
