@@ -106,4 +106,15 @@ import Testing
     #expect(json.stdout.contains("\"into\": \"other\""), "\(json.stdout.prefix(400))")
     #expect(json.stdout.contains("\"JPY\","), "\(json.stdout.prefix(400))")
   }
+
+  @Test func trendStatesEqualWeightingUnderItsText() throws {
+    // The same footer line breaks and effect print (Charts.stating).
+    let run = try runSharelens([
+      "trend", Self.monthly, "--category", "CNY", "--weighting", "equal", "--every", "quarter",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.hasSuffix(
+        "\nEqual weighting: each quarter's share is the mean of the category's monthly shares within it.\n"))
+  }
 }

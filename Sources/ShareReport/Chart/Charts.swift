@@ -165,3 +165,14 @@ public enum Charts {
         })
   }
 }
+
+extension Charts {
+  /// `text` (a command's text or markdown output) with the `transformations` of `b` after it, one
+  /// line each, as under the command's chart; other formats unchanged (their JSON and CSV say it in
+  /// their own fields, or not yet).
+  public static func stating(_ b: ShareBreakdown, after text: String, format: OutputFormat) -> String {
+    let notes = transformations(b)
+    guard !notes.isEmpty, format == .text || format == .markdown else { return text }
+    return text + notes.joined(separator: "\n") + "\n"
+  }
+}

@@ -96,7 +96,10 @@ struct BreaksCommand: ParsableCommand {
         try Run.emit(
           CommandOutput(
             table: { format, ascii, _ in
-              BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii)
+              Charts.stating(
+                analysis.breakdown,
+                after: BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii),
+                format: format)
             },
             chart: Charts.breaks(
               series, analysis: result, every: analysis.breakdown.every,
