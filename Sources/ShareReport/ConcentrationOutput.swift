@@ -6,11 +6,16 @@ import ShareData
 import ShareStats
 
 public enum ConcentrationOutput {
-  public static func render(_ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max)
-    -> String
-  {
+  /// `shares`: the share table the series was computed from; what was done to it (a top-N fold,
+  /// equal weighting) is stated under the text and markdown table, as under the chart, and in the
+  /// JSON's `weighting` and `top`.
+  public static func render(
+    _ s: ConcentrationSeries, format: OutputFormat, ascii: Bool = false, width: Int = .max,
+    shares: ShareBreakdown? = nil
+  ) -> String {
+    let transformations = shares.map(Charts.transformations) ?? []
     switch format {
-    case .json: return json(s).render() + "\n"
+    case .json: return json(s, shares: shares).render() + "\n"
     case .csv: return csv(s)
     case .text, .markdown:
       let table = TableModel(
@@ -34,7 +39,8 @@ public enum ConcentrationOutput {
             NumberFormat.fixed(row.rankCorrelation, 2),
           ] + (s.units.areFirms ? [bandText(row)] : [])
         })
-      return renderTable(table, format: format, ascii: ascii, width: width) + notes(s).joined(separator: "\n") + "\n"
+      return renderTable(table, format: format, ascii: ascii, width: width)
+        + (notes(s) + transformations).joined(separator: "\n") + "\n"
     }
   }
 
@@ -105,13 +111,15 @@ public enum ConcentrationOutput {
     return writer.text
   }
 
-  public static func json(_ s: ConcentrationSeries) -> JSONValue {
+  public static func json(_ s: ConcentrationSeries, shares: ShareBreakdown? = nil) -> JSONValue {
     var band: JSONValue = .null
     if case .notFirms = s.units { band = .string(bandNote(s)) }
     return .object([
       ("every", .string(s.every.rawValue)), ("bands", .string(s.bands.rawValue)),
       ("firms", .bool(s.units.areFirms)), ("no_band_reason", band),
       ("catch_all", s.catchAll.map { .string($0) } ?? .null),
+      ("weighting", .string((shares?.weighting ?? .volume).rawValue)),
+      ("top", ShareTableOutput.topJSON(shares?.fold)),
       ("buckets", .array(s.rows.map { row(s, $0) })),
       ("period", s.period.map(period) ?? .null),
     ])

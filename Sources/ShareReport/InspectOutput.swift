@@ -11,6 +11,7 @@ public enum InspectOutput {
       out += "\(source.name)\n"
       out += "  layout      \(source.layout.rawValue) (\(source.layoutReason.rendered(settings)))\n"
       if source.delimiter != .comma { out += "  delimiter   \(source.delimiter.rawValue)\n" }
+      if source.decimalMark != .point { out += "  decimal     \(source.decimalMark.rawValue)\n" }
       if let time = source.timeColumn {
         out += "  time        \(time)\(source.timeFormat.map { " (\($0.rawValue))" } ?? "")\n"
       }
@@ -81,6 +82,7 @@ public enum InspectOutput {
         ("layout", .string(s.layout.rawValue)),
         ("layout_reason", .string(s.layoutReason.rendered(settings))),
         ("delimiter", .string(s.delimiter.rawValue)),
+        ("decimal_mark", .string(s.decimalMark.rawValue)),
         ("time_column", s.timeColumn.map { .string($0) } ?? .null),
         ("time_format", s.timeFormat.map { .string($0.rawValue) } ?? .null),
         ("categories", .string(s.categorySource)),

@@ -127,16 +127,21 @@ public enum ShareTableOutput {
     return writer.text
   }
 
-  /// Tidy CSV: one row per bucket and category. Smoothed shares add a `smoothing` column
-  /// (`mean 3`: statistic and window in buckets), so a smoothed file cannot pass for a plain one.
+  /// Tidy CSV: one row per bucket and category. What was done to the shares adds a column, so a
+  /// transformed file cannot pass for a plain one: `smoothing` (`mean 3`: statistic and window in
+  /// buckets), `weighting` (`equal`), and after a top-N fold `folded`: on the catch-all's rows the
+  /// categories folded into it (`JPY;KRW`), elsewhere empty.
   static func csv(_ b: ShareBreakdown) -> String {
     let smoothing = b.smoothing.map { ["\($0.statistic.rawValue) \($0.window)"] } ?? []
+    let weighting = b.weighting == .equal ? [b.weighting.rawValue] : []
+    let folded = b.fold.map { (into: $0.into, names: $0.folded.joined(separator: ";")) }
     var writer = CSVWriter(
       header: [
         "start", "end", "category", "volume", "share", "total", "coverage", "partial", "day_coverage",
         "days_left_out", "gaps",
       ]
-        + (smoothing.isEmpty ? [] : ["smoothing"]))
+        + (smoothing.isEmpty ? [] : ["smoothing"]) + (weighting.isEmpty ? [] : ["weighting"])
+        + (folded == nil ? [] : ["folded"]))
     for bucket in b.buckets {
       for (c, name) in b.categories.enumerated() {
         writer.row(
@@ -146,10 +151,19 @@ public enum ShareTableOutput {
             bucket.partial ? "true" : "false",
             machineNumber(bucket.dayCoverage.indices.contains(c) ? bucket.dayCoverage[c] : nil),
             bucket.daysLeftOut.map(String.init) ?? "", b.gaps.rawValue,
-          ] + smoothing)
+          ] + smoothing + weighting + (folded.map { [name == $0.into ? $0.names : ""] } ?? []))
       }
     }
     return writer.text
+  }
+
+  /// A top-N fold as JSON (`{"n": 4, "into": "others", "folded": [...]}`), null without one.
+  static func topJSON(_ fold: CategoryFold?) -> JSONValue {
+    fold.map {
+      .object([
+        ("n", .number(Double($0.top))), ("into", .string($0.into)), ("folded", .array($0.folded.map { .string($0) })),
+      ])
+    } ?? .null
   }
 
   /// The JSON contract documented in docs/json.md.
@@ -185,15 +199,7 @@ public enum ShareTableOutput {
           .object([("window", .number(Double($0.window))), ("statistic", .string($0.statistic.rawValue))])
         } ?? .null
       ),
-      (
-        "top",
-        b.fold.map {
-          .object([
-            ("n", .number(Double($0.top))), ("into", .string($0.into)),
-            ("folded", .array($0.folded.map { .string($0) })),
-          ])
-        } ?? .null
-      ),
+      ("top", topJSON(b.fold)),
       ("categories", .array(b.categories.map { .string($0) })),
       ("buckets", .array(buckets)),
       (

@@ -35,15 +35,17 @@ struct PeriodData {
     return (BlockBootstrap.defaultBlock(count: days.count), .cubeRoot)
   }
 
-  init(_ daily: ShareBreakdown, period p: Period, weighting: Weighting, warnings: inout [Warning]) throws {
+  /// `dataRange`: where the whole table runs ("from 2016-02 to 2021-02 (monthly data)"), for the
+  /// hint when the period has no data (`daily` itself is cut to the periods' span).
+  init(
+    _ daily: ShareBreakdown, period p: Period, weighting: Weighting, dataRange: String?, warnings: inout [Warning]
+  ) throws {
     let k = daily.categories.count
     buckets = daily.buckets.within(p.first.number, p.last.number)
     if buckets.isEmpty {
       throw ShareError.request(
         "period \(p.label) (\(p.from)..\(p.to)) has no data",
-        hint:
-          "the data runs \(daily.every.dataRange(firstDay: daily.buckets.first!.startDay, lastDay: daily.buckets.last!.startDay))"
-      )
+        hint: dataRange.map { "the data runs \($0)" } ?? "the data has no rows")
     }
     volume = [Double?](repeating: nil, count: k)
     total = 0.0

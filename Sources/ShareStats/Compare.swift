@@ -176,8 +176,13 @@ public enum Compare {
     finest.lastDay = options.periods.map(\.last).max()
     let daily = try Shares.compute(table, options: finest)
     var warnings = daily.warnings.filter { $0.kind != .partialBucket }
+    // Where the whole table runs, for a period without data: `daily` is cut to the periods' span.
+    let dataRange = table.times.first.map {
+      table.resolution.dataRange(
+        firstDay: $0.floorDiv(secondsPerDay), lastDay: table.times.last!.floorDiv(secondsPerDay))
+    }
     let data = try options.periods.map {
-      try PeriodData(daily, period: $0, weighting: options.weighting, warnings: &warnings)
+      try PeriodData(daily, period: $0, weighting: options.weighting, dataRange: dataRange, warnings: &warnings)
     }
     let rankings = data.map { ranks($0.estimate, categories: daily.categories) }
     // A named catch-all that `top` folded away leaves the fold's own (it went there).

@@ -84,7 +84,7 @@ extension ShareSeries {
     return ShareError.request(
       "unknown category \(quoted(asked))",
       hint:
-        "the categories are \(shown); \(setting: .focusCategory) names one of them: to take the categories from another column, choose it with \(setting: .grouping, asked)"
+        "the categories are \(shown); \(setting: .focusCategory) names one of them; if \(quoted(asked)) is a column, take the categories from it with \(setting: .grouping, asked)"
     )
   }
 }

@@ -162,6 +162,15 @@ let catalogue: [BadInput] = [
     args: ["-", "--markets", "IN"], name: "m.csv"
   )
   .at("3:1"),
+  BadInput("E76", "Time;a;b\n2016-01-01;1.234;10\n", "cannot tell the decimal mark: \"1.234\"")
+    .at("2:2", hint: "--decimal comma"),
+  BadInput("E77", "Time;a;b\n2016-01-01;1,5;10\n2016-01-02;1.5;10\n", "mixed decimal marks: \"1.5\" after \"1,5\"")
+    .at("3:2", hint: "--decimal point"),
+  BadInput(
+    "E78", "category,period,volume,share,mean_daily_share\nUSD,a,1,0.5,0.5\n",
+    "in.csv is sharelens' compare output: statistics, not volumes"
+  )
+  .at("1", hint: "read the data it was computed from"),
 ]
 
 /// `Time,a,b\n2016-01-01,1,3\n`, gzipped.
@@ -260,6 +269,26 @@ let oddButValid: [GoodInput] = [
       "start,end,category,volume,share,total,coverage,partial\n2016-01-01,2016-01-01,b,3,0.75,4,1,false\n2016-01-01,2016-01-01,a,1,0.25,4,1,false\n"
         .utf8),
     expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align"),
+  GoodInput(
+    id: "V21",
+    bytes: Array(
+      ("{\"weighting\": \"equal\", \"smoothing\": {\"window\": 3, \"statistic\": \"mean\"}, \"buckets\": "
+        + "[{\"start\": \"2016-01-01\", \"volumes\": {\"b\": 3, \"a\": 1}}]}\n").utf8), name: "saved.json",
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false",
+    stderr: "the saved shares were smoothed (mean 3) and equal-weighted; its volumes are read"),
+  GoodInput(
+    id: "V21",
+    bytes: Array(
+      "start,end,category,volume,share,total,coverage,partial,smoothing\n2016-01-01,2016-01-01,b,3,0.5,4,1,false,mean 3\n2016-01-01,2016-01-01,a,1,0.5,4,1,false,mean 3\n"
+        .utf8),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false", stderr: "the saved shares were smoothed; its volumes are read"),
+  GoodInput(
+    id: "V25", bytes: Array("Time;a;b\n2016-01-01;1,5;4.998,5\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false"),
+  GoodInput(
+    id: "V26", bytes: Array("Time,a,b\n2016-01-01,\"1,5\",\"4.998,5\"\n".utf8),
+    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false",
+    arguments: ["shares", "IN", "--decimal", "comma", "--format", "csv"]),
   GoodInput(
     id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
     arguments: ["shares", "--format", "csv"],

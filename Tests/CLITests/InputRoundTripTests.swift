@@ -79,4 +79,31 @@ private func mismatches(_ a: [String: [String]], _ b: [String: [String]]) -> [St
     #expect(!without.keys.contains { $0.hasSuffix(" others") })
     #expect(without.count == all.count - all.keys.filter { $0.hasSuffix(" others") }.count)
   }
+
+  @Test func aFilterValueNamingNoColumnOfSeveralWideFilesListsThemAll() throws {
+    // CategoryFilterTests reads the same two files with values that name a column of either.
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let one = dir.file("one.csv", "Time,a,b\n2016-01-01,1,3\n")
+    let two = dir.file("two.csv", "Time,c,d\n2016-01-02,1,3\n")
+    let typo = try runSharelens(["shares", one, two, "--exclude", "exchange=cc"])
+    #expect(typo.status == 64)
+    #expect(
+      typo.stderr.contains("--exclude exchange=cc: none of \(one), \(two) has a category \"cc\""), "\(typo.stderr)")
+    #expect(typo.stderr.contains("their categories are \"a\", \"b\", \"c\", \"d\""), "\(typo.stderr)")
+  }
+
+  @Test func twoSavedHalvesGivenTogetherReadBackToTheWholeFoldedShares() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let monthly = Paths.root + "/datasets/btc-volume-by-currency-monthly.csv"
+    // The data saved in two halves, one as CSV and one as JSON; read together and folded to the
+    // top 3, they give what the whole file gives.
+    let early = dir.path + "/early.csv"
+    let late = dir.path + "/late.json"
+    #expect(try runSharelens(["shares", monthly, "--to", "2017-12", "--format", "csv", "--out", early]).status == 0)
+    #expect(try runSharelens(["shares", monthly, "--from", "2018-01", "--format", "json", "--out", late]).status == 0)
+    let found = mismatches(rows(try shares([monthly, "--top", "3"])), rows(try shares([early, late, "--top", "3"])))
+    #expect(found.isEmpty, "\(found.prefix(5))")
+  }
 }

@@ -52,6 +52,9 @@ import Testing
     let compare = try runSharelens(["compare", monthly, "--period", "2016=2016", "--period", "2025=2025"])
     #expect(compare.status == 64)
     #expect(compare.stderr.contains("the data runs from 2016-02 to 2021-02 (monthly data)"), "\(compare.stderr)")
+    // A period before the data with one inside: the hint named the periods' end (2018-12).
+    let before = try runSharelens(["compare", monthly, "--period", "2012=2012", "--period", "2018=2018"])
+    #expect(before.stderr.contains("the data runs from 2016-02 to 2021-02 (monthly data)"), "\(before.stderr)")
     let shares = try runSharelens(["shares", monthly, "--from", "2025-01-01"])
     #expect(shares.stderr.contains("the data runs from 2016-02 to 2021-02 (monthly data)"), "\(shares.stderr)")
     let daily = try runSharelens(["shares", Paths.dailyByExchange, "--from", "2025-01-01"])
@@ -79,7 +82,9 @@ import Testing
       #expect(result.status == 64, "\(command)")
       #expect(result.stderr.contains("unknown category \"exchange\""), "\(command): \(result.stderr)")
       #expect(result.stderr.contains("--category names one of them"), "\(command): \(result.stderr)")
-      #expect(result.stderr.contains("choose it with --group exchange"), "\(command): \(result.stderr)")
+      #expect(
+        result.stderr.contains("if \"exchange\" is a column, take the categories from it with --group exchange"),
+        "\(command): \(result.stderr)")
     }
   }
 }

@@ -6,6 +6,8 @@
 /// A setting the caller chose, as named in messages.
 public enum Setting: String, Sendable, CaseIterable {
   case layout
+  /// The decimal mark of the inputs' numbers (point or comma).
+  case decimalMark
   case timeColumn
   case valueColumn
   /// What the categories are (a column, pair, market, …).
@@ -44,6 +46,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case .categoryColumn: return "category column"
     case .focusCategory: return "category to analyse"
     case .snapshotDate: return "snapshot date"
+    case .decimalMark: return "decimal mark"
     case .minSegment: return "minimum segment"
     case .maxBreaks: return "maximum breaks"
     case .include: return "row filter (include)"

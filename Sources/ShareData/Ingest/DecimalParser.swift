@@ -124,3 +124,69 @@ public enum DecimalParser {
     return copy.withUTF8 { parse($0) }
   }
 }
+
+extension DecimalParser {
+  /// Parses a field written with `mark` before its fraction. With a comma: 1234,56 or 1.234,56 (dots
+  /// only between groups of three digits, in the integer part), rewritten to 1234.56 and parsed as
+  /// above, so the result is the same Double. Not the hot path: the parallel readers see commas only.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, mark: DecimalMark) -> Result<Double, NumberParseFailure>
+  {
+    guard mark == .comma else { return parse(bytes) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+      guard let count = pointSpelling(bytes, into: out) else { return .failure(.notANumber) }
+      return parse(UnsafeBufferPointer(rebasing: out[..<count]))
+    }
+  }
+
+  /// Parses a String written with `mark` before its fraction.
+  public static func parse(_ text: String, mark: DecimalMark) -> Result<Double, NumberParseFailure> {
+    var copy = text
+    return copy.withUTF8 { parse($0, mark: mark) }
+  }
+
+  /// Writes the decimal-comma number in `bytes` with a point and no thousands dots into `out`;
+  /// returns its length, or nil when a dot is not between groups of three digits of the integer
+  /// part or a second comma follows.
+  static func pointSpelling(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    var n = 0
+    var i = 0
+    // Sign and leading spaces pass through (parse trims and checks them).
+    while i < bytes.count,
+      bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == UInt8(ascii: "-")
+        || bytes[i] == UInt8(ascii: "+")
+    {
+      out[n] = bytes[i]
+      n += 1
+      i += 1
+    }
+    var group = 0  // digits since the start or the last dot
+    var sawDot = false
+    while i < bytes.count, bytes[i] &- 0x30 < 10 || bytes[i] == UInt8(ascii: ".") {
+      if bytes[i] == UInt8(ascii: ".") {
+        // A thousands dot: 1 to 3 digits before the first, exactly 3 between two.
+        guard group >= 1, group <= 3, !sawDot || group == 3 else { return nil }
+        sawDot = true
+        group = 0
+      } else {
+        out[n] = bytes[i]
+        n += 1
+        group += 1
+      }
+      i += 1
+    }
+    if sawDot && group != 3 { return nil }
+    if i < bytes.count, bytes[i] == UInt8(ascii: ",") {
+      out[n] = UInt8(ascii: ".")
+      n += 1
+      i += 1
+    }
+    while i < bytes.count {
+      // The fraction, an exponent and trailing spaces pass through; no second mark.
+      if bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") { return nil }
+      out[n] = bytes[i]
+      n += 1
+      i += 1
+    }
+    return n
+  }
+}

@@ -60,9 +60,10 @@ public enum Ingest {
           "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
       }
       if try scanner.startsWithJSONObject() {
-        summaries.append(
-          try OwnJSONReader.read(
-            try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder))
+        let (summary, warning) = try OwnJSONReader.read(
+          try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder)
+        summaries.append(summary)
+        warnings += warning.map { [$0] } ?? []
         continue
       }
       try scanner.settleDelimiter(options.delimiter)
@@ -77,6 +78,10 @@ public enum Ingest {
       summaries.append(try reader.read(into: &builder))
       warnings += reader.warnings
       seriesResolution = reader.seriesResolution ?? seriesResolution
+    }
+    // Filter values name categories of the wide and JSON inputs taken together.
+    if !options.filters.isEmpty && summaries.allSatisfy({ $0.namedCategories != nil }) {
+      try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
     var table = builder.build()

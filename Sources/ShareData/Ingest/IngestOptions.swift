@@ -28,6 +28,8 @@ public struct IngestOptions: Sendable {
   public var layout: Layout?
   /// Force the field delimiter instead of sniffing it from the first lines.
   public var delimiter: Delimiter?
+  /// Force the decimal mark instead of settling it from the sampled values (`DecimalMark.settle`).
+  public var decimalMark: DecimalMark?
   /// Standard input is read because no file was named (it is a pipe or a file): when it is empty,
   /// that is "no input", a usage error, not an empty file.
   public var standardInputUnasked = false
@@ -95,6 +97,8 @@ public struct SourceSummary: Sendable {
   public var layoutReason: Phrase
   /// The field delimiter the input was read with (sniffed or forced).
   public var delimiter = Delimiter.comma
+  /// The decimal mark the input's numbers were read with (settled or forced).
+  public var decimalMark = DecimalMark.point
   public var timeColumn: String?
   public var timeFormat: TimeFormat?
   /// Where categories come from, e.g. `columns bitfinex…others`, `column "quote"`, `file name`.
@@ -106,6 +110,9 @@ public struct SourceSummary: Sendable {
   public var excludedColumns: [String] = []
   public var gapRows = 0
   public var emptyCells = 0
+  /// The categories a filter's values name in this input (a wide file's columns, sharelens JSON's
+  /// categories); nil where filters select rows by a column's value (long tables).
+  var namedCategories: [String]?
   /// A single-market file's market (trades and OHLCV layouts), as its name and the markets table say.
   public var market: Market?
   /// The unit of its volumes: the market's base, or its quote under the quote unit; nil when unknown.

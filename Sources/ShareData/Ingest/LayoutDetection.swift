@@ -5,17 +5,23 @@
 /// The first records of an input, as Strings (at most `limit` of them; never the hot path).
 struct Sample {
   var records: [[String]]
+  /// The line each record starts on (for errors about a sampled value).
+  var lines: [Int] = []
+  /// How the values write their fractions (settled after reading, `DecimalMark.settle`).
+  var decimalMark = DecimalMark.point
   var header: [String] { records.first ?? [] }
   var rows: ArraySlice<[String]> { records.dropFirst() }
 
   static func read(from scanner: CSVScanner, limit: Int = 200) throws -> Sample {
     try scanner.setMark()
     var records: [[String]] = []
+    var lines: [Int] = []
     while records.count < limit, try scanner.next() {
       records.append(try scanner.strings())
+      lines.append(scanner.recordLine)
     }
     scanner.rewind()
-    return Sample(records: records)
+    return Sample(records: records, lines: lines)
   }
 
   /// Whether column `index` holds numbers: most of its non-empty sampled values look like numbers.
@@ -35,16 +41,21 @@ struct Sample {
     var numbers = 0
     var others = 0
     for row in rows where index < row.count && !row[index].trimmed.isEmpty {
-      if Sample.looksNumeric(row[index]) { numbers += 1 } else { others += 1 }
+      if Sample.looksNumeric(row[index], mark: decimalMark) { numbers += 1 } else { others += 1 }
     }
     return others <= numbers
   }
 
-  /// Numbers, and the placeholders spreadsheets write into number columns.
-  static func looksNumeric(_ value: String) -> Bool {
-    switch DecimalParser.parse(value) {
+  /// Numbers, and the placeholders spreadsheets write into number columns. A number with the
+  /// other decimal mark counts too: it is reported where it is (with a hint to the mark), instead
+  /// of turning its column into categories.
+  static func looksNumeric(_ value: String, mark: DecimalMark = .point) -> Bool {
+    switch DecimalParser.parse(value, mark: mark) {
     case .success, .failure(.overflow): return true
-    case .failure(.notANumber): return numericPlaceholders.contains(value.headerKey)
+    case .failure(.notANumber):
+      let other: DecimalMark = mark == .point ? .comma : .point
+      return numericPlaceholders.contains(value.headerKey)
+        || (try? DecimalParser.parse(value, mark: other).get()) != nil
     }
   }
 
@@ -122,6 +133,7 @@ enum LayoutDetector {
       )
     }
     try checkHeader(header, source: source)
+    if options.layout == nil && options.valueColumn == nil { try OwnStatisticsOutput.check(header, source: source) }
     if sample.rows.isEmpty {
       throw ShareError.data(
         "the file has a header but no data rows", at: file, expected: "at least one data row")

@@ -14,12 +14,13 @@ extension LayoutDetector {
     }
     if let bad = text.first, options.layout == .wide {
       let row = sample.rows.first {
-        bad < $0.count && (try? DecimalParser.parse($0[bad]).get()) == nil && !$0[bad].trimmed.isEmpty
+        bad < $0.count && (try? DecimalParser.parse($0[bad], mark: sample.decimalMark).get()) == nil
+          && !$0[bad].trimmed.isEmpty
       }
       throw ShareError.data(
         "text in a number column: found \(quoted(row?[bad] ?? ""))",
         at: SourceLocation(file: source, line: nil, column: bad + 1, columnName: header[bad]),
-        expected: DecimalParser.expected, hint: "a file with a category column is \(setting: .layout, "long")")
+        expected: sample.decimalMark.expected, hint: "a file with a category column is \(setting: .layout, "long")")
     }
     var plan = LayoutPlan(
       layout: .wide,
@@ -29,7 +30,7 @@ extension LayoutDetector {
     plan.wideColumns = others
     // --include/--exclude name category columns here (CategoryFilter). The columns left out are
     // still read, so a TOTAL column is still seen to equal the sum of all of them.
-    let kept = try CategoryFilter.kept(others.map { header[$0].trimmed }, filters: options.filters, source: source)
+    let kept = CategoryFilter.kept(others.map { header[$0].trimmed }, filters: options.filters)
     plan.filteredOut = others.indices.filter { !kept[$0] }.map { others[$0] }
     if options.group != nil {
       throw ShareError.request(

@@ -8,10 +8,11 @@ enum OwnJSONReader {
   static let expected: Phrase =
     "sharelens' shares JSON: an object with \"buckets\", each with \"start\" and \"volumes\""
 
-  /// Reads the whole input (already known to start with `{`) into `builder`.
+  /// Reads the whole input (already known to start with `{`) into `builder`; the warning says when
+  /// the saved shares were smoothed or equal-weighted (`SavedShares`).
   static func read(
     _ bytes: [UInt8], name: String, source: Int32, options: IngestOptions, builder: inout VolumeTableBuilder
-  ) throws -> SourceSummary {
+  ) throws -> (SourceSummary, Warning?) {
     let file = SourceLocation(file: name)
     let parsed: Any
     do {
@@ -29,12 +30,13 @@ enum OwnJSONReader {
     let names = listed + buckets.flatMap { ($0["volumes"] as? [String: Any])?.keys.sorted() ?? [] }
     var seen = Set<String>()
     let categories = names.filter { seen.insert($0).inserted }
-    let kept = try CategoryFilter.kept(categories, filters: options.filters, source: name)
+    let kept = CategoryFilter.kept(categories, filters: options.filters)
     let codes = categories.map { builder.code(for: $0) }
     var summary = SourceSummary(
       name: name, layout: .wide, layoutReason: "detected: sharelens' own shares JSON", timeColumn: "start",
       categorySource: "the buckets' volumes: \(categories.joined(separator: ", "))", valueSource: "bucket volumes")
     summary.timeFormat = .date
+    summary.namedCategories = categories
     for (index, bucket) in buckets.enumerated() {
       let at = SourceLocation(file: name, line: nil, column: nil, columnName: "buckets[\(index)]")
       guard let start = bucket["start"] as? String, case .success(let time) = TimeParser.parse(start) else {
@@ -71,6 +73,6 @@ enum OwnJSONReader {
     if summary.rows == 0 {
       throw ShareError.data("the JSON has no buckets", at: file, expected: "at least one bucket")
     }
-    return summary
+    return (summary, SavedShares.warning(name, transformations: SavedShares.transformations(json: root)))
   }
 }

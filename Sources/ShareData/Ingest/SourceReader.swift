@@ -20,6 +20,8 @@ struct SourceReader {
   var timeFormat: TimeFormat?
   var timeFormatLine = 0
   var header: [String] = []
+  /// How the input's numbers write their fractions.
+  var decimalMark = DecimalMark.point
 
   init(scanner: CSVScanner, source: Int32, options: IngestOptions) {
     self.scanner = scanner
@@ -30,13 +32,22 @@ struct SourceReader {
   var name: String { scanner.name }
 
   mutating func read(into builder: inout VolumeTableBuilder) throws -> SourceSummary {
-    let sample = try Sample.read(from: scanner)
+    var sample = try Sample.read(from: scanner)
+    sample.decimalMark = try DecimalMark.settle(
+      sample, delimiter: scanner.delimiter, forced: options.decimalMark, source: name)
+    decimalMark = sample.decimalMark
     let plan = try LayoutDetector.plan(sample: sample, source: name, options: options)
     header = plan.header
+    if plan.layout == .long,
+      let saved = SavedShares.warning(name, transformations: SavedShares.transformations(header: plan.header))
+    {
+      warnings.append(saved)
+    }
     var summary = SourceSummary(
       name: name, layout: plan.layout, layoutReason: plan.reason,
       timeColumn: plan.timeIndex.map { plan.header[$0] }, categorySource: "", valueSource: "")
     summary.delimiter = scanner.delimiter
+    summary.decimalMark = decimalMark
     if plan.layout == .trades || plan.layout == .ohlcv {
       let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name, table: options.markets).file.market
       summary.market = market
@@ -47,8 +58,10 @@ struct SourceReader {
         "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
       )
     }
-    // The parallel block reader splits on commas only.
-    if scanner.delimiter == .comma, let parallel = try readInParallel(plan, &builder, summary) { return parallel }
+    // The parallel block reader splits on commas and reads decimal points only.
+    if scanner.delimiter == .comma, decimalMark == .point, let parallel = try readInParallel(plan, &builder, summary) {
+      return parallel
+    }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
     case .wide: try readWide(plan, &builder, &summary)
@@ -56,6 +69,7 @@ struct SourceReader {
     case .trades: try readTrades(plan, &builder, &summary)
     case .ohlcv: try readOHLCV(plan, &builder, &summary)
     }
+    if plan.layout == .wide { summary.namedCategories = plan.wideColumns.map { plan.header[$0].trimmed } }
     for column in plan.filteredOut {
       let name = SpreadsheetCell.unguarded(plan.header[column].trimmed)
       builder.removeCells(code: builder.code(for: name), source: source)
@@ -149,7 +163,7 @@ struct SourceReader {
   /// The volume in field `index`: nil when empty; an error for text, NaN, ∞, overflow or a negative.
   func volume(_ index: Int, what: String = "volume") throws -> Double? {
     if scanner.isEmpty(index) { return nil }
-    let parsed = scanner.withField(index) { DecimalParser.parse($0) }
+    let parsed = scanner.withField(index) { DecimalParser.parse($0, mark: decimalMark) }
     switch parsed {
     case .success(let value):
       if value < 0 {
@@ -167,10 +181,14 @@ struct SourceReader {
       let blank = scanner.withField(index) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
       if blank { return nil }
       let placeholder = scanner.withField(index) { String(decoding: $0, as: UTF8.self) }
+      // A value the other mark reads: the file's first lines did not show its mark.
+      let other: DecimalMark = decimalMark == .point ? .comma : .point
+      let otherReads = (try? DecimalParser.parse(placeholder, mark: other).get()) != nil
       throw ShareError.data(
-        "not a number: \(found)", at: at, expected: DecimalParser.expected,
+        "not a number: \(found)", at: at, expected: decimalMark.expected,
         hint: Sample.numericPlaceholders.contains(placeholder.headerKey)
-          ? "leave a missing value as an empty cell" : nil)
+          ? "leave a missing value as an empty cell"
+          : otherReads ? "read with a decimal \(other.rawValue): \(setting: .decimalMark, other.rawValue)" : nil)
     }
   }
 

@@ -83,6 +83,10 @@ public struct ChartSpec: Sendable {
   /// A line under the title.
   public var subtitle: String?
   public var caption: String?
+  /// What was done to the data before it was drawn (equal weighting, smoothing, a top-N fold), one
+  /// sentence each. Every renderer prints them under the caption, and redrawing the chart as
+  /// another type keeps them: a smoothed or folded chart saved on its own still says so.
+  public var notes: [String] = []
   /// A credit line under the chart ("Data: …").
   public var source: String?
   public var mark: Mark
@@ -96,11 +100,12 @@ public struct ChartSpec: Sendable {
   public var yDomain: ClosedRange<Double>?
 
   public init(
-    title: String, caption: String? = nil, mark: Mark, x: XAxis, scale: Scale, yLabel: String, series: [Series],
-    annotations: [Annotation] = [], yDomain: ClosedRange<Double>? = nil
+    title: String, caption: String? = nil, notes: [String] = [], mark: Mark, x: XAxis, scale: Scale, yLabel: String,
+    series: [Series], annotations: [Annotation] = [], yDomain: ClosedRange<Double>? = nil
   ) {
     self.title = title
     self.caption = caption
+    self.notes = notes
     self.mark = mark
     self.x = x
     self.scale = scale

@@ -5,13 +5,18 @@ import ShareData
 import ShareStats
 
 extension Charts {
-  public static func effect(_ e: EffectAnalysis, colors: ColorAssignment? = nil) -> ChartSpec {
-    let buckets = e.path.map { ChartSpec.TimeBucket(startDay: $0.day, endDay: $0.day + 1) }
+  /// `every`: the series' bucket width (the caption names it); `notes`: what was done to the shares
+  /// (`transformations`).
+  public static func effect(
+    _ e: EffectAnalysis, every: Every = .day, notes: [String] = [], colors: ColorAssignment? = nil
+  ) -> ChartSpec {
     let style = (colors ?? ColorAssignment(categories: [e.category])).style(for: e.category)
+    let adjective = every.adjective.prefix(1).uppercased() + every.adjective.dropFirst()
     return ChartSpec(
       title: "\(e.category): effect of \(e.events.count == 1 ? "the event" : "the events") on the share",
-      caption: "Daily share, the fitted segmented trend, and after each event the fit without it.",
-      mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
+      caption: "\(adjective) share, the fitted segmented trend, and after each event the fit without it.",
+      notes: notes, mark: .line, x: .time(seriesBuckets(e.path.map(\.day), every: every)), scale: .percent,
+      yLabel: "share of volume",
       series: [
         .init(name: e.category, values: e.path.map(\.share), style: style),
         .init(name: "fitted", values: e.path.map(\.fitted), style: .measure),

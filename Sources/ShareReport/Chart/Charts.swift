@@ -21,10 +21,11 @@ public enum Charts {
     _ b: ShareBreakdown, colors: ColorAssignment? = nil, events: [MarketEvent] = [], title: String? = nil
   ) -> ChartSpec {
     let colors = colors ?? ColorAssignment(categories: b.categories)
+    let split = b.weighting == .volume ? "volume split by category" : "shares by category"
     return ChartSpec(
       title: title ?? "Share of volume per \(b.every.rawValue)",
-      caption: "Each \(b.every.rawValue)'s volume split by category (100% stacked); gaps are buckets without data.",
-      mark: .stackedArea, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
+      caption: "Each \(b.every.rawValue)'s \(split) (100% stacked); gaps are buckets without data.",
+      notes: transformations(b), mark: .stackedArea, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
       series: b.categories.enumerated().map { c, name in
         .init(name: name, values: b.buckets.map { $0.shares[c] }, style: colors.style(for: name))
       },
@@ -40,14 +41,38 @@ public enum Charts {
     let colors = colors ?? ColorAssignment(categories: b.categories)
     return ChartSpec(
       title: title ?? "Share of volume",
-      caption: "Volume-weighted share per \(b.every.rawValue); gaps are missing data.",
-      mark: .line, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
+      caption: (b.weighting == .volume ? "Volume-weighted share" : "Share")
+        + " per \(b.every.rawValue); gaps are missing data.",
+      notes: transformations(b), mark: .line, x: timeAxis(b), scale: .percent, yLabel: "share of volume",
       series: names.compactMap { name in
         b.categories.firstIndex(of: name).map { c in
           .init(name: name, values: b.buckets.map { $0.shares[c] }, style: colors.style(for: name))
         }
       },
       annotations: eventAnnotations(events, within: b.buckets))
+  }
+
+  /// What was done to the shares before they were drawn, one sentence each, as the share table's
+  /// footer says it: equal weighting, smoothing, the top-N fold. Volume-weighted, unsmoothed and
+  /// unfolded shares need no note, nor does equal weighting in buckets of the data's own width.
+  public static func transformations(_ b: ShareBreakdown) -> [String] {
+    var notes: [String] = []
+    if b.weighting == .equal && b.every != b.resolution {
+      notes.append(
+        "Equal weighting: each \(b.every.rawValue)'s share is the mean of the category's \(b.resolution.adjective) "
+          + "shares within it.")
+    }
+    if let smoothing = b.smoothing {
+      notes.append("Smoothed: \(ShareTableOutput.smoothingPhrase(smoothing, b.every)).")
+    }
+    if let fold = b.fold { notes.append(ShareTableOutput.foldNote(fold)) }
+    return notes
+  }
+
+  /// The chart buckets of a series of bucket start days: each reaches the next bucket's start, so a
+  /// monthly series is drawn as a line over its months, not as one dot on each month's first day.
+  static func seriesBuckets(_ days: [Int64], every: Every) -> [ChartSpec.TimeBucket] {
+    days.map { ChartSpec.TimeBucket(startDay: $0, endDay: every.nextStart(after: $0)) }
   }
 
   /// What a comparison chart shows: the comparison's estimand (`CompareOptions.weighting`).
@@ -87,7 +112,10 @@ public enum Charts {
 
   /// HHI over time with the guideline bands shaded, where the categories are firms (the bands are
   /// thresholds for firms: for currencies or a map's groups the caption says why there are none).
-  public static func concentration(_ s: ConcentrationSeries, events: [MarketEvent] = []) -> ChartSpec {
+  /// `notes`: what was done to the shares first (`transformations`), e.g. a top-N fold.
+  public static func concentration(_ s: ConcentrationSeries, events: [MarketEvent] = [], notes: [String] = [])
+    -> ChartSpec
+  {
     let (moderate, high) = s.bands.thresholds
     let buckets = s.rows.map(\.bucket)
     let bands: [ChartSpec.Annotation] =
@@ -104,7 +132,7 @@ public enum Charts {
     }
     return ChartSpec(
       title: "Concentration (HHI)",
-      caption: "Herfindahl–Hirschman index per \(s.every.rawValue); \(about)",
+      caption: "Herfindahl–Hirschman index per \(s.every.rawValue); \(about)", notes: notes,
       mark: .line, x: .time(buckets.map { ChartSpec.TimeBucket(startDay: $0.startDay, endDay: $0.endDay) }),
       scale: .absolute,
       yLabel: "HHI", series: [.init(name: "HHI", values: s.rows.map { $0.measures?.hhi }, style: .measure)],
@@ -112,14 +140,18 @@ public enum Charts {
       yDomain: 0...10_000)
   }
 
-  /// A category's share series with its breaks marked.
-  public static func breaks(_ series: ShareSeries, analysis: BreakAnalysis, colors: ColorAssignment? = nil) -> ChartSpec
-  {
-    let buckets = series.days.map { ChartSpec.TimeBucket(startDay: $0, endDay: $0 + 1) }
+  /// A category's share series with its breaks marked. `every`: the series' bucket width (the
+  /// caption names it); `notes`: what was done to the shares (`transformations`).
+  public static func breaks(
+    _ series: ShareSeries, analysis: BreakAnalysis, every: Every = .day, notes: [String] = [],
+    colors: ColorAssignment? = nil
+  ) -> ChartSpec {
+    let adjective = every.adjective.prefix(1).uppercased() + every.adjective.dropFirst()
     return ChartSpec(
       title: "\(series.category): breaks in the share",
-      caption: "Daily share; vertical lines mark the breaks (mean shifts in the logit share).",
-      mark: .line, x: .time(buckets), scale: .percent, yLabel: "share of volume",
+      caption: "\(adjective) share; vertical lines mark the breaks (mean shifts in the logit share).",
+      notes: notes, mark: .line, x: .time(seriesBuckets(series.days, every: every)), scale: .percent,
+      yLabel: "share of volume",
       series: [
         .init(
           name: series.category, values: series.shares.map { $0 },
@@ -131,5 +163,16 @@ public enum Charts {
         + analysis.breaks.compactMap(\.ci95).map {
           .span(fromDay: $0.lowerBound, toDay: $0.upperBound + 1, label: "95% interval of a break date (Bai 1997)")
         })
+  }
+}
+
+extension Charts {
+  /// `text` (a command's text or markdown output) with the `transformations` of `b` after it, one
+  /// line each, as under the command's chart; other formats unchanged (their JSON and CSV say it in
+  /// their own fields, or not yet).
+  public static func stating(_ b: ShareBreakdown, after text: String, format: OutputFormat) -> String {
+    let notes = transformations(b)
+    guard !notes.isEmpty, format == .text || format == .markdown else { return text }
+    return text + notes.joined(separator: "\n") + "\n"
   }
 }

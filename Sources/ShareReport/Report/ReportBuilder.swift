@@ -48,7 +48,11 @@ public enum ReportBuilder {
     ]
     if let c = analysis.comparison { sections.append(comparisonSection(c, colors, fold: analysis.fold)) }
     var conc = ReportDocument.Section(heading: "Concentration")
-    conc.charts.append(("concentration", Charts.concentration(analysis.concentration, events: context.events)))
+    conc.charts.append(
+      (
+        "concentration",
+        Charts.concentration(analysis.concentration, events: context.events, notes: foldNotes(analysis.fold))
+      ))
     sections.append(conc)
     sections.append(breaksSection(analysis, colors))
     if !analysis.eventEffects.isEmpty { sections.append(effectsSection(analysis)) }
@@ -159,8 +163,16 @@ public enum ReportBuilder {
     if ShareTableOutput.hasShortShares(table) {
       shares.paragraphs.append(ShareTableOutput.gapNote(table, marker: ShareTableOutput.gapMarker(ascii: false)))
     }
-    shares.charts.append(("shares", Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)))
+    var chart = Charts.stackedShares(analysis.chartShares, colors: colors, events: context.events)
+    chart.notes += foldNotes(analysis.fold)
+    shares.charts.append(("shares", chart))
     return shares
+  }
+
+  /// The fold, stated under each chart it shapes (shares, comparison, concentration; not the focus
+  /// category's breaks): a chart saved on its own (markdown writes SVG files) still says it.
+  static func foldNotes(_ fold: CategoryFold?) -> [String] {
+    fold.map { [ShareTableOutput.foldNote($0)] } ?? []
   }
 
   /// Where the report folds, said where it happens: which categories went where.
@@ -187,6 +199,7 @@ public enum ReportBuilder {
       section.charts.append(("slope-\(c.options.periods[q].label)", Charts.slope(c, period: q, colors: colors)))
     }
     section.charts.insert(("comparison", Charts.comparisonBars(c, colors: colors)), at: 0)
+    for i in section.charts.indices { section.charts[i].spec.notes += foldNotes(fold) }
     section.notes = CompareOutput.notes(c).split(separator: "\n").map(String.init)
     section.notes += c.options.periods.indices.compactMap { CompareOutput.compositionLine(c, $0) }
     return section
@@ -215,7 +228,8 @@ public enum ReportBuilder {
             NumberFormat.signed($0.deltaPP, 2),
           ]
         }))
-    section.charts.append(("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks, colors: colors)))
+    section.charts.append(
+      ("breaks", Charts.breaks(analysis.focusSeries, analysis: breaks, every: analysis.resolution, colors: colors)))
     return section
   }
 
@@ -223,7 +237,8 @@ public enum ReportBuilder {
     var methods = ReportDocument.Section(heading: "Methods")
     methods.paragraphs = [
       "Units: volumes as in the inputs (\(context.ingest.sources.map(\.valueSource).joined(separator: "; "))); all times UTC.",
-      "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted). An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
+      sharesMethod(analysis.shareTable)
+        + " An empty cell is missing, not zero: a category with no value inside its span (first to last observation) has no share; outside its span it counts as 0 (it had not started or had ended). Buckets the data covers only partly are marked with *.",
       testsParagraph(analysis),
       "Breaks: the segmentation with the given number of mean shifts in the logit share (0 and 1 clamped to 0.0001 and 0.9999) that minimises the residual sum of squares, found exactly by the dynamic programme of Bai & Perron (2003) as in R's strucchange; the number of breaks, at most \(ReportAnalysis.reportedBreaks), is chosen by LWZ (Liu, Wu & Zidek 1997); each break date has a 95% interval (Bai 1997, as strucchange's confint), shaded in the chart.",
       ReportBuilder.effectsMethod,
@@ -232,6 +247,14 @@ public enum ReportBuilder {
           separator: ", ") + ".",
     ]
     return methods
+  }
+
+  /// How a share is computed, by the share table's weighting.
+  static func sharesMethod(_ b: ShareBreakdown) -> String {
+    let unit = b.resolution.rawValue
+    return b.weighting == .volume
+      ? "Shares: a category's volume over the total volume of the categories observed in the bucket (volume-weighted)."
+      : "Shares: the mean of a category's \(b.resolution.adjective) shares within the bucket (equal weighting: each \(unit) counts the same), a \(unit)'s share being its volume over the total volume of the categories observed that \(unit)."
   }
 
   /// What each p of the comparison assumes.

@@ -66,6 +66,7 @@ extension ChartSpec {
     var copy = self
     copy.title = clean(title)
     copy.caption = caption.map(clean)
+    copy.notes = notes.map(clean)
     copy.yLabel = clean(yLabel)
     copy.series = series.map { series in
       var s = series

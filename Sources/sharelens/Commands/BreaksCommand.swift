@@ -96,10 +96,15 @@ struct BreaksCommand: ParsableCommand {
         try Run.emit(
           CommandOutput(
             table: { format, ascii, _ in
-              BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii)
+              Charts.stating(
+                analysis.breakdown,
+                after: BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii),
+                format: format)
             },
             chart: Charts.breaks(
-              series, analysis: result, colors: ColorAssignment(categories: analysis.breakdown.categories))),
+              series, analysis: result, every: analysis.breakdown.every,
+              notes: Charts.transformations(analysis.breakdown),
+              colors: ColorAssignment(categories: analysis.breakdown.categories))),
           output)
       } else {
         let tests = try at.map { try ChowTest(series, at: $0.day) }

@@ -84,8 +84,9 @@ struct ConcentrationCommand: ParsableCommand {
       try Run.emit(
         CommandOutput(
           table: { format, ascii, width in
-            ConcentrationOutput.render(series, format: format, ascii: ascii, width: width)
-          }, chart: Charts.concentration(series)), output)
+            ConcentrationOutput.render(
+              series, format: format, ascii: ascii, width: width, shares: analysis.breakdown)
+          }, chart: Charts.concentration(series, notes: Charts.transformations(analysis.breakdown))), output)
     }
   }
 

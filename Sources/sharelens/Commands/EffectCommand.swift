@@ -69,8 +69,14 @@ struct EffectCommand: ParsableCommand {
       let effect = try EffectAnalysis(series, events: at.map(\.day))
       try Run.emit(
         CommandOutput(
-          table: { format, ascii, width in EffectOutput.render(effect, format: format, ascii: ascii, width: width) },
-          chart: Charts.effect(effect, colors: ColorAssignment(categories: analysis.breakdown.categories))),
+          table: { format, ascii, width in
+            Charts.stating(
+              analysis.breakdown, after: EffectOutput.render(effect, format: format, ascii: ascii, width: width),
+              format: format)
+          },
+          chart: Charts.effect(
+            effect, every: analysis.breakdown.every, notes: Charts.transformations(analysis.breakdown),
+            colors: ColorAssignment(categories: analysis.breakdown.categories))),
         output)
     }
   }

@@ -44,7 +44,10 @@ struct TrendCommand: ParsableCommand {
       let series = try ShareSeries(analysis.breakdown, category: category).withinSpan()
       try Run.report(series.clampWarning.map { [$0] } ?? [], strict: input.strict)
       let fit = try TrendFit(series)
-      try Run.emit(CommandOutput(table: { format, _, _ in TrendOutput.render(fit, format: format) }), output)
+      try Run.emit(
+        CommandOutput(table: { format, _, _ in
+          Charts.stating(analysis.breakdown, after: TrendOutput.render(fit, format: format), format: format)
+        }), output)
     }
   }
 }

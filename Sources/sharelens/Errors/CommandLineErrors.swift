@@ -47,6 +47,7 @@ extension Setting {
   var flag: String {
     switch self {
     case .layout: return "--layout"
+    case .decimalMark: return "--decimal"
     case .timeColumn: return "--time"
     case .valueColumn: return "--value"
     case .grouping: return "--group"

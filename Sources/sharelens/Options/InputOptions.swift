@@ -20,6 +20,12 @@ struct InputOptions: ParsableArguments {
       "The field separator, instead of detecting it from the first lines: comma, semicolon, tab or pipe."))
   var delimiter: Delimiter?
 
+  @Option(
+    help: ArgumentHelp(
+      "The numbers' decimal mark: point (1234.5) or comma (1234,5 or 1.234,5); default: detected in files not separated by commas, else point."
+    ))
+  var decimal: DecimalMark?
+
   @Option(help: ArgumentHelp("The time column's name, when detection picks the wrong one.", valueName: "column"))
   var time: String?
 
@@ -82,6 +88,7 @@ struct InputOptions: ParsableArguments {
       layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
       duplicates: duplicates, snapshotDate: date)
     options.delimiter = delimiter
+    options.decimalMark = decimal
     options.markets = try markets.map { try MarketTable.load(path: $0) }
     options.standardInputUnasked = files.isEmpty
     options.progress = ProgressBar.shared.callback
@@ -115,6 +122,7 @@ struct InputOptions: ParsableArguments {
 }
 
 extension Delimiter: ExpressibleByArgument {}
+extension DecimalMark: ExpressibleByArgument {}
 
 /// The old `--category <column>` of the commands that analyse every category: the same as
 /// `--group`, while in `trend`, `breaks` and `report` `--category` names the one category to

@@ -28,7 +28,7 @@ public struct SVGRenderer: Sendable {
 
   public func render(_ spec: ChartSpec) -> String {
     let events = spec.events
-    let eventRows = Double(events.count + spec.spanLabels.count)
+    let eventRows = Double(events.count + spec.spanLabels.count + spec.notes.count)
     // A subtitle moves the plot down a line; a credit line adds one at the foot.
     let subtitleRow: Double = spec.subtitle == nil ? 0 : 20
     let totalHeight =
@@ -48,6 +48,11 @@ public struct SVGRenderer: Sendable {
       body.append(text(caption, x: 16, y: y, size: 12, fill: "#444444"))
       y += 18
     }
+    // What was done to the data (smoothing, weighting, a fold), one line each under the caption.
+    for note in spec.notes {
+      body.append(text(note, x: 16, y: y, size: 12, fill: "#444444"))
+      y += 16
+    }
     for (i, event) in events.enumerated() {
       body.append(
         text("\(i + 1)  \(CivilDate(dayNumber: event.day))  \(event.label)", x: 16, y: y, size: 12, fill: "#333333"))
@@ -62,6 +67,7 @@ public struct SVGRenderer: Sendable {
     }
     if let source = spec.source { body.append(text(source, x: 16, y: y + 4, size: 11, fill: "#555555")) }
     var desc = [spec.subtitle, spec.caption].compactMap { $0 }.joined(separator: ". ")
+    if !spec.notes.isEmpty { desc += " " + spec.notes.joined(separator: " ") }
     desc += " Series: " + spec.series.map(\.name).joined(separator: ", ") + "."
     if !events.isEmpty {
       desc += " Events: " + events.map { "\(CivilDate(dayNumber: $0.day)) \($0.label)" }.joined(separator: "; ") + "."

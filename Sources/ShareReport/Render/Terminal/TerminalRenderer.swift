@@ -77,6 +77,7 @@ public struct TerminalRenderer: Sendable {
     case .stackedArea, .line: out += plot(spec)
     }
     if let caption = spec.caption { out += wrapToWidth(caption, indent: "") }
+    for note in spec.notes { out += wrapToWidth(note, indent: "") }
     if let source = spec.source { out += wrapToWidth(source, indent: "") }
     return out.map { clipANSI($0, width: width, reset: color) }.joined(separator: "\n") + "\n"
   }
