@@ -4,6 +4,8 @@
 //   sharelens-gen dump ROWS MARKET [SEED] bitcoincharts style: unixtime,price,amount for one market
 //   sharelens-gen hourly HOURS MARKETS [SEED] long table time,market,volume: one row per hour and
 //                                         market from 2016-01-01, ISO 8601 times with Z
+//   sharelens-gen wide HOURS MARKETS [SEED]   the same hours as a wide export: time and one column
+//                                         per market, every 20th value (by the generator) empty
 //
 // Written to standard output. The same arguments give the same bytes on every machine: the
 // generator is SplitMix64, and prices and amounts are printed from integers, not Doubles.
@@ -85,7 +87,9 @@ func isoHour(_ t: UInt64) -> String {
 
 let arguments = CommandLine.arguments
 func usage() -> Never {
-  let text = "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED] | hourly HOURS MARKETS [SEED] | wide HOURS MARKETS [SEED]\n"
+  let text =
+    "usage: sharelens-gen log ROWS [SEED] | dump ROWS MARKET [SEED] | hourly HOURS MARKETS [SEED]"
+    + " | wide HOURS MARKETS [SEED]\n"
   _ = text.withCString { write(2, $0, strlen($0)) }
   exit(64)
 }

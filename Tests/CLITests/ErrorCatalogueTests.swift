@@ -274,17 +274,18 @@ let oddButValid: [GoodInput] = [
     bytes: Array(
       ("{\"weighting\": \"equal\", \"smoothing\": {\"window\": 3, \"statistic\": \"mean\"}, \"buckets\": "
         + "[{\"start\": \"2016-01-01\", \"volumes\": {\"b\": 3, \"a\": 1}}]}\n").utf8), name: "saved.json",
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false",
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
     stderr: "the saved shares were smoothed (mean 3) and equal-weighted; its volumes are read"),
   GoodInput(
     id: "V21",
     bytes: Array(
       "start,end,category,volume,share,total,coverage,partial,smoothing\n2016-01-01,2016-01-01,b,3,0.5,4,1,false,mean 3\n2016-01-01,2016-01-01,a,1,0.5,4,1,false,mean 3\n"
         .utf8),
-    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false", stderr: "the saved shares were smoothed; its volumes are read"),
+    expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
+    stderr: "the saved shares were smoothed; its volumes are read"),
   GoodInput(
     id: "V25", bytes: Array("Time;a;b\n2016-01-01;1,5;4.998,5\n".utf8),
-    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false"),
+    expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false,1,0,align"),
   GoodInput(
     id: "V26", bytes: Array("Time,a,b\n2016-01-01,\"1,5\",\"4.998,5\"\n".utf8),
     expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false",

@@ -71,7 +71,10 @@ import Testing
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let lines = run.stdout.split(separator: "\n").map(String.init)
-    #expect(lines[0] == "start,end,category,volume,share,total,coverage,partial,smoothing,weighting,folded")
+    #expect(
+      lines[0]
+        == "start,end,category,volume,share,total,coverage,partial,day_coverage,days_left_out,gaps,smoothing,weighting,folded"
+    )
     let other = try #require(lines.first { $0.contains(",other,") })
     #expect(other.hasSuffix(",mean 3,equal,JPY;KRW"), "\(other)")
     let usd = try #require(lines.first { $0.contains(",USD,") })
