@@ -59,10 +59,10 @@ public enum Ingest {
         throw ShareError.request(
           "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
       }
-      if try scanner.startsWithJSONObject() {
-        summaries.append(
-          try OwnJSONReader.read(
-            try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder))
+      if try scanner.startsWithJSON() {
+        var json = JSONFeedReader(name: stream.name, source: source, options: options)
+        summaries.append(try json.read(try scanner.remainingBytes(), into: &builder))
+        warnings += json.warnings
         continue
       }
       try scanner.settleDelimiter(options.delimiter)
