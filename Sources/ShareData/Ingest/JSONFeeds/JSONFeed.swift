@@ -61,12 +61,16 @@ struct JSONFeedReader {
   var file: SourceLocation { SourceLocation(file: name) }
 
   mutating func read(_ bytes: [UInt8], into builder: inout VolumeTableBuilder) throws -> SourceSummary {
+    if JSONValue.nestsTooDeep(bytes) {
+      throw ShareError.data(
+        "JSON nested deeper than \(JSONValue.maximumDepth) levels", at: file, expected: JSONFeed.expected)
+    }
     let value: JSONValue
     do {
       value = try JSONValue.parse(bytes)
     } catch {
       throw ShareError.data(
-        "not valid JSON\(JSONFeedReader.why(error))", at: file, expected: JSONFeed.expected,
+        "not valid JSON\(JSONFeedReader.why(bytes))", at: file, expected: JSONFeed.expected,
         hint: "a file cut short (an interrupted download) is not valid JSON either")
     }
     let root = JSONNode(root: value, file: name)
@@ -94,12 +98,16 @@ struct JSONFeedReader {
     }
   }
 
-  /// The decoder's own words for where the JSON breaks, when it has some.
-  static func why(_ error: any Error) -> String {
-    guard case .dataCorrupted(let context) = error as? DecodingError else { return "" }
-    let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-    guard let text = detail ?? (context.debugDescription.isEmpty ? nil : context.debugDescription) else { return "" }
-    return ": " + text.prefix(120)
+  /// Where the JSON breaks, in Foundation's words (JSONDecoder's own error on Linux says only "not
+  /// valid JSON"; JSONSerialization's names the line and column). Asked only once the file failed.
+  static func why(_ bytes: [UInt8]) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+      return ""
+    } catch {
+      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+      return detail.isEmpty ? "" : " (\(detail.prefix(160)))"
+    }
   }
 
   // MARK: What every feed reader shares

@@ -1,0 +1,138 @@
+// The JSON feed readers: each feed is told by its shape, its market comes from the file (a CCXT
+// symbol) or its name, and bad input names the file, the JSON path and what was expected.
+
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ShareData
+
+/// The message of the ShareError `body` throws ("" when it throws none).
+private func failure(_ body: () throws -> Any) -> String {
+  do {
+    _ = try body()
+    return ""
+  } catch {
+    return "\(error)"
+  }
+}
+
+private func trade(_ time: Int64, _ amount: String, symbol: String = "BTC/USDT", cost: String = "null") -> String {
+  "{\"timestamp\": \(time), \"symbol\": \"\(symbol)\", \"price\": 100, \"amount\": \(amount), \"cost\": \(cost)}"
+}
+
+struct JSONFeedTests {
+  @Test func eachFixtureIsDetectedByItsShape() throws {
+    let reasons = [
+      "BTC_USDT-trades.json": "detected: CCXT trades (JSON objects)",
+      "ETH_USDT-trades.json.gz": "detected: freqtrade trades (JSON lists)",
+      "BTC_USDT-1h.json": "detected: CCXT OHLCV (JSON lists)",
+      "cryptocompare-histoday-v1.json": "detected: CryptoCompare histoday/histohour v1 (Data)",
+      "cryptocompare-histohour-v2.json": "detected: CryptoCompare histoday/histohour v2 (Data.Data)",
+      "coingecko-kraken-daily.json": "detected: CoinGecko exchange volume chart",
+    ]
+    for (file, reason) in reasons {
+      #expect(try readFeed(file).sources[0].layoutReason.description == reason, "\(file)")
+    }
+  }
+
+  @Test func aCCXTSymbolInTheFileNamesTheMarket() throws {
+    let text = "[\(trade(1_704_067_200_000, "2", symbol: "BTC/USDT:USDT"))]"
+    let result = try ingest(text, name: "binance/saved.json", options: IngestOptions(group: "pair"))
+    #expect(result.table.categories == ["BTC/USDT"])
+    let market = try #require(result.sources[0].market)
+    #expect(market.exchange == "binance")
+    #expect(market.instrument == Instrument(.perpetual, margin: .linear))
+    #expect(result.sources[0].valueSource == "amount (contracts), trades summed per day")
+  }
+
+  @Test func quoteVolumeIsTheCostElsePriceTimesAmount() throws {
+    let text = "[\(trade(1_704_067_200_000, "2", cost: "150")), \(trade(1_704_067_300_000, "3"))]"
+    let result = try ingest(text, name: "BTC_USDT-trades.json", options: IngestOptions(unit: .quote))
+    #expect(result.table.volumes == [450])
+    #expect(result.sources[0].volumeUnit == "USDT")
+  }
+
+  @Test func coinGeckoTakesOnePointPerDayNeverASum() throws {
+    // Hourly points: 00:20 closes the day before; 01:20 and 12:00 are not summed into anything.
+    let day: Int64 = 1_704_067_200_000
+    let text = "[[\(day + 1_200_000), \"10\"], [\(day + 4_800_000), \"11\"], [\(day + 43_200_000), \"12\"]]"
+    let result = try ingest(text, name: "volume_chart.json")
+    #expect(result.table.times == [1_704_067_200 - 86_400])
+    #expect(result.table.volumes == [10])
+  }
+
+  @Test func zeroBarsBeforeListingAreMissingWithAWarning() throws {
+    let bar = { (t: Int, v: Int) in
+      "{\"time\": \(t), \"open\": \(v), \"high\": \(v), \"low\": \(v), \"close\": \(v), \"volumefrom\": \(v), \"volumeto\": \(v)}"
+    }
+    let text = "{\"Response\": \"Success\", \"Data\": [\(bar(1_704_067_200, 0)), \(bar(1_704_153_600, 5))]}"
+    let result = try ingest(text, name: "histoday.json")
+    #expect(result.table.cellCount == 2)
+    #expect(!result.table.valid[0] && result.table.valid[1])
+    #expect(result.warnings.map(\.kind) == [.feedGapRows])
+  }
+
+  @Test func aBadValueIsNamedByItsJSONPath() {
+    let bars =
+      "{\"time\": 1704067200, \"volumefrom\": 1, \"volumeto\": 2}, {\"time\": 1704153600, \"volumefrom\": \"abc\"}"
+    #expect(
+      failure { try ingest("{\"Data\": {\"Data\": [\(bars)]}}", name: "cc.json") }
+        == "cc.json: $.Data.Data[1].volumefrom is the string \"abc\", not a number; "
+        + "expected volumefrom, a number of 0 or more")
+    #expect(
+      failure { try ingest("[\(trade(1_704_067_200_000, "true"))]", name: "t.json") }
+        == "t.json: $[0].amount is true, not a number; expected amount, a number of 0 or more")
+    #expect(
+      failure { try ingest("[[1704067200000, 1, 2, 3, 4, -5]]", name: "o.json") }
+        .hasPrefix("o.json: $[0][5] is negative: -5;"))
+    #expect(
+      failure { try ingest("[{\"timestamp\": 1, \"amount\": 1}, {\"amount\": 1}]", name: "t.json") }
+        .hasPrefix("t.json: $[1].timestamp is missing, not a unix time;"))
+    #expect(failure { try ingest("[[1e300, \"1\"]]", name: "g.json") }.contains("$[0][0] is 1e+300, out of range"))
+  }
+
+  @Test func aFileWithTwoMarketsIsAnError() {
+    let text = "[\(trade(1_704_067_200_000, "1")), \(trade(1_704_067_300_000, "1", symbol: "ETH/USDT"))]"
+    #expect(
+      failure { try ingest(text, name: "t.json") }.hasPrefix(
+        "t.json: $[1] is a trade of the string \"ETH/USDT\", the first trade of the string \"BTC/USDT\""))
+  }
+
+  @Test func aSavedErrorAnswerSaysWhatTheAPISaid() {
+    let text = "{\"Response\": \"Error\", \"Message\": \"fsym param is empty or null.\", \"Data\": {}}"
+    #expect(
+      failure { try ingest(text, name: "cc.json") }.hasPrefix(
+        "cc.json: the file is a CryptoCompare \"Error\" answer: \"fsym param is empty or null.\""))
+  }
+
+  @Test func notJSONOrNoKnownShapeIsAnError() {
+    #expect(failure { try ingest("[[1704067200000, \"1\"", name: "cut.json") }.hasPrefix("cut.json: not valid JSON"))
+    #expect(failure { try ingest("[]", name: "e.json") }.hasPrefix("e.json: the JSON list is empty"))
+    #expect(
+      failure { try ingest("{\"a\": 1}", name: "x.json") }.hasPrefix(
+        "x.json: JSON of a shape sharelens does not read (an object first)"))
+    #expect(
+      failure { try ingest("[[1, 2, 3]]", name: "x.json") }.hasPrefix(
+        "x.json: JSON of a shape sharelens does not read (a list of 3 first)"))
+  }
+
+  @Test func quoteUnitIsRefusedWhereTheFileHasNoQuoteVolume() {
+    let quote = IngestOptions(unit: .quote)
+    #expect(
+      failure { try readFeed("BTC_USDT-1h.json", quote) }.contains("holds base volumes, no quote volume"))
+    #expect(
+      failure { try readFeed("coingecko-kraken-daily.json", quote) }.contains(
+        "holds an exchange's volume in BTC, no quote volume"))
+  }
+
+  @Test func deepNestingIsRefusedBeforeDecoding() {
+    // The decoder took 0.6 s at 300 levels (its cost grows with the square of the depth).
+    let deep = String(repeating: "[", count: 65) + "1" + String(repeating: "]", count: 65)
+    #expect(failure { try ingest(deep, name: "deep.json") }.hasPrefix("deep.json: JSON nested deeper than 64 levels"))
+    let brackets = "[\"[[[[\\\"\", " + String(repeating: "[", count: 63) + "1" + String(repeating: "]", count: 64)
+    #expect(failure { try ingest(brackets, name: "ok.json") }.contains("does not read"))
+    let bad = String(repeating: "[", count: 60) + "1e999" + String(repeating: "]", count: 60)
+    #expect(failure { try ingest(bad, name: "bad.json") }.hasPrefix("bad.json: "))
+  }
+}
