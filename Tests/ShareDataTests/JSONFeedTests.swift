@@ -111,7 +111,7 @@ struct JSONFeedTests {
     #expect(failure { try ingest("[]", name: "e.json") }.hasPrefix("e.json: the JSON list is empty"))
     #expect(
       failure { try ingest("{\"a\": 1}", name: "x.json") }.hasPrefix(
-        "x.json: JSON of a shape sharelens does not read (an object first)"))
+        "x.json: JSON without \"buckets\" (sharelens' shares JSON) or \"Data\" (CryptoCompare)"))
     #expect(
       failure { try ingest("[[1, 2, 3]]", name: "x.json") }.hasPrefix(
         "x.json: JSON of a shape sharelens does not read (a list of 3 first)"))

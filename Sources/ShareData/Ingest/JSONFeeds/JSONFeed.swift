@@ -78,6 +78,11 @@ struct JSONFeedReader {
       throw ShareError.data("the JSON list is empty", at: file, expected: JSONFeed.expected)
     }
     guard let feed = JSONFeed.detect(root) else {
+      if case .object = value {
+        throw ShareError.data(
+          "JSON without \"buckets\" (sharelens' shares JSON) or \"Data\" (CryptoCompare)", at: file,
+          expected: JSONFeed.expected, hint: "other JSON needs converting to CSV")
+      }
       throw ShareError.data(
         "JSON of a shape sharelens does not read (\(root.items?.first?.shown ?? root.value.shown) first)", at: file,
         expected: JSONFeed.expected, hint: "other JSON needs converting to CSV")
