@@ -7,12 +7,17 @@ private func ccxtTrade(_ ms: Int64, _ amount: String, symbol: String = "BTC/USDT
 }
 
 let jsonFeedCatalogue: [BadInput] = [
-  BadInput("E85", "[[1451606400000, \"1\"], [x]]", "not valid JSON (Invalid value around character", name: "in.json"),
+  BadInput(
+    "E85", "[[1451606400000, \"1\"],\n [x]]", "not valid JSON: a value was expected, found \"x\"", name: "in.json"
+  )
+  .at("2:3"),
   BadInput("E85", "[]", "the JSON list is empty", name: "in.json"),
   BadInput("E85", "[[1, 2, 3]]", "JSON of a shape sharelens does not read (a list of 3 first)", name: "in.json"),
   BadInput(
     "E85", String(repeating: "[", count: 80) + String(repeating: "]", count: 80),
-    "JSON nested deeper than 64 levels", name: "in.json"),
+    "not valid JSON: nested deeper than 64 levels", name: "in.json"
+  )
+  .at("1:65"),
   BadInput(
     "E85", "[[1451649600000, \"1\"]]", "no point falls within an hour after a midnight UTC",
     name: "coingecko.json"),

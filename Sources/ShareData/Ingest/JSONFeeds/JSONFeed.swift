@@ -61,17 +61,13 @@ struct JSONFeedReader {
   var file: SourceLocation { SourceLocation(file: name) }
 
   mutating func read(_ bytes: [UInt8], into builder: inout VolumeTableBuilder) throws -> SourceSummary {
-    if JSONValue.nestsTooDeep(bytes) {
-      throw ShareError.data(
-        "JSON nested deeper than \(JSONValue.maximumDepth) levels", at: file, expected: JSONFeed.expected)
-    }
     let value: JSONValue
     do {
       value = try JSONValue.parse(bytes)
     } catch {
       throw ShareError.data(
-        "not valid JSON\(JSONFeedReader.why(bytes))", at: file, expected: JSONFeed.expected,
-        hint: "a file cut short (an interrupted download) is not valid JSON either")
+        "not valid JSON: \(error.message)", at: SourceLocation(file: name, line: error.line, column: error.column),
+        expected: JSONFeed.expected, hint: "a file cut short (an interrupted download) is not valid JSON either")
     }
     let root = JSONNode(root: value, file: name)
     if case .array(let items) = value, items.isEmpty {
@@ -100,18 +96,6 @@ struct JSONFeedReader {
     case .ccxtOHLCV: return try readCCXTOHLCV(try root.list("a list of bars"), &builder)
     case .cryptoCompare: return try readCryptoCompare(root, &builder)
     case .coinGecko: return try readCoinGecko(try root.list("a list of points"), &builder)
-    }
-  }
-
-  /// Where the JSON breaks, in Foundation's words (JSONDecoder's own error on Linux says only "not
-  /// valid JSON"; JSONSerialization's names the line and column). Asked only once the file failed.
-  static func why(_ bytes: [UInt8]) -> String {
-    do {
-      _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-      return ""
-    } catch {
-      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-      return detail.isEmpty ? "" : " (\(detail.prefix(160)))"
     }
   }
 

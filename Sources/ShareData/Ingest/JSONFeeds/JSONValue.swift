@@ -3,8 +3,6 @@
 // expected. Foundation's JSONSerialization is not used: on Linux it returns `true` as a number 1, and
 // a volume of `true` must be an error, not 1.
 
-import Foundation
-
 /// One JSON value. Numbers are Doubles (exact for integers up to 2^53: millisecond times fit).
 enum JSONValue: Sendable, Equatable {
   case null
@@ -14,43 +12,8 @@ enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  /// Parses `bytes`; an invalid document throws the decoder's error.
-  static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-    try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-  }
-
-  /// No feed nests deeper than a few levels (CryptoCompare v2: 4; a CCXT trade's `info`, a few more).
-  /// The decoder's cost grows with the square of the depth (0.6 s at 300 levels in debug), so a
-  /// deeper file is refused before it is decoded.
-  static let maximumDepth = 64
-
-  /// Whether brackets outside strings nest deeper than `maximumDepth` anywhere in `bytes`.
-  static func nestsTooDeep(_ bytes: [UInt8]) -> Bool {
-    var depth = 0
-    var inString = false
-    var escaped = false
-    for byte in bytes {
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""): inString = true
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        if depth > maximumDepth { return true }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-      default: break
-      }
-    }
-    return false
-  }
+  /// Parses `bytes` (JSONParser).
+  static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue { try JSONParser.parse(bytes) }
 
   /// How a value is named in a message: its kind, and short values themselves.
   var shown: String {
@@ -65,77 +28,53 @@ enum JSONValue: Sendable, Equatable {
   }
 }
 
-extension JSONValue: Decodable {
-  /// Scalars are tried in turn; an array or an object, once seen, is decoded without a retry, so a
-  /// bad value deep inside fails once (trying each kind at every level would take 2^depth tries).
-  init(from decoder: any Decoder) throws {
-    if let scalar = try? decoder.singleValueContainer() {
-      if scalar.decodeNil() {
-        self = .null
-        return
-      }
-      if let value = try? scalar.decode(Bool.self) {
-        self = .bool(value)
-        return
-      }
-      if let value = try? scalar.decode(Double.self) {
-        self = .number(value)
-        return
-      }
-      if let value = try? scalar.decode(String.self) {
-        self = .string(value)
-        return
-      }
-    }
-    if var list = try? decoder.unkeyedContainer() {
-      var items: [JSONValue] = []
-      while !list.isAtEnd { items.append(try list.decode(JSONValue.self)) }
-      self = .array(items)
-      return
-    }
-    let object = try decoder.container(keyedBy: AnyKey.self)
-    var fields: [String: JSONValue] = [:]
-    for key in object.allKeys { fields[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
-    self = .object(fields)
-  }
-
-  private struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-}
-
 /// A value and where it is in its file: the node a reader holds while it walks the document.
 struct JSONNode {
   let value: JSONValue
-  /// `$`, `$.Data`, `$.Data[3]`, `$.Data[3].volumefrom`.
-  let path: String
+  /// The path of the list or object this value is in ("" for the root).
+  private let parent: String
+  /// Where in its parent: an index or a member name. The path is put together only for a message:
+  /// a reader walks millions of values and names one.
+  private let step: Step
   let file: String
   /// false for an object's member that is not there (its value is then null).
   var present = true
 
-  /// The whole document of `file`.
-  init(root value: JSONValue, file: String) {
-    self.init(value: value, path: "$", file: file)
+  private enum Step {
+    case root
+    case index(Int)
+    case key(String)
   }
 
-  init(value: JSONValue, path: String, file: String, present: Bool = true) {
+  /// The whole document of `file`.
+  init(root value: JSONValue, file: String) {
+    self.init(value: value, parent: "", step: .root, file: file)
+  }
+
+  private init(value: JSONValue, parent: String, step: Step, file: String, present: Bool = true) {
     self.value = value
-    self.path = path
+    self.parent = parent
+    self.step = step
     self.file = file
     self.present = present
+  }
+
+  /// `$`, `$.Data`, `$.Data[3]`, `$.Data[3].volumefrom`, `$["a b"]`.
+  var path: String {
+    switch step {
+    case .root: return "$"
+    case .index(let index): return "\(parent)[\(index)]"
+    case .key(let key):
+      let plain = !key.isEmpty && key.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+      return plain ? "\(parent).\(key)" : "\(parent)[\(quoted(key))]"
+    }
   }
 
   /// The member `key` of an object (null when absent: the caller says what it needed).
   subscript(key: String) -> JSONNode {
     var member: JSONValue?
     if case .object(let fields) = value { member = fields[key] }
-    let plain = key.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" } && !key.isEmpty
-    return JSONNode(
-      value: member ?? .null, path: plain ? "\(path).\(key)" : "\(path)[\(quoted(key))]", file: file,
-      present: member != nil)
+    return JSONNode(value: member ?? .null, parent: path, step: .key(key), file: file, present: member != nil)
   }
 
   /// Whether this is an object with a member `key`.
@@ -146,7 +85,8 @@ struct JSONNode {
 
   var items: [JSONNode]? {
     guard case .array(let items) = value else { return nil }
-    return items.enumerated().map { JSONNode(value: $1, path: "\(path)[\($0)]", file: file) }
+    let path = path
+    return items.enumerated().map { JSONNode(value: $1, parent: path, step: .index($0), file: file) }
   }
 
   /// The value as a message names it; "missing" for an absent member.
@@ -158,14 +98,14 @@ struct JSONNode {
   }
 
   /// A list, or an error naming this path.
-  func list(_ expected: Phrase) throws -> [JSONNode] {
-    guard let items else { throw wrong("\(shown), not a list", expected: expected) }
+  func list(_ expected: @autoclosure () -> Phrase) throws -> [JSONNode] {
+    guard let items else { throw wrong("\(shown), not a list", expected: expected()) }
     return items
   }
 
   /// A number of 0 or more (a volume, a price); a numeric string is read as its number (CCXT and
   /// CoinGecko write some numbers as strings). nil for null when `optional`.
-  func amount(_ expected: Phrase, optional: Bool = false) throws -> Double? {
+  func amount(_ expected: @autoclosure () -> Phrase, optional: Bool = false) throws -> Double? {
     let number: Double?
     switch value {
     case .number(let value): number = value
@@ -173,18 +113,18 @@ struct JSONNode {
     case .null where optional: return nil
     default: number = nil
     }
-    guard let number else { throw wrong("\(shown), not a number", expected: expected) }
-    guard number >= 0, number.isFinite else { throw wrong("negative: \(shown)", expected: expected) }
+    guard let number else { throw wrong("\(shown), not a number", expected: expected()) }
+    guard number >= 0, number.isFinite else { throw wrong("negative: \(shown)", expected: expected()) }
     return number
   }
 
   /// A unix time in seconds: a number of seconds or milliseconds, told apart by magnitude as for
   /// CSV files (`TimeParser.millisecondsThreshold`); before 1970 or after 9999 is an error.
-  func unixTime(_ expected: Phrase) throws -> Int64 {
-    guard case .number(let raw) = value else { throw wrong("\(shown), not a unix time", expected: expected) }
+  func unixTime(_ expected: @autoclosure () -> Phrase) throws -> Int64 {
+    guard case .number(let raw) = value else { throw wrong("\(shown), not a unix time", expected: expected()) }
     let seconds = TimeParser.isMilliseconds(raw) ? (raw / 1000).rounded(.down) : raw.rounded(.down)
     guard raw >= 0, seconds < 253_402_300_800 else {
-      throw wrong("\(shown), out of range", expected: "\(expected) between 1970 and year 9999")
+      throw wrong("\(shown), out of range", expected: "\(expected()) between 1970 and year 9999")
     }
     return Int64(seconds)
   }
