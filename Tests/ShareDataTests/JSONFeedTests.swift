@@ -152,6 +152,16 @@ struct JSONFeedTests {
     #expect(failure { try ingest("[tru]", name: "word.json") }.hasPrefix("word.json:1:2: not valid JSON: a value was"))
   }
 
+  @Test func aTruncatedJSONGzipIsAnErrorNotAShortRead() throws {
+    let whole = try Data(
+      contentsOf: URL(fileURLWithPath: Paths.fixture("ShareDataTests", "JSONFeeds/ETH_USDT-trades.json.gz")))
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let cut = dir.file("ETH_USDT-trades.json.gz", bytes: Array(whole.prefix(whole.count / 2)))
+    #expect(
+      failure { try Ingest.read(paths: [cut], options: IngestOptions()) }.contains("the compressed data ends early"))
+  }
+
   @Test func stringsAndNumbersReadAsJSONSaysTheyDo() throws {
     let text = "\u{FEFF}[\"a\\u00e9\\ud83d\\ude00\\n\\/\", -1.5e-3, 0, true, null, {}, []]"
     let value = try JSONParser.parse(Array(text.utf8))
