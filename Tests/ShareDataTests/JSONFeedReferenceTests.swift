@@ -51,7 +51,7 @@ func readFeed(_ file: String, _ options: IngestOptions = IngestOptions()) throws
 
 struct JSONFeedReferenceTests {
   @Test func theReferenceCoversEveryFixture() {
-    #expect(jsonFeedReference.count == 11)
+    #expect(jsonFeedReference.count == 15)
   }
 
   @Test(arguments: jsonFeedReference)

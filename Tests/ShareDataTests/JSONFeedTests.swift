@@ -30,6 +30,8 @@ struct JSONFeedTests {
       "cryptocompare-histoday-v1.json": "detected: CryptoCompare histoday/histohour v1 (Data)",
       "cryptocompare-histohour-v2.json": "detected: CryptoCompare histoday/histohour v2 (Data.Data)",
       "coingecko-kraken-daily.json": "detected: CoinGecko exchange volume chart",
+      "tBTCUSD.json": "detected: Bitfinex v2 trades (JSON lists)",
+      "BTC-USD.json": "detected: Coinbase Exchange trades (JSON objects)",
     ]
     for (file, reason) in reasons {
       #expect(try readFeed(file).sources[0].layoutReason.description == reason, "\(file)")
@@ -44,6 +46,19 @@ struct JSONFeedTests {
     #expect(market.exchange == "binance")
     #expect(market.instrument == Instrument(.perpetual, margin: .linear))
     #expect(result.sources[0].valueSource == "amount (contracts), trades summed per day")
+  }
+
+  @Test func exchangeFilesNameTheirExchangeByShapeAndThePairByName() throws {
+    let bitfinex = try readFeed("tBTCUSD.json", IngestOptions(group: "market"))
+    #expect(bitfinex.sources[0].market == Market(exchange: "bitfinex", base: "BTC", quote: "USD", instrument: .spot))
+    let coinbase = try readFeed("BTC-USD.json", IngestOptions(group: "exchange"))
+    #expect(coinbase.table.categories == ["coinbase"])
+    // A sell's negative AMOUNT is volume all the same.
+    let sells = try ingest("[[1, 1704067300000, -2, 100], [2, 1704067200000, 0.5, 100]]", name: "tETHUSD.json")
+    #expect(sells.table.volumes == [2.5])
+    #expect(
+      failure { try ingest("[{\"time\": \"soon\", \"trade_id\": 1, \"size\": \"1\"}]", name: "BTC-USD.json") }
+        .hasPrefix("BTC-USD.json: $[0].time is the string \"soon\", not a time"))
   }
 
   @Test func quoteVolumeIsTheCostElsePriceTimesAmount() throws {

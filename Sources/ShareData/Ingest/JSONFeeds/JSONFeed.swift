@@ -1,8 +1,9 @@
 // JSON inputs, told apart by their shape (no layout flag): sharelens' own shares JSON, and the
 // feeds analysts save from APIs (FORMATS.md): CCXT trades (objects, or freqtrade's compact lists)
 // and OHLCV, CryptoCompare histoday/histohour (v1 `Data`, v2 `Data.Data`), CoinGecko exchange
-// volume charts. A gzipped file arrives here decompressed (GzipStream tells gzip by its bytes).
-// Each reader is in a file of its own (JSONFeed+CCXT, +CryptoCompare, +CoinGecko).
+// volume charts, and Bitfinex and Coinbase trades saved by hand. A gzipped file arrives here
+// decompressed (GzipStream tells gzip by its bytes). Each reader is in a file of its own
+// (JSONFeed+CCXT, +CryptoCompare, +CoinGecko, +Exchanges).
 
 import Foundation
 
@@ -20,10 +21,14 @@ enum JSONFeed: Sendable, Equatable {
   case cryptoCompare
   /// CoinGecko `/exchanges/{id}/volume_chart`: `[timestamp, "volume in BTC"]` pairs.
   case coinGecko
+  /// Bitfinex v2 trades: `[ID, MTS, AMOUNT, PRICE]`, AMOUNT negative for a sell.
+  case bitfinexTrades
+  /// Coinbase Exchange trades: `{time, trade_id, price, size, side}`.
+  case coinbaseTrades
 
   /// What an error says sharelens reads.
   static let expected: Phrase =
-    "sharelens' shares JSON, CCXT trades or OHLCV, a CryptoCompare histoday/histohour answer, or a CoinGecko volume chart"
+    "sharelens' shares JSON, CCXT trades or OHLCV, a CryptoCompare histoday/histohour answer, a CoinGecko volume chart, or Bitfinex or Coinbase trades"
 
   /// The feed whose shape `root` has (judged by the first item of a list); nil for none.
   static func detect(_ root: JSONNode) -> JSONFeed? {
@@ -35,6 +40,8 @@ enum JSONFeed: Sendable, Equatable {
     case .array(let items):
       switch items.first {
       case .object(let fields) where fields["timestamp"] != nil && fields["amount"] != nil: return .ccxtTrades
+      case .object(let fields) where fields["trade_id"] != nil && fields["size"] != nil: return .coinbaseTrades
+      case .array(let fields) where fields.count == 4: return .bitfinexTrades
       case .array(let fields) where fields.count == 2: return .coinGecko
       case .array(let fields) where fields.count == 6: return .ccxtOHLCV
       case .array(let fields) where fields.count == 7: return .ccxtTradeLists
@@ -96,6 +103,8 @@ struct JSONFeedReader {
     case .ccxtOHLCV: return try readCCXTOHLCV(try root.list("a list of bars"), &builder)
     case .cryptoCompare: return try readCryptoCompare(root, &builder)
     case .coinGecko: return try readCoinGecko(try root.list("a list of points"), &builder)
+    case .bitfinexTrades: return try readBitfinexTrades(try root.list("a list of trades"), &builder)
+    case .coinbaseTrades: return try readCoinbaseTrades(try root.list("a list of trades"), &builder)
     }
   }
 
