@@ -107,6 +107,15 @@ struct JSONFeedTests {
     #expect(failure { try ingest("[[1e300, \"1\"]]", name: "g.json") }.contains("$[0][0] is 1e+300, out of range"))
   }
 
+  @Test func aBarTwiceIsNamedByBothPaths() throws {
+    let bars = "[[1704067200000, 1, 1, 1, 1, 2], [1704070800000, 1, 1, 1, 1, 3], [1704067200500, 1, 1, 1, 1, 4]]"
+    #expect(
+      failure { try ingest(bars, name: "BTC_USDT-1h.json") }.hasPrefix(
+        "BTC_USDT-1h.json: 2024-01-01 appears twice: at $[0] and at $[2]; expected one bar per time"))
+    #expect(
+      try ingest(bars, name: "BTC_USDT-1h.json", options: IngestOptions(duplicates: .sum)).table.volumes == [6, 3])
+  }
+
   @Test func aFileWithTwoMarketsIsAnError() {
     let text = "[\(trade(1_704_067_200_000, "1")), \(trade(1_704_067_300_000, "1", symbol: "ETH/USDT"))]"
     #expect(

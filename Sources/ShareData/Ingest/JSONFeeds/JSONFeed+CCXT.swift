@@ -61,10 +61,12 @@ extension JSONFeedReader {
     summary.valueSource = "volume, the 6th value of each bar (\(market.baseUnit))"
     let expected: Phrase = "a list [timestamp, open, high, low, close, volume]"
     var gaps: [String] = []
+    var seen: [Int64: String] = [:]
     for (index, bar) in bars.enumerated() {
       let fields = try bar.list(expected)
       guard fields.count == 6 else { throw bar.wrong("a list of \(fields.count)", expected: expected) }
       let time = try fields[0].unixTime("timestamp, unix milliseconds")
+      try checkRepeat(&seen, time: time, at: bar)
       let prices = try fields[1...4].map { try $0.amount("a price of 0 or more", optional: true) }
       let volume = try fields[5].amount("volume, a number of 0 or more", optional: true)
       let allZero = volume == 0 && prices.allSatisfy { $0 == 0 }

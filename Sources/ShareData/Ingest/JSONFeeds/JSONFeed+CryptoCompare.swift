@@ -28,11 +28,13 @@ extension JSONFeedReader {
     summary.categorySource = "\(market.described) → \(quoted(category))"
     summary.valueSource = "\(key) (\(quote ? market.quoteUnit : market.baseUnit))"
     var gaps: [String] = []
+    var seen: [Int64: String] = [:]
     for (index, bar) in bars.enumerated() {
       guard case .object = bar.value else {
         throw bar.wrong("\(bar.shown), not a bar", expected: "an object {time, open, high, low, close, volumefrom, …}")
       }
       let time = try bar["time"].unixTime("time, unix seconds")
+      try checkRepeat(&seen, time: time, at: bar)
       let volume = try bar[key].amount("\(key), a number of 0 or more")
       // Bars before the pair listed are all zeros (prices too): no data, not a day without trades.
       let values = try ["open", "high", "low", "close", "volumefrom", "volumeto"].map {

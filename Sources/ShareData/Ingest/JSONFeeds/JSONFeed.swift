@@ -140,7 +140,23 @@ struct JSONFeedReader {
       hint: "read it in base units (the default), or use a file with quote volumes")
   }
 
+  /// Where a value came from: for a JSON input the item's number in its list (1 for the first).
   func origin(_ index: Int) -> CellOrigin { CellOrigin(source: source, line: Int64(index + 1)) }
+
+  /// A bar at a time an earlier bar of the file had: named by both JSON paths (the table's own
+  /// message would give item numbers as if they were lines). `--duplicates sum|last` accept it.
+  func checkRepeat(_ seen: inout [Int64: String], time: Int64, at node: JSONNode) throws {
+    guard options.duplicates == .error else { return }
+    if let first = seen[time] {
+      throw ShareError.data(
+        "\(dateTimeLabel(time)) appears twice: at \(first) and at \(node.path)", at: file,
+        expected: "one bar per time",
+        hint:
+          "\(setting: .duplicates, "sum") adds repeated values up, \(setting: .duplicates, "last") keeps the later one"
+      )
+    }
+    seen[time] = node.path
+  }
 
   func note(_ summary: inout SourceSummary, time: Int64) {
     summary.rows += 1
