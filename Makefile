@@ -135,7 +135,7 @@ fuzz: setup
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 fuzz-smoke: setup
-	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL
+	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON
 
 # Mutation testing (not part of make test): plants each bug listed in scripts/mutants.txt in a mirror
 # of the tree (.build-mutants), runs the tests named for it, prints "killed K of N" and the survivors,

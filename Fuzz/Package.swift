@@ -30,6 +30,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzCSVWriter",
       dependencies: [library, .product(name: "ShareReport", package: "sharelens")], path: "FuzzCSVWriter"),
+    // The JSON feed readers read a table or throw a located ShareError on any bytes.
+    .executableTarget(name: "FuzzJSON", dependencies: [library], path: "FuzzJSON"),
     // Source URLs never trap, and a planted password never survives redaction.
     .executableTarget(name: "FuzzURL", dependencies: [library], path: "FuzzURL"),
   ],

@@ -297,7 +297,7 @@ let oddButValid: [GoodInput] = [
 ]
 
 @Suite struct ErrorCatalogueTests {
-  @Test(arguments: catalogue)
+  @Test(arguments: catalogue + jsonFeedCatalogue)
   func badInputGetsItsStatusAndMessageAndNoOutput(_ case: BadInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -340,7 +340,7 @@ let oddButValid: [GoodInput] = [
     #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted() == before, "\(`case`.id)")
   }
 
-  @Test(arguments: oddButValid)
+  @Test(arguments: oddButValid + jsonFeedGoodInputs)
   func oddButValidInputWorks(_ case: GoodInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -364,7 +364,7 @@ let oddButValid: [GoodInput] = [
         guard line.hasPrefix("| E") || line.hasPrefix("| V") else { return nil }
         return String(line.dropFirst(2).prefix(3))
       })
-    let tested = Set(catalogue.map(\.id) + oddButValid.map(\.id))
+    let tested = Set((catalogue + jsonFeedCatalogue).map(\.id) + (oddButValid + jsonFeedGoodInputs).map(\.id))
     #expect(documented == tested)
   }
 }

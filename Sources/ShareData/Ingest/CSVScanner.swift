@@ -302,15 +302,15 @@ public final class CSVScanner {
     return length == 0 && atEnd
   }
 
-  /// Whether the input's first non-blank byte is `{`: a JSON object, not a CSV file.
-  public func startsWithJSONObject() throws -> Bool {
+  /// Whether the input's first non-blank byte is `{` or `[`: JSON, not a CSV file.
+  public func startsWithJSON() throws -> Bool {
     if !startedStream { try start() }
     var i = position
     while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
-    return i < length && buffer[i] == UInt8(ascii: "{")
+    return i < length && (buffer[i] == UInt8(ascii: "{") || buffer[i] == UInt8(ascii: "["))
   }
 
-  /// The rest of the input as one array (small inputs only: sharelens' JSON read back).
+  /// The rest of the input as one array (JSON inputs, which are parsed whole).
   public func remainingBytes() throws -> [UInt8] {
     if !startedStream { try start() }
     var bytes = Array(UnsafeBufferPointer(start: buffer + position, count: length - position))

@@ -59,11 +59,10 @@ public enum Ingest {
         throw ShareError.request(
           "no input files, and standard input is empty", hint: "name one or more CSV files, or pipe the data in")
       }
-      if try scanner.startsWithJSONObject() {
-        let (summary, warning) = try OwnJSONReader.read(
-          try scanner.remainingBytes(), name: stream.name, source: source, options: options, builder: &builder)
-        summaries.append(summary)
-        warnings += warning.map { [$0] } ?? []
+      if try scanner.startsWithJSON() {
+        var json = JSONFeedReader(name: stream.name, source: source, options: options)
+        summaries.append(try json.read(try scanner.remainingBytes(), into: &builder))
+        warnings += json.warnings
         continue
       }
       try scanner.settleDelimiter(options.delimiter)
