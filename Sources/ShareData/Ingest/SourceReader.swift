@@ -48,9 +48,12 @@ struct SourceReader {
       )
     }
     // The parallel block reader splits on commas only.
-    if scanner.delimiter == .comma, let parallel = try readInParallel(plan, &builder, summary) { return parallel }
+    if plan.binance == nil, scanner.delimiter == .comma, let parallel = try readInParallel(plan, &builder, summary) {
+      return parallel
+    }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
+    case _ where plan.binance != nil: try readBinance(plan.binance!, &builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)
