@@ -50,7 +50,7 @@ let package = Package(
     ),
     // Paths to fixtures, the shared datasets and the built binary; temporary directories.
     .target(name: "TestSupport", dependencies: ["ShareData"], path: "Tests/TestSupport"),
-    .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"]),
+    .testTarget(name: "ShareDataTests", dependencies: ["ShareData", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ShareStatsTests",
       dependencies: [

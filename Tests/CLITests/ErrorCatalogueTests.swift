@@ -84,7 +84,7 @@ let catalogue: [BadInput] = [
   BadInput("E23", "Time,a\n2016-01-01,1\n", "mapped twice", args: ["IN", "--map", "BADMAP"]),
   BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range").at("2:1"),
   BadInput("E25", nil, "no such file", args: ["/nonexistent/input.csv"], status: 66),
-  BadInput("E26", nil, "directory", args: ["DIR"], status: 66),
+  BadInput("E26", nil, "directory", args: ["DIR/outdir"], status: 66),
   BadInput(
     "E27", "Time,a\n2016-01-01,1\n", "is after --to", args: ["IN", "--from", "2017-01-01", "--to", "2016-01-01"],
     status: 64),
@@ -106,7 +106,7 @@ let catalogue: [BadInput] = [
   // A directory inside the case's directory, so a temporary file left beside it would be seen.
   BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR/outdir"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
-  BadInput("E38", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "binary"),
+  BadInput("E38", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "binary"),
   BadInput("E40", "Time,a,b\n0001-01-01T00:30:00+01:00,1,3\n0001-01-02T00:00:00Z,1,1\n", "out of range"),
   BadInput("E41", "Time,a,b\n9999-12-31T23:30:00-01:00,1,3\n9999-12-30T00:00:00Z,1,1\n", "out of range"),
   BadInput(

@@ -76,10 +76,11 @@ extension BinanceLayout {
 
   private func unknownUnit(_ name: MarketName, source: String, why: String) -> ShareError {
     ShareError.data(
-      "the unit of the amounts in \(name.market) is not known: \(why)", at: SourceLocation(file: source),
+      "the unit of the amounts in \(name.file.symbol ?? name.market) is not known: \(why)",
+      at: SourceLocation(file: source),
       expected: "a file whose folders (spot, futures/um, futures/cm) or header say its market",
       hint:
-        "keep data.binance.vision's folders, or give the instrument in a \(setting: .markets) file: a row \(name.file.symbol ?? name.market) with instrument \"perpetual inverse\" and contract_size 100"
+        "keep data.binance.vision's folders, or give the instrument in a \(setting: .markets) file: a row \(name.file.symbol ?? name.market) with its instrument (spot, perpetual linear, perpetual inverse)"
     )
   }
 }
