@@ -136,6 +136,7 @@ fuzz: setup
 
 fuzz-smoke: setup
 	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL
+	scripts/fuzz.sh 10 FuzzZip
 
 # Mutation testing (not part of make test): plants each bug listed in scripts/mutants.txt in a mirror
 # of the tree (.build-mutants), runs the tests named for it, prints "killed K of N" and the survivors,

@@ -30,6 +30,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzCSVWriter",
       dependencies: [library, .product(name: "ShareReport", package: "sharelens")], path: "FuzzCSVWriter"),
+    // Any bytes as a Binance zip: a table or a ShareError, never a crash or a short read.
+    .executableTarget(name: "FuzzZip", dependencies: [library], path: "FuzzZip"),
     // Source URLs never trap, and a planted password never survives redaction.
     .executableTarget(name: "FuzzURL", dependencies: [library], path: "FuzzURL"),
   ],

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL)
+((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzZip)
 shared=${SHARED:-../shared/datasets}
 
 work=$(mktemp -d)
@@ -34,6 +34,7 @@ for target in "${targets[@]}"; do
     FuzzNumber) cp Fuzz/seeds/number/* "$seeds/" ;;
     FuzzParallel) cp Fuzz/seeds/parallel/* "$seeds/" ;;
     FuzzURL) cp Fuzz/seeds/url/* "$seeds/" ;;
+    FuzzZip) cp Fuzz/seeds/zip/* "$seeds/" ;;
   esac
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$target" "$corpus" "$seeds" \

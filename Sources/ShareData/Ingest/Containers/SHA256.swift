@@ -7,6 +7,8 @@ struct SHA256 {
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
   ]
   private var pending: [UInt8] = []
+  /// The message schedule, kept between blocks so that a block allocates nothing.
+  private var schedule = [UInt32](repeating: 0, count: 64)
   private var length: UInt64 = 0
 
   private static let k: [UInt32] = [
@@ -22,20 +24,21 @@ struct SHA256 {
 
   mutating func update(_ bytes: UnsafeRawBufferPointer) {
     length &+= UInt64(bytes.count)
-    var rest = bytes[...]
+    guard let base = bytes.baseAddress else { return }
+    var at = 0
     if !pending.isEmpty {
-      let take = min(64 - pending.count, rest.count)
-      pending += rest.prefix(take)
-      rest = rest.dropFirst(take)
+      let take = min(64 - pending.count, bytes.count)
+      pending += UnsafeRawBufferPointer(start: base, count: take)
+      at = take
       guard pending.count == 64 else { return }
-      pending.withUnsafeBytes { block($0[...]) }
+      pending.withUnsafeBytes { block($0.baseAddress!) }
       pending.removeAll(keepingCapacity: true)
     }
-    while rest.count >= 64 {
-      block(rest.prefix(64))
-      rest = rest.dropFirst(64)
+    while bytes.count - at >= 64 {
+      block(base + at)
+      at += 64
     }
-    pending += rest
+    pending += UnsafeRawBufferPointer(start: base + at, count: bytes.count - at)
   }
 
   /// The digest as 64 lower-case hex digits.
@@ -53,12 +56,16 @@ struct SHA256 {
   }
 
   // hot loop: one call per 64 bytes of every zip that has a checksum.
-  private mutating func block(_ chunk: Slice<UnsafeRawBufferPointer>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    var i = chunk.startIndex
+  private mutating func block(_ chunk: UnsafeRawPointer) {
+    var w: [UInt32] = []
+    swap(&w, &schedule)
     for t in 0..<16 {
-      w[t] = UInt32(chunk[i]) << 24 | UInt32(chunk[i + 1]) << 16 | UInt32(chunk[i + 2]) << 8 | UInt32(chunk[i + 3])
-      i += 4
+      let i = 4 * t
+      w[t] =
+        UInt32(chunk.load(fromByteOffset: i, as: UInt8.self)) << 24
+        | UInt32(chunk.load(fromByteOffset: i + 1, as: UInt8.self)) << 16
+        | UInt32(chunk.load(fromByteOffset: i + 2, as: UInt8.self)) << 8
+        | UInt32(chunk.load(fromByteOffset: i + 3, as: UInt8.self))
     }
     for t in 16..<64 {
       let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
@@ -72,6 +79,7 @@ struct SHA256 {
       (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
     }
     for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+    schedule = w
   }
 
   private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
