@@ -123,5 +123,9 @@ struct BinanceIngestTests {
     #expect {
       try ingest(spotMs + "3,93500,0.5,46750,1735603200500,True\n", name: "BTCUSDT-trades-2024-12-31.csv")
     } throws: { "\($0)".contains("7 fields, as in Binance spot trades") }
+    // 10 contracts of 100 USD at a price of 1e-307: past the largest Double, an error, never ∞.
+    #expect {
+      try ingest("1,1e-307,10,1,1,1735603200000,true\n", name: "BTCUSD_PERP-aggTrades-2024-12-31.csv")
+    } throws: { "\($0)".contains("volume is too large") }
   }
 }

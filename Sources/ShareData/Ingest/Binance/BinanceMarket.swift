@@ -2,7 +2,7 @@
 // in data.binance.vision's tree, spot, UM or CM; the columns may say more (a spot file's
 // `isBestMatch`, a CM header's `base_qty`). Spot and USDⓈ-M amounts are base units; COIN-M amounts
 // are contracts of 100 USD (BTCUSD_*) or 10 USD (the others). Where nothing says which, the unit is
-// unknown and reading stops: summing contracts as coins would be off by a factor of ~1 000 (a BTCUSD contract is 100 USD).
+// unknown and reading stops: summing contracts as coins would be off by a factor of ~1 000.
 
 /// What one amount in a Binance file counts.
 enum BinanceAmount: Sendable, Equatable {

@@ -31,6 +31,11 @@ extension SourceReader {
       }
       for index in layout.booleanIndices { try flag(index, layout) }
       let volume = try binanceVolume(layout, amount, quote: quote)
+      guard volume.isFinite else {
+        throw ShareError.data(
+          "this row's volume is too large (a price × amount or a contract conversion past 1.8e308)",
+          at: scanner.location(), expected: "prices and amounts of real trades")
+      }
       if layout.kind == .klines {
         try builder.addObservation(time: t, code: code, volume: volume, origin: origin)
       } else {
