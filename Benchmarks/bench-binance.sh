@@ -22,10 +22,8 @@ if [ ! -f "$zip" ] || [ "$(cat "$data/rows" 2>/dev/null)" != "$rows" ]; then
   echo "$rows" >"$data/rows"
 fi
 venv=Benchmarks/.venv
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q polars duckdb pandas
-fi
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import polars" 2>/dev/null || "$venv/bin/pip" install -q polars
 polars_sum="import polars as pl, sys
 df = pl.read_csv(sys.argv[1], has_header=False, columns=[2, 4], new_columns=['qty', 'time'])
 print(df.select(pl.col('qty').sum()).item())"
