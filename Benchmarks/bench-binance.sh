@@ -25,10 +25,13 @@ venv=Benchmarks/.venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import polars" 2>/dev/null || "$venv/bin/pip" install -q polars
 polars_sum="import polars as pl, sys
-df = pl.read_csv(sys.argv[1], has_header=False, columns=[2, 4], new_columns=['qty', 'time'])
-print(df.select(pl.col('qty').sum()).item())"
+df = pl.read_csv(sys.argv[1], has_header=False, columns=[2, 4])
+print(df.select(pl.col(df.columns[0]).sum()).item())"
 
-once() { /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" >"$data/out.txt" 2>"$data/err.txt"; cat "$data/time.txt"; }
+once() {
+  /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" >"$data/out.txt" 2>"$data/err.txt" || { cat "$data/err.txt" >&2; return 1; }
+  cat "$data/time.txt"
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A walls=() peaks=()
 labels=("unzip -p" "sharelens (zip, checksum)" "sharelens (zip, --no-verify)" "polars (csv)")

@@ -283,6 +283,10 @@ let oddButValid: [GoodInput] = [
   GoodInput(
     id: "V27", bytes: [], expect: "2024-12-31,2024-12-31,BTCUSDT UM,62.017",
     arguments: ["shares", binance("data"), "--format", "csv"]),
+  // E81's way out: --no-verify reads a zip whose .CHECKSUM does not match.
+  GoodInput(
+    id: "E81", bytes: [], expect: "2024-12-31,2024-12-31,BTCUSDT spot,",
+    arguments: ["shares", binance("bad/checksum/BTCUSDT-trades-2024-12-31.zip"), "--no-verify", "--format", "csv"]),
   GoodInput(
     id: "V28", bytes: Array((binanceTrades + "2,94000,0.25,23500,1735689600000000,False,True\n").utf8),
     name: "BTCUSDT-trades-2025-01.csv", expect: "2025-01-01,2025-01-01,BTCUSDT spot,0.25,1,0.25,1,false"),
