@@ -73,6 +73,16 @@ struct ZipInputTests {
     #expect(refused > 25)
   }
 
+  @Test func zip64SizesAndEndRecordReadAsAnOrdinaryZip() throws {
+    let zip64 = Paths.fixture("ShareDataTests", "binance/zip64/LTCBTC-trades-2024-12-31.zip")
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip64)))
+    // The fixture really is Zip64: its end record (PK 06 06) and locator (PK 06 07) are there.
+    #expect(bytes.indices.dropLast(3).contains { bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x06, 0x06] })
+    let plain = Paths.fixture("ShareDataTests", "binance/zip64/plain/LTCBTC-trades-2024-12-31.zip")
+    #expect(try volumes(zip64) == volumes(plain))
+    #expect(try volumes(zip64).count == 1)
+  }
+
   @Test func aChecksumIsCheckedUnlessTheUserSaysNot() throws {
     let zip = Paths.fixture("ShareDataTests", "binance/bad/checksum/BTCUSDT-trades-2024-12-31.zip")
     #expect(throws: ShareError.self) { try volumes(zip) }
