@@ -57,6 +57,21 @@ struct BinanceIngestTests {
     #expect(result.sources.map(\.name) == result.sources.map(\.name).sorted())
   }
 
+  @Test func aDirectoryReadsItsDataFilesInPathOrderAndSkipsTheRest() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    try FileManager.default.createDirectory(atPath: dir.path + "/b/.hidden", withIntermediateDirectories: true)
+    let trades = "1,93500.1,0.5,46750.05,1735603200123,True,True\n"
+    _ = dir.file("b/ETHBTC-trades-2024-12-31.csv", trades)
+    _ = dir.file("a-BTCUSDT-trades.csv", trades)
+    _ = dir.file("b/README.txt", "notes, not data\n")
+    _ = dir.file("b/ETHBTC-trades-2024-12-31.csv.CHECKSUM", "not read as input\n")
+    _ = dir.file("b/.hidden/BNBUSDT-trades-2024-12-31.csv", trades)
+    let result = try Ingest.read(paths: [dir.path + "/"], options: IngestOptions())
+    #expect(
+      result.sources.map(\.name) == [dir.path + "/a-BTCUSDT-trades.csv", dir.path + "/b/ETHBTC-trades-2024-12-31.csv"])
+  }
+
   @Test func eachFileKindIsDetectedWithItsMarket() throws {
     let result = try Ingest.read(paths: [Self.tree], options: IngestOptions())
     let reasons = Dictionary(

@@ -21,8 +21,9 @@ struct OpenedInput {
 }
 
 enum InputFiles {
-  /// The file endings a directory's files are read by (case-insensitive); others are skipped.
-  static let readableEndings = [".csv", ".tsv", ".txt", ".gz", ".zip", ".json"]
+  /// The file endings a directory's files are read by (case-insensitive); others are skipped. Not
+  /// `.txt`: a folder of data often holds a README or notes, which are no input.
+  static let readableEndings = [".csv", ".tsv", ".gz", ".zip", ".json"]
 
   /// Opens every path; `verify` checks each zip against its `.CHECKSUM`.
   static func open(_ paths: [String], verify: Bool) throws -> [OpenedInput] {
