@@ -5,7 +5,7 @@ BIN_DEBUG = .build/debug/sharelens
 BIN = .build/release/sharelens
 DATASET = datasets/btc-volume-by-currency-monthly.csv
 
-.PHONY: demo reports bench bench-breaks docs test lint unit-test test-sanitize test-plain test-asan test-tsan fuzz fuzz-smoke mutants \
+.PHONY: demo reports bench bench-binance bench-breaks docs test lint unit-test test-sanitize test-plain test-asan test-tsan fuzz fuzz-smoke mutants \
 	setup build release datasets clean static manual install uninstall check-install
 
 setup:
@@ -136,6 +136,7 @@ fuzz: setup
 
 fuzz-smoke: setup
 	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON
+	scripts/fuzz.sh 10 FuzzZip
 
 # Mutation testing (not part of make test): plants each bug listed in scripts/mutants.txt in a mirror
 # of the tree (.build-mutants), runs the tests named for it, prints "killed K of N" and the survivors,
@@ -147,6 +148,11 @@ mutants:
 # The data generator is a package of its own (Benchmarks/Package.swift, built into .build-bench/).
 bench: setup
 	Benchmarks/bench.sh
+	Benchmarks/bench-binance.sh
+
+# A generated month of Binance spot trades (5M rows, zipped): sharelens against unzip -p and polars.
+bench-binance: setup
+	Benchmarks/bench-binance.sh
 
 # The breaks simulation (docs/breaks-simulation.md): false-break rate and date error of each
 # --penalty beside ruptures' PELT, 40 seeded AR(1) series per rho; about a minute.

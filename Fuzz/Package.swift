@@ -32,6 +32,8 @@ let package = Package(
       dependencies: [library, .product(name: "ShareReport", package: "sharelens")], path: "FuzzCSVWriter"),
     // The JSON feed readers read a table or throw a located ShareError on any bytes.
     .executableTarget(name: "FuzzJSON", dependencies: [library], path: "FuzzJSON"),
+    // Any bytes as a Binance zip: a table or a ShareError, never a crash or a short read.
+    .executableTarget(name: "FuzzZip", dependencies: [library], path: "FuzzZip"),
     // Source URLs never trap, and a planted password never survives redaction.
     .executableTarget(name: "FuzzURL", dependencies: [library], path: "FuzzURL"),
   ],

@@ -51,6 +51,11 @@ struct BadInput: CustomTestStringConvertible, Sendable {
   }
 }
 
+/// A Binance fixture made by scripts/fixtures/binance_fixtures.py.
+private func binance(_ relative: String) -> String { Paths.fixture("ShareDataTests", "binance/" + relative) }
+
+let binanceTrades = "1,93500.1,0.5,46750.05,1735603200123,True,True\n"
+
 let catalogue: [BadInput] = [
   BadInput("E01", "\n\n", "the file is empty"),
   BadInput("E01", "", "the file is empty"),  // 0 bytes
@@ -84,7 +89,7 @@ let catalogue: [BadInput] = [
   BadInput("E23", "Time,a\n2016-01-01,1\n", "mapped twice", args: ["IN", "--map", "BADMAP"]),
   BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range").at("2:1"),
   BadInput("E25", nil, "no such file", args: ["/nonexistent/input.csv"], status: 66),
-  BadInput("E26", nil, "directory", args: ["DIR"], status: 66),
+  BadInput("E26", nil, "directory", args: ["DIR/outdir"], status: 66),
   BadInput(
     "E27", "Time,a\n2016-01-01,1\n", "is after --to", args: ["IN", "--from", "2017-01-01", "--to", "2016-01-01"],
     status: 64),
@@ -106,7 +111,7 @@ let catalogue: [BadInput] = [
   // A directory inside the case's directory, so a temporary file left beside it would be seen.
   BadInput("E36", "Time,a\n2016-01-01,1\n", "is a directory", args: ["IN", "--out", "DIR/outdir"], status: 73),
   BadInput("E37", "Time,a,b,c,TOTAL\n2015-01-01,1,2,3,6\n2015-02-01,2,2,4,8\n", "--strict", args: ["IN", "--strict"]),
-  BadInput("E38", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], "binary"),
+  BadInput("E38", bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00], "binary"),
   BadInput("E40", "Time,a,b\n0001-01-01T00:30:00+01:00,1,3\n0001-01-02T00:00:00Z,1,1\n", "out of range"),
   BadInput("E41", "Time,a,b\n9999-12-31T23:30:00-01:00,1,3\n9999-12-30T00:00:00Z,1,1\n", "out of range"),
   BadInput(
@@ -136,6 +141,34 @@ let catalogue: [BadInput] = [
   )
   .at(nil, hint: "the categories are \"a\", \"others\""),
   BadInput("E51", "{\"group\": \"category\"}\n", "JSON without \"buckets\"", name: "in.json"),
+  BadInput("E79", nil, "the zip archive ends early or is damaged", args: [binance("bad/truncated.zip")]).at(
+    nil, hint: "unzip -t"),
+  BadInput("E80", nil, "does not inflate", args: [binance("bad/crc.zip")]).at(nil, hint: "download it again"),
+  BadInput("E80", nil, "its CRC-32 does not match", args: [binance("bad/crc-stored.zip")]),
+  BadInput(
+    "E81", nil, "the zip archive does not match its checksum",
+    args: [binance("bad/checksum/BTCUSDT-trades-2024-12-31.zip")]
+  ).at(nil, hint: "--no-verify"),
+  BadInput(
+    "E82", nil, "not a checksum file: it starts with \"<html><body>404",
+    args: [binance("bad/not-a-checksum/BTCUSDT-trades-2024-12-31.zip")]
+  ).at(nil, hint: "--no-verify"),
+  BadInput(
+    "E83", binanceTrades + "2,93500,0.5,46750,1735603200500,maybe,True\n", "not a true/false flag: \"maybe\"",
+    name: "BTCUSDT-trades-2024-12-31.csv"
+  ).at("2:6"),
+  BadInput(
+    "E83", binanceTrades + "2,93500,0.5,46750,soon,True,True\n", "not a Binance time: \"soon\"",
+    name: "BTCUSDT-trades-2024-12-31.csv"
+  ).at("2:5"),
+  BadInput(
+    "E83", binanceTrades + "2,93500,0.5,46750,1735603200500,True\n", "7 fields, as in Binance spot trades",
+    name: "BTCUSDT-trades-2024-12-31.csv"
+  ).at("2"),
+  BadInput(
+    "E84", "1735603200000,1,1,1,1,500,1735606799999,5,10,2,2,0\n", "the unit of the amounts in BTCUSD is not known",
+    name: "BTCUSD-1h-2024-12-31.csv"
+  ).at(nil, hint: "--markets"),
   BadInput("E51", "{\"buckets\": [\n", "not valid JSON", name: "in.json"),
   BadInput(
     "E69", "1451606400,430.5,0.5\n", "the exchange of BCHEUR is not known", args: ["IN", "--group", "exchange"],
@@ -290,6 +323,17 @@ let oddButValid: [GoodInput] = [
     id: "V26", bytes: Array("Time,a,b\n2016-01-01,\"1,5\",\"4.998,5\"\n".utf8),
     expect: "2016-01-01,2016-01-01,b,4998.5,0.9997,5000,1,false",
     arguments: ["shares", "IN", "--decimal", "comma", "--format", "csv"]),
+  GoodInput(
+    id: "V27", bytes: [], expect: "2024-12-31,2024-12-31,BTCUSDT UM,62.017",
+    arguments: ["shares", binance("data"), "--format", "csv"]),
+  // E81's way out: --no-verify reads a zip whose .CHECKSUM does not match.
+  GoodInput(
+    id: "E81", bytes: [], expect: "2024-12-31,2024-12-31,BTCUSDT spot,",
+    arguments: ["shares", binance("bad/checksum/BTCUSDT-trades-2024-12-31.zip"), "--no-verify", "--format", "csv"]),
+  GoodInput(
+    id: "V28", bytes: Array((binanceTrades + "2,94000,0.25,23500,1735689600000000,False,True\n").utf8),
+    name: "BTCUSDT-trades-2025-01.csv",
+    expect: "2025-01-01,2025-01-01,BTCUSDT spot,0.25,1,0.25,1,false,1,0,align"),
   GoodInput(
     id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
     arguments: ["shares", "--format", "csv"],

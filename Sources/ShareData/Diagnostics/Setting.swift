@@ -37,6 +37,8 @@ public enum Setting: String, Sendable, CaseIterable {
   case block
   case minSegment
   case maxBreaks
+  /// Reading a zip without checking it against the `.CHECKSUM` beside it.
+  case noVerify
 
   /// The plain name a library user reads ("time column").
   public var name: String {
@@ -49,6 +51,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case .decimalMark: return "decimal mark"
     case .minSegment: return "minimum segment"
     case .maxBreaks: return "maximum breaks"
+    case .noVerify: return "checksum verification off"
     case .include: return "row filter (include)"
     case .exclude: return "row filter (exclude)"
     default: return rawValue

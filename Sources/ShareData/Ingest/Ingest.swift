@@ -14,7 +14,8 @@ public struct IngestResult: Sendable {
 }
 
 public enum Ingest {
-  /// Reads files (`-` is standard input) into one table: their union.
+  /// Reads files (`-` is standard input), zip members and the files under directories into one
+  /// table: their union.
   public static func read(paths: [String], options: IngestOptions) throws -> IngestResult {
     guard !paths.isEmpty else {
       throw ShareError.request("no input files", hint: "name one or more CSV files, or pipe the data in")
@@ -26,7 +27,7 @@ public enum Ingest {
     // reported before any work is done.
     let urls = try paths.map { SourceURL.isURL($0) ? try SourceURL($0) : nil }
     let files = paths.enumerated().filter { urls[$0.offset] == nil }.map(\.element)
-    let opened = try files.map { try openInputOnce($0) }
+    let opened = try InputFiles.open(files, verify: options.verifyChecksums)
     let streams = opened.map(\.stream)
     var builder = VolumeTableBuilder(policy: options.duplicates)
     var summaries: [SourceSummary] = []

@@ -65,6 +65,8 @@ public struct IngestOptions: Sendable {
   /// alignment. Nothing else is promised (`inspect` counts cells, equal weighting averages the
   /// shares at each time). The table's resolution is the one the rows have.
   public var seriesBucket: Every?
+  /// Check each zip against the `.CHECKSUM` file beside it, when there is one.
+  public var verifyChecksums = true
   /// Rows to keep or drop by a column's value (files: long layouts; databases: in the query).
   public var filters: [RowFilter] = []
   /// Database sources: timeout and the time predicate.

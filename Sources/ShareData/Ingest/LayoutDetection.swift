@@ -106,6 +106,8 @@ struct LayoutPlan {
   var filteredOut: [Int] = []
   /// long without a time column: every row is dated this (seconds).
   var snapshotTime: Int64?
+  /// A Binance public-data file: its columns by position (read by SourceReader+Binance).
+  var binance: BinanceLayout?
 }
 
 enum LayoutDetector {
@@ -115,6 +117,7 @@ enum LayoutDetector {
     guard !header.isEmpty else {
       throw ShareError.data("the file is empty", at: file, expected: "a CSV header and data rows")
     }
+    if options.layout == nil, let binance = BinanceLayout.detect(header) { return binance.plan }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(

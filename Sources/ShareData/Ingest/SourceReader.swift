@@ -58,12 +58,15 @@ struct SourceReader {
         "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
       )
     }
-    // The parallel block reader splits on commas and reads decimal points only.
-    if scanner.delimiter == .comma, decimalMark == .point, let parallel = try readInParallel(plan, &builder, summary) {
+    // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
+    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point,
+      let parallel = try readInParallel(plan, &builder, summary)
+    {
       return parallel
     }
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
+    case _ where plan.binance != nil: try readBinance(plan.binance!, &builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)

@@ -16,7 +16,10 @@ public enum TradeOverlap {
     var seen: [String: [SourceSummary]] = [:]
     for summary in summaries where summary.layout == .trades {
       guard let first = summary.firstTime, let last = summary.lastTime else { continue }
-      let market = MarketName(fileName: summary.name == "<stdin>" ? "stdin" : summary.name).market
+      // The stem and the market its name and folders say: Binance's spot and futures trades of one
+      // day have the same file name, and are two markets.
+      let stem = MarketName(fileName: summary.name == "<stdin>" ? "stdin" : summary.name).market
+      let market = summary.market.map { "\(stem) (\($0))" } ?? stem
       for earlier in seen[market, default: []] {
         guard let otherFirst = earlier.firstTime, let otherLast = earlier.lastTime else { continue }
         let from = max(first, otherFirst)

@@ -73,6 +73,7 @@ extension Setting {
     case .block: return "--block"
     case .minSegment: return "--min-segment"
     case .maxBreaks: return "--max-breaks"
+    case .noVerify: return "--no-verify"
     }
   }
 }

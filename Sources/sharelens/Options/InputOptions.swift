@@ -8,7 +8,7 @@ import ShareStats
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "CSV files (or sharelens JSON) to read, their union; - reads standard input, as does no file when it is piped.",
+      "CSV files (or sharelens JSON, zip archives, directories of them) to read, their union; - reads standard input, as does no file when it is piped.",
       valueName: "file"))
   var files: [String] = []
 
@@ -53,6 +53,9 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The date of a file without a time column (a one-day snapshot).", valueName: "YYYY-MM-DD"))
   var date: String?
 
+  @Flag(help: "Read a zip even when the .CHECKSUM file beside it does not match (or is not a checksum).")
+  var noVerify = false
+
   @Flag(help: "Treat warnings (excluded total columns, feed gaps, partial buckets) as errors.")
   var strict = false
 
@@ -89,6 +92,7 @@ struct InputOptions: ParsableArguments {
       duplicates: duplicates, snapshotDate: date)
     options.delimiter = delimiter
     options.decimalMark = decimal
+    options.verifyChecksums = !noVerify
     options.markets = try markets.map { try MarketTable.load(path: $0) }
     options.standardInputUnasked = files.isEmpty
     options.progress = ProgressBar.shared.callback
