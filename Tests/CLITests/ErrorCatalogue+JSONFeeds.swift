@@ -45,7 +45,7 @@ let jsonFeedGoodInputs: [GoodInput] = [
   GoodInput(
     id: "V29",
     bytes: Array("[\(ccxtTrade(1_451_606_400_000, "2")), \(ccxtTrade(1_451_606_500_000, "1.5"))]".utf8),
-    name: "BTC_USDT-trades.json", expect: "2016-01-01,2016-01-01,BTC_USDT-trades,3.5,1,3.5,1,false"),
+    name: "BTC_USDT-trades.json", expect: "2016-01-01,2016-01-01,BTC_USDT-trades,3.5,1,3.5,1,false,1,0,align"),
   GoodInput(
     id: "V29",
     bytes: Array(
@@ -56,5 +56,5 @@ let jsonFeedGoodInputs: [GoodInput] = [
     arguments: ["shares", "IN", "--unit", "quote", "--format", "csv"], stderr: "1 bar with every value 0"),
   GoodInput(
     id: "V30", bytes: Array("[[1451606400000, \"5\"], [1451610000000, \"6\"], [1451692800000, \"7\"]]".utf8),
-    name: "coingecko.json", expect: "2016-01-01,2016-01-01,coingecko,7,1,7,1,false"),
+    name: "coingecko.json", expect: "2016-01-01,2016-01-01,coingecko,7,1,7,1,false,1,0,align"),
 ]

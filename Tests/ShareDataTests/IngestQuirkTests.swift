@@ -1,3 +1,4 @@
+import Foundation
 import ShareData
 import TestSupport
 import Testing
@@ -72,7 +73,11 @@ import Testing
       try Ingest.read(paths: ["/nonexistent/x.csv"], options: IngestOptions())
     }
     #expect(missing?.kind == .inputUnreadable)
-    let directory = #expect(throws: ShareError.self) { try Ingest.read(paths: ["/tmp"], options: IngestOptions()) }
+    // A directory is read file by file; one with nothing sharelens reads in it is no input (E26).
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-empty-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    let directory = #expect(throws: ShareError.self) { try Ingest.read(paths: [empty], options: IngestOptions()) }
     #expect(directory?.kind == .inputUnreadable)
   }
 }
