@@ -18,23 +18,25 @@ public enum EffectOutput {
     + "changed at the event date; the event dates were chosen without looking at this series; residuals are "
     + "stationary (Newey-West covariance, automatic lag); intervals by the delta method, t with n - k df"
 
-  public static func render(_ e: EffectAnalysis, format: OutputFormat, ascii: Bool = false, width: Int = .max)
-    -> String
-  {
+  /// `transformations`: what was done to the shares (`Charts.transformations`), stated in JSON and CSV.
+  public static func render(
+    _ e: EffectAnalysis, format: OutputFormat, ascii: Bool = false, width: Int = .max, transformations: [String] = []
+  ) -> String {
     switch format {
-    case .json: return json(e).render() + "\n"
-    case .csv: return csv(e)
+    case .json: return json(e).appending(Transformations.jsonMembers(transformations)).render() + "\n"
+    case .csv: return csv(e, trailing: Transformations.csvColumns(transformations))
     case .text, .markdown: return text(e, format: format, ascii: ascii, width: width)
     }
   }
 
-  static func csv(_ e: EffectAnalysis) -> String {
-    var writer = CSVWriter(header: [
-      "category", "date", "horizon_from", "horizon_to", "horizon_n", "level_change", "level_change_se_hac",
-      "level_change_p_hac", "slope_change", "slope_change_se_hac", "slope_change_p_hac", "effect_pp",
-      "effect_se_pp", "ci95_lower_pp", "ci95_upper_pp", "cumulative_pp_days", "placebo_rank", "placebo_count",
-      "hac_lag",
-    ])
+  static func csv(_ e: EffectAnalysis, trailing: [(name: String, value: String)] = []) -> String {
+    var writer = CSVWriter(
+      header: [
+        "category", "date", "horizon_from", "horizon_to", "horizon_n", "level_change", "level_change_se_hac",
+        "level_change_p_hac", "slope_change", "slope_change_se_hac", "slope_change_p_hac", "effect_pp",
+        "effect_se_pp", "ci95_lower_pp", "ci95_upper_pp", "cumulative_pp_days", "placebo_rank", "placebo_count",
+        "hac_lag",
+      ], trailing: trailing)
     for v in e.events {
       writer.row([
         e.category, v.day.description, CivilDate(dayNumber: v.horizonFirstDay).description,

@@ -4,14 +4,20 @@ import ShareData
 import ShareStats
 
 public enum BreaksOutput {
+  /// `transformations`: what was done to the shares (`Charts.transformations`), stated in JSON and CSV.
   public static func render(
-    _ a: BreakAnalysis?, chow: [ChowTest], category: String, format: OutputFormat, ascii: Bool = false
+    _ a: BreakAnalysis?, chow: [ChowTest], category: String, format: OutputFormat, ascii: Bool = false,
+    transformations: [String] = []
   ) -> String {
+    let trailing = Transformations.csvColumns(transformations)
     switch format {
-    case .json: return json(a, chow: chow, category: category).render() + "\n"
+    case .json:
+      return json(a, chow: chow, category: category).appending(Transformations.jsonMembers(transformations))
+        .render() + "\n"
     case .csv:
       if let a {
-        var writer = CSVWriter(header: ["date", "share_before", "share_after", "delta_pp", "ci95_lower", "ci95_upper"])
+        var writer = CSVWriter(
+          header: ["date", "share_before", "share_after", "delta_pp", "ci95_lower", "ci95_upper"], trailing: trailing)
         for b in a.breaks {
           writer.row([
             b.date.description, machineNumber(b.shareBefore), machineNumber(b.shareAfter), machineNumber(b.deltaPP),
@@ -21,7 +27,8 @@ public enum BreaksOutput {
         }
         return writer.text
       }
-      var writer = CSVWriter(header: ["date", "f", "df1", "df2", "p_value", "f_hac", "p_hac", "hac_lag"])
+      var writer = CSVWriter(
+        header: ["date", "f", "df1", "df2", "p_value", "f_hac", "p_hac", "hac_lag"], trailing: trailing)
       for t in chow {
         writer.row([
           t.day.description, machineNumber(t.f), String(t.df1), String(t.df2),
@@ -152,14 +159,16 @@ public enum BreaksOutput {
 }
 
 public enum TrendOutput {
-  public static func render(_ t: TrendFit, format: OutputFormat) -> String {
+  /// `transformations`: what was done to the shares (`Charts.transformations`), stated in JSON and CSV.
+  public static func render(_ t: TrendFit, format: OutputFormat, transformations: [String] = []) -> String {
     switch format {
-    case .json: return json(t).render() + "\n"
+    case .json: return json(t).appending(Transformations.jsonMembers(transformations)).render() + "\n"
     case .csv:
-      var writer = CSVWriter(header: [
-        "category", "from", "to", "n", "slope_per_month", "slope_se", "p_value", "r2", "half_life_months", "intercept",
-        "clamped", "se_hac", "p_hac", "hac_lag", "slope_pp_per_year",
-      ])
+      var writer = CSVWriter(
+        header: [
+          "category", "from", "to", "n", "slope_per_month", "slope_se", "p_value", "r2", "half_life_months",
+          "intercept", "clamped", "se_hac", "p_hac", "hac_lag", "slope_pp_per_year",
+        ], trailing: Transformations.csvColumns(transformations))
       writer.row([
         t.category, CivilDate(dayNumber: t.firstDay).description, CivilDate(dayNumber: t.lastDay).description,
         String(t.count),

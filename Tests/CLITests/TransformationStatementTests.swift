@@ -120,4 +120,30 @@ import Testing
       run.stdout.hasSuffix(
         "\nEqual weighting: each quarter's share is the mean of the category's monthly shares within it.\n"))
   }
+
+  /// trend, breaks (both modes) and effect carry the same statement in JSON (a `transformations`
+  /// member at the end) and CSV (a last column on every row); plain outputs do not.
+  @Test(arguments: [
+    ["trend", "--category", "CNY"], ["breaks", "--category", "CNY", "--min-segment", "2"],
+    ["breaks", "--category", "CNY", "--at", "2017-01-01"], ["effect", "--category", "CNY", "--at", "2017-01-01"],
+  ])
+  func trendBreaksAndEffectStateItInJSONAndCSV(_ command: [String]) throws {
+    let equal = [command[0], Self.monthly] + command.dropFirst() + ["--weighting", "equal", "--every", "quarter"]
+    let note = "Equal weighting: each quarter's share is the mean of the category's monthly shares within it."
+    let json = try runSharelens(equal + ["--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+    #expect(object["transformations"] as? [String] == [note], "\(json.stdout)")
+    #expect(
+      json.stdout.range(of: "\"transformations\"")!.lowerBound > json.stdout.range(of: "\"category\"")!.lowerBound)
+    let csv = try runSharelens(equal + ["--format", "csv"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    let lines = csv.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count >= 2, "\(csv.stdout)")
+    #expect(lines[0].hasSuffix(",transformations"), "\(lines[0])")
+    for line in lines.dropFirst() { #expect(line.hasSuffix(",\"\(note)\"") || line.hasSuffix(",\(note)"), "\(line)") }
+    let plain = try runSharelens([command[0], Self.monthly] + command.dropFirst() + ["--format", "json"])
+    #expect(plain.status == 0 && !plain.stdout.contains("transformations"), "\(plain.stdout)")
+  }
 }

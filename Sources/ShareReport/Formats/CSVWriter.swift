@@ -5,13 +5,22 @@ import ShareData
 
 public struct CSVWriter: Sendable {
   public private(set) var text = ""
+  /// Values that end every row after the header (`init(header:trailing:)`).
+  private var trailing: [String] = []
 
   public init(header: [String]) {
     row(header)
   }
 
+  /// `trailing` columns end the header and every row, each with one value for all rows: what was
+  /// done to the whole output (`Transformations.csvColumns`).
+  public init(header: [String], trailing: [(name: String, value: String)]) {
+    row(header + trailing.map(\.name))
+    self.trailing = trailing.map(\.value)
+  }
+
   public mutating func row(_ fields: [String]) {
-    text += fields.map(Self.escape).joined(separator: ",")
+    text += (fields + trailing).map(Self.escape).joined(separator: ",")
     text += "\n"
   }
 

@@ -11,6 +11,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   public static func == (a: JSONValue, b: JSONValue) -> Bool { a.render() == b.render() }
 
+  /// An object with `members` added at its end; any other value as it is.
+  public func appending(_ members: [(String, JSONValue)]) -> JSONValue {
+    guard case .object(let own) = self, !members.isEmpty else { return self }
+    return .object(own + members)
+  }
+
   public static func optional(_ value: Double?) -> JSONValue {
     guard let value, value.isFinite else { return .null }
     return .number(value)

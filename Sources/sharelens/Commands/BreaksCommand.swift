@@ -91,6 +91,7 @@ struct BreaksCommand: ParsableCommand {
       guard let analysis = try Pipeline.shares(input, selection, allWarnings: false) else { return }
       let series = try ShareSeries(analysis.breakdown, category: category).withinSpan()
       try Run.report(series.clampWarning.map { [$0] } ?? [], strict: input.strict)
+      let notes = Charts.transformations(analysis.breakdown)
       if at.isEmpty {
         let result = try Breaks.analyse(series, penalty: penalty, minSegment: minSegment, maxBreaks: maxBreaks)
         try Run.emit(
@@ -98,19 +99,24 @@ struct BreaksCommand: ParsableCommand {
             table: { format, ascii, _ in
               Charts.stating(
                 analysis.breakdown,
-                after: BreaksOutput.render(result, chow: [], category: category, format: format, ascii: ascii),
+                after: BreaksOutput.render(
+                  result, chow: [], category: category, format: format, ascii: ascii, transformations: notes),
                 format: format)
             },
             chart: Charts.breaks(
               series, analysis: result, every: analysis.breakdown.every,
-              notes: Charts.transformations(analysis.breakdown),
+              notes: notes,
               colors: ColorAssignment(categories: analysis.breakdown.categories))),
           output)
       } else {
         let tests = try at.map { try ChowTest(series, at: $0.day) }
         try Run.emit(
           CommandOutput(table: { format, ascii, _ in
-            BreaksOutput.render(nil, chow: tests, category: category, format: format, ascii: ascii)
+            Charts.stating(
+              analysis.breakdown,
+              after: BreaksOutput.render(
+                nil, chow: tests, category: category, format: format, ascii: ascii, transformations: notes),
+              format: format)
           }), output)
       }
     }

@@ -71,7 +71,10 @@ struct EffectCommand: ParsableCommand {
         CommandOutput(
           table: { format, ascii, width in
             Charts.stating(
-              analysis.breakdown, after: EffectOutput.render(effect, format: format, ascii: ascii, width: width),
+              analysis.breakdown,
+              after: EffectOutput.render(
+                effect, format: format, ascii: ascii, width: width,
+                transformations: Charts.transformations(analysis.breakdown)),
               format: format)
           },
           chart: Charts.effect(

@@ -46,7 +46,11 @@ struct TrendCommand: ParsableCommand {
       let fit = try TrendFit(series)
       try Run.emit(
         CommandOutput(table: { format, _, _ in
-          Charts.stating(analysis.breakdown, after: TrendOutput.render(fit, format: format), format: format)
+          Charts.stating(
+            analysis.breakdown,
+            after: TrendOutput.render(
+              fit, format: format, transformations: Charts.transformations(analysis.breakdown)),
+            format: format)
         }), output)
     }
   }
