@@ -72,16 +72,10 @@ final class ZipMemberStream: ByteStream {
   }
 
   private func refill() throws -> Int {
-    let want = Int(min(Int64(inputSize), remaining))
-    guard want > 0 else { return 0 }
-    let got = try archive.read(into: input!, count: want, at: offset)
-    guard got == want else { throw archive.endsEarly("\(member.name) is cut short") }
-    offset += Int64(got)
-    remaining -= Int64(got)
-    consumed += got
-    return got
+    try stored(into: input!, count: inputSize)
   }
 
+  /// Up to `count` of the member's remaining raw bytes (its data as stored, compressed or not).
   private func stored(into out: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
     let want = Int(min(Int64(count), remaining))
     guard want > 0 else { return 0 }
