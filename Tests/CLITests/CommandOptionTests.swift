@@ -317,6 +317,32 @@ func keysInOrder(_ text: String) -> [String] {
     #expect(json["categories"] as? [String] == ["say \"hi\"", "back\\slash"])
   }
 
+  /// I04: a zip on standard input reads as the file does, and a cut one is an error naming <stdin>.
+  @Test func aZipOnAPipeReadsAsTheFileDoesAndACutOneIsAnError() throws {
+    let zip = Paths.fixture("ShareDataTests", "binance/data/spot/daily/trades/XRPUSDT/XRPUSDT-trades-two-days.zip")
+    let fromFile = try runSharelens(["shares", zip, "--every", "day", "--format", "csv"])
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    for command in [
+      "cat '\(zip)' | '\(Paths.binary)' shares - --every day --format csv",
+      "cat '\(zip)' | '\(Paths.binary)' shares --every day --format csv",
+    ] {
+      let piped = try runProcess("/bin/sh", ["-c", command])
+      #expect(piped.status == 0 && piped.stdout == fromFile.stdout, "\(command): \(piped.stderr)")
+    }
+    let cut = try runProcess("/bin/sh", ["-c", "head -c 400 '\(zip)' | '\(Paths.binary)' shares -"])
+    #expect(cut.status == 65 && cut.stderr.contains("<stdin>: the zip archive ends early"), "\(cut.stderr)")
+  }
+
+  /// I05: a zip on standard input with nowhere to copy it to is an I/O error naming the folder.
+  @Test func aZipOnAPipeWithNoTemporaryFolderIsAnError() throws {
+    let zip = Paths.fixture("ShareDataTests", "binance/data/spot/daily/trades/XRPUSDT/XRPUSDT-trades-two-days.zip")
+    let result = try runProcess(
+      "/bin/sh", ["-c", "cat '\(zip)' | TMPDIR=/nonexistent/tmp '\(Paths.binary)' shares -"])
+    #expect(result.status == 74, "\(result.stderr)")
+    #expect(result.stderr.contains("cannot create a temporary file in /nonexistent/tmp"), "\(result.stderr)")
+    #expect(result.stderr.contains("set TMPDIR"), "\(result.stderr)")
+  }
+
   @Test func gzipInputIsReadAndATruncatedOrCorruptOneIsAnError() throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }

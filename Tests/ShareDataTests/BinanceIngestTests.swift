@@ -94,6 +94,20 @@ struct BinanceIngestTests {
     #expect(result.table.volumes == [0.5, 0.25])
   }
 
+  @Test func aLayoutThatNamesTheFilesOwnKeepsItBinance() throws {
+    for layout in [Layout.trades, nil] {
+      var options = IngestOptions()
+      options.layout = layout
+      let result = try ingest(spotMs + spotMicro, name: "BTCUSDT-trades-2025-01.csv", options: options)
+      #expect(result.table.volumes == [0.5, 0.25], "\(String(describing: layout))")
+      #expect("\(result.sources[0].layoutReason)" == "detected: Binance spot trades (headerless)")
+    }
+    // Another layout is read as named: the 7 columns are not the 3 of a trades dump.
+    var options = IngestOptions()
+    options.layout = .ohlcv
+    #expect(throws: ShareError.self) { try ingest(spotMs, name: "BTCUSDT-trades-2025-01.csv", options: options) }
+  }
+
   @Test func epochUnitsAreToldByMagnitude() {
     #expect(EpochTime.seconds("1735603200")! == (1_735_603_200, .seconds))
     #expect(EpochTime.seconds("1735603200999")! == (1_735_603_200, .milliseconds))

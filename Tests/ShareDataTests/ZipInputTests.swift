@@ -90,4 +90,20 @@ struct ZipInputTests {
     options.verifyChecksums = false
     #expect(try Ingest.read(paths: [zip], options: options).table.cellCount == 1)
   }
+
+  @Test func aSpooledZipReadsLikeTheFileAndLeavesNothingBehind() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let archive = try ZipArchive(spooling: try FileStream(path: twoMembers), in: dir.path)
+    #expect(archive.members.map(\.name) == (try ZipArchive(path: twoMembers)).members.map(\.name))
+    let streams = archive.members.map { ZipMemberStream(archive: archive, member: $0) as ByteStream }
+    let spooled = try Ingest.read(streams: streams, options: IngestOptions()).table.volumes
+    #expect(spooled == (try volumes(twoMembers)))
+    // The copy was unlinked when it was made: the folder it went to is empty.
+    #expect((try FileManager.default.contentsOfDirectory(atPath: dir.path)).isEmpty)
+    let cut = [UInt8](try Data(contentsOf: URL(fileURLWithPath: twoMembers))).dropLast(30)
+    let cutPath = dir.file("cut.zip", bytes: Array(cut))
+    #expect(throws: ShareError.self) { try ZipArchive(spooling: try FileStream(path: cutPath), in: dir.path) }
+    #expect((try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["cut.zip"])
+  }
 }

@@ -117,7 +117,11 @@ enum LayoutDetector {
     guard !header.isEmpty else {
       throw ShareError.data("the file is empty", at: file, expected: "a CSV header and data rows")
     }
-    if options.layout == nil, let binance = BinanceLayout.detect(header) { return binance.plan }
+    // A Binance file is read as one whenever the layout asked for is its own: `--layout trades` on
+    // a headerless trades file names what it is, and must not turn its 7 columns into an error.
+    if let binance = BinanceLayout.detect(header), options.layout == nil || options.layout == binance.plan.layout {
+      return binance.plan
+    }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(

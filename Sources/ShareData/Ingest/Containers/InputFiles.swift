@@ -56,15 +56,30 @@ enum InputFiles {
   }
 
   static func openFile(_ path: String, verify: Bool) throws -> [OpenedInput] {
-    guard path != "-", isZip(path) else {
+    if path == "-" { return try openStandardInput() }
+    guard isZip(path) else {
       let (stream, reopen, size) = try openInputOnce(path)
       return [OpenedInput(stream: stream, reopen: reopen, size: size)]
     }
     if verify { try Checksum.verify(path) }
-    let archive = try ZipArchive(path: path)
+    return try members(of: try ZipArchive(path: path))
+  }
+
+  /// Standard input: a zip (told by its first bytes) is spooled and read member by member, a gzip
+  /// stream inflated, anything else read as it comes. No checksum can lie beside a pipe.
+  static func openStandardInput() throws -> [OpenedInput] {
+    let peeked = PeekedStream(try FileStream(path: "-"))
+    let head = try peeked.peek(4)
+    if isZipMagic(head) { return try members(of: try ZipArchive(spooling: peeked)) }
+    let stream: ByteStream = head.starts(with: [0x1F, 0x8B]) ? try GzipStream(source: peeked) : peeked
+    return [OpenedInput(stream: stream, reopen: nil, size: nil)]
+  }
+
+  private static func members(of archive: ZipArchive) throws -> [OpenedInput] {
     guard !archive.members.isEmpty else {
       throw ShareError.data(
-        "the zip archive holds no file", at: SourceLocation(file: path), expected: "a zip with a CSV file in it")
+        "the zip archive holds no file", at: SourceLocation(file: archive.path),
+        expected: "a zip with a CSV file in it")
     }
     return archive.members.map { OpenedInput(stream: ZipMemberStream(archive: archive, member: $0), size: nil) }
   }
@@ -80,7 +95,11 @@ enum InputFiles {
     defer { close(fd) }
     var magic = [UInt8](repeating: 0, count: 4)
     guard pread(fd, &magic, 4, 0) == 4 else { return false }
-    return magic[0] == 0x50 && magic[1] == 0x4B && (magic[2...3] == [3, 4] || magic[2...3] == [5, 6])
+    return isZipMagic(magic)
+  }
+
+  static func isZipMagic(_ magic: [UInt8]) -> Bool {
+    magic.count == 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2...3] == [3, 4] || magic[2...3] == [5, 6])
   }
 
   private static func isRegularFile(_ path: String) -> Bool {

@@ -45,6 +45,18 @@ final class ZipArchive: @unchecked Sendable {
     members = try readDirectory()
   }
 
+  /// Reads a zip that arrives on a pipe: its directory is at its end, so the bytes are first
+  /// copied to an unnamed temporary file (removed from the file system at once, so nothing is left
+  /// behind however the run ends), then read as a file would be.
+  init(spooling stream: ByteStream, in folder: String = TemporarySpool.folder) throws {
+    path = stream.name
+    fd = try TemporarySpool.copy(stream, in: folder)
+    var info = stat()
+    fstat(fd, &info)
+    fileSize = Int64(info.st_size)
+    members = try readDirectory()
+  }
+
   deinit { close(fd) }
 
   /// Exactly `count` bytes at `offset`, or an error saying the archive ends early.
