@@ -310,17 +310,37 @@ public final class CSVScanner {
     return i < length && (buffer[i] == UInt8(ascii: "{") || buffer[i] == UInt8(ascii: "["))
   }
 
-  /// The rest of the input as one array (JSON inputs, which are parsed whole).
-  public func remainingBytes() throws -> [UInt8] {
+  /// Whether the input's first non-blank byte opens a JSON list.
+  public func startsWithJSONList() throws -> Bool {
     if !startedStream { try start() }
-    var bytes = Array(UnsafeBufferPointer(start: buffer + position, count: length - position))
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while !atEnd {
-      let got = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0.baseAddress!, count: $0.count) }
-      if got == 0 { atEnd = true } else { bytes += chunk[..<got] }
-    }
-    position = length
+    var i = position
+    while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
+    if i + 3 <= length, buffer[i] == 0xEF, buffer[i + 1] == 0xBB, buffer[i + 2] == 0xBF { i += 3 }
+    while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
+    return i < length && buffer[i] == UInt8(ascii: "[")
+  }
+
+  /// The rest of the input as one array (JSON objects, which are parsed whole).
+  public func remainingBytes() throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    while case let chunk = try nextChunk(), !chunk.isEmpty { bytes += chunk }
     return bytes
+  }
+
+  /// The next bytes of the input, what is buffered first; empty at its end. A JSON list is read
+  /// chunk by chunk (JSONItems), so a big file is never held whole.
+  public func nextChunk(_ size: Int = 1 << 20) throws -> [UInt8] {
+    if !startedStream { try start() }
+    if position < length {
+      defer { position = length }
+      return Array(UnsafeBufferPointer(start: buffer + position, count: length - position))
+    }
+    guard !atEnd else { return [] }
+    var chunk = [UInt8](repeating: 0, count: size)
+    let got = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0.baseAddress!, count: $0.count) }
+    if got == 0 { atEnd = true }
+    chunk.removeSubrange(got...)
+    return chunk
   }
 
   // MARK: Marking (layout detection reads ahead, then rewinds)

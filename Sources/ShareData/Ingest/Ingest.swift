@@ -62,7 +62,7 @@ public enum Ingest {
       }
       if try scanner.startsWithJSON() {
         var json = JSONFeedReader(name: stream.name, source: source, options: options)
-        summaries.append(try json.read(try scanner.remainingBytes(), into: &builder))
+        summaries.append(try json.read(scanner, into: &builder))
         warnings += json.warnings
         continue
       }

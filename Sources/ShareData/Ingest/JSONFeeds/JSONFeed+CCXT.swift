@@ -5,9 +5,9 @@
 // Trades are summed per UTC day; bars are observations at their start.
 
 extension JSONFeedReader {
-  mutating func readCCXTTrades(_ trades: [JSONNode], _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
+  mutating func readCCXTTrades(_ trades: inout JSONItems, _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
     // One market per file: the symbol of the first trade, and every other trade must agree.
-    let symbolNode = trades[0]["symbol"]
+    let symbolNode = try trades.first()!["symbol"]
     var symbol: String?
     if case .string(let text) = symbolNode.value { symbol = text }
     let market = market(
@@ -15,7 +15,8 @@ extension JSONFeedReader {
       convention: symbol.map { "CCXT symbol \($0)" })
     var summary = try tradeSummary("CCXT trades (JSON objects)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
-    for (index, trade) in trades.enumerated() {
+    while let trade = try trades.next() {
+      let index = trades.count - 1
       guard case .object = trade.value else {
         throw trade.wrong("\(trade.shown), not a trade object", expected: "an object like the first trade's")
       }
@@ -33,14 +34,15 @@ extension JSONFeedReader {
     return summary
   }
 
-  mutating func readCCXTTradeLists(_ trades: [JSONNode], _ builder: inout VolumeTableBuilder) throws
+  mutating func readCCXTTradeLists(_ trades: inout JSONItems, _ builder: inout VolumeTableBuilder) throws
     -> SourceSummary
   {
     let market = market()
     var summary = try tradeSummary("freqtrade trades (JSON lists)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
     let expected: Phrase = "a list [timestamp, id, type, side, price, amount, cost]"
-    for (index, trade) in trades.enumerated() {
+    while let trade = try trades.next() {
+      let index = trades.count - 1
       let fields = try trade.list(expected)
       guard fields.count == 7 else { throw trade.wrong("a list of \(fields.count)", expected: expected) }
       let time = try fields[0].unixTime("timestamp, unix milliseconds")
@@ -51,7 +53,7 @@ extension JSONFeedReader {
     return summary
   }
 
-  mutating func readCCXTOHLCV(_ bars: [JSONNode], _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
+  mutating func readCCXTOHLCV(_ bars: inout JSONItems, _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
     try refuseQuoteUnit("CCXT OHLCV", holds: "base volumes")
     let market = market()
     var summary = summary(.ohlcv, "CCXT OHLCV (JSON lists)", market, unit: market.base, time: "timestamp")
@@ -62,7 +64,8 @@ extension JSONFeedReader {
     let expected: Phrase = "a list [timestamp, open, high, low, close, volume]"
     var gaps: [String] = []
     var seen: [Int64: String] = [:]
-    for (index, bar) in bars.enumerated() {
+    while let bar = try bars.next() {
+      let index = bars.count - 1
       let fields = try bar.list(expected)
       guard fields.count == 6 else { throw bar.wrong("a list of \(fields.count)", expected: expected) }
       let time = try fields[0].unixTime("timestamp, unix milliseconds")

@@ -10,7 +10,7 @@ extension JSONFeedReader {
   /// hourly charts' points fall at any minute of the hour, so the first of a day is within one hour.
   static let coinGeckoWindow: Int64 = 3600
 
-  mutating func readCoinGecko(_ points: [JSONNode], _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
+  mutating func readCoinGecko(_ points: inout JSONItems, _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
     try refuseQuoteUnit("a CoinGecko volume chart", holds: "an exchange's volume in BTC")
     let stem = FileMarket.stem(name.split(separator: "/").last.map(String.init) ?? name)
     let exchange = FileMarket.exchange(inFolders: [stem])
@@ -23,7 +23,8 @@ extension JSONFeedReader {
     // The day each point closes (if it falls in the window after a midnight), the earliest wins.
     var chosen: [Int64: (time: Int64, volume: Double, index: Int)] = [:]
     let expected: Phrase = "a point [timestamp, \"volume in BTC\"]"
-    for (index, point) in points.enumerated() {
+    while let point = try points.next() {
+      let index = points.count - 1
       let fields = try point.list(expected)
       guard fields.count == 2 else { throw point.wrong("a list of \(fields.count)", expected: expected) }
       let time = try fields[0].unixTime("timestamp, unix milliseconds")

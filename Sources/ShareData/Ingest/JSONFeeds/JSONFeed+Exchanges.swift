@@ -5,7 +5,7 @@
 // (`tBTCUSD.json`, `BTC-USD.json`), else from the folders or the markets table.
 
 extension JSONFeedReader {
-  mutating func readBitfinexTrades(_ trades: [JSONNode], _ builder: inout VolumeTableBuilder) throws
+  mutating func readBitfinexTrades(_ trades: inout JSONItems, _ builder: inout VolumeTableBuilder) throws
     -> SourceSummary
   {
     let market = symbolMarket(exchange: "bitfinex")
@@ -16,7 +16,8 @@ extension JSONFeedReader {
       : "|AMOUNT| (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
     let expected: Phrase = "a list [ID, MTS, AMOUNT, PRICE]"
-    for (index, trade) in trades.enumerated() {
+    while let trade = try trades.next() {
+      let index = trades.count - 1
       let fields = try trade.list(expected)
       guard fields.count == 4 else { throw trade.wrong("a list of \(fields.count)", expected: expected) }
       let time = try fields[1].unixTime("MTS, unix milliseconds")
@@ -32,7 +33,7 @@ extension JSONFeedReader {
     return summary
   }
 
-  mutating func readCoinbaseTrades(_ trades: [JSONNode], _ builder: inout VolumeTableBuilder) throws
+  mutating func readCoinbaseTrades(_ trades: inout JSONItems, _ builder: inout VolumeTableBuilder) throws
     -> SourceSummary
   {
     let market = symbolMarket(exchange: "coinbase")
@@ -43,7 +44,8 @@ extension JSONFeedReader {
       ? "price × size (\(market.quoteUnit)), trades summed per day"
       : "size (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
-    for (index, trade) in trades.enumerated() {
+    while let trade = try trades.next() {
+      let index = trades.count - 1
       guard case .object = trade.value else {
         throw trade.wrong(
           "\(trade.shown), not a trade object", expected: "an object {time, trade_id, price, size, side}")

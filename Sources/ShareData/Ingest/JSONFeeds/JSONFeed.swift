@@ -30,23 +30,22 @@ enum JSONFeed: Sendable, Equatable {
   static let expected: Phrase =
     "sharelens' shares JSON, CCXT trades or OHLCV, a CryptoCompare histoday/histohour answer, a CoinGecko volume chart, or Bitfinex or Coinbase trades"
 
-  /// The feed whose shape `root` has (judged by the first item of a list); nil for none.
-  static func detect(_ root: JSONNode) -> JSONFeed? {
-    switch root.value {
-    case .object:
-      if root.has("buckets") { return .ownShares }
-      if root.has("Response") || root.has("Data") { return .cryptoCompare }
-      return nil
-    case .array(let items):
-      switch items.first {
-      case .object(let fields) where fields["timestamp"] != nil && fields["amount"] != nil: return .ccxtTrades
-      case .object(let fields) where fields["trade_id"] != nil && fields["size"] != nil: return .coinbaseTrades
-      case .array(let fields) where fields.count == 4: return .bitfinexTrades
-      case .array(let fields) where fields.count == 2: return .coinGecko
-      case .array(let fields) where fields.count == 6: return .ccxtOHLCV
-      case .array(let fields) where fields.count == 7: return .ccxtTradeLists
-      default: return nil
-      }
+  /// The feed a document that is one object is (nil for none).
+  static func detect(object root: JSONNode) -> JSONFeed? {
+    if root.has("buckets") { return .ownShares }
+    if root.has("Response") || root.has("Data") { return .cryptoCompare }
+    return nil
+  }
+
+  /// The feed a document that is one list is, judged by its first item (nil for none).
+  static func detect(firstItem: JSONValue) -> JSONFeed? {
+    switch firstItem {
+    case .object(let fields) where fields["timestamp"] != nil && fields["amount"] != nil: return .ccxtTrades
+    case .object(let fields) where fields["trade_id"] != nil && fields["size"] != nil: return .coinbaseTrades
+    case .array(let fields) where fields.count == 4: return .bitfinexTrades
+    case .array(let fields) where fields.count == 2: return .coinGecko
+    case .array(let fields) where fields.count == 6: return .ccxtOHLCV
+    case .array(let fields) where fields.count == 7: return .ccxtTradeLists
     default: return nil
     }
   }
@@ -67,48 +66,65 @@ struct JSONFeedReader {
 
   var file: SourceLocation { SourceLocation(file: name) }
 
-  mutating func read(_ bytes: [UInt8], into builder: inout VolumeTableBuilder) throws -> SourceSummary {
+  /// Reads the JSON input `scanner` is at: a list item by item, an object whole.
+  mutating func read(_ scanner: CSVScanner, into builder: inout VolumeTableBuilder) throws -> SourceSummary {
+    guard try scanner.startsWithJSONList() else { return try read(object: try scanner.remainingBytes(), &builder) }
+    var items = try JSONItems(scanner: scanner, file: name)
+    guard let first = try items.first() else {
+      throw ShareError.data("the JSON list is empty", at: file, expected: JSONFeed.expected)
+    }
+    guard let feed = JSONFeed.detect(firstItem: first.value) else {
+      throw ShareError.data(
+        "JSON of a shape sharelens does not read (\(first.shown) first)", at: file, expected: JSONFeed.expected,
+        hint: "other JSON needs converting to CSV")
+    }
+    try refuseFilters()
+    switch feed {
+    case .ccxtTrades: return try readCCXTTrades(&items, &builder)
+    case .ccxtTradeLists: return try readCCXTTradeLists(&items, &builder)
+    case .ccxtOHLCV: return try readCCXTOHLCV(&items, &builder)
+    case .coinGecko: return try readCoinGecko(&items, &builder)
+    case .bitfinexTrades: return try readBitfinexTrades(&items, &builder)
+    case .coinbaseTrades: return try readCoinbaseTrades(&items, &builder)
+    case .ownShares, .cryptoCompare: preconditionFailure("\(feed) is an object, never a list")
+    }
+  }
+
+  private mutating func read(object bytes: [UInt8], _ builder: inout VolumeTableBuilder) throws -> SourceSummary {
     let value: JSONValue
     do {
       value = try JSONValue.parse(bytes)
     } catch {
-      throw ShareError.data(
-        "not valid JSON: \(error.message)", at: SourceLocation(file: name, line: error.line, column: error.column),
-        expected: JSONFeed.expected, hint: "a file cut short (an interrupted download) is not valid JSON either")
+      throw Self.notJSON(error.message, file: name, line: error.line, column: error.column)
     }
     let root = JSONNode(root: value, file: name)
-    if case .array(let items) = value, items.isEmpty {
-      throw ShareError.data("the JSON list is empty", at: file, expected: JSONFeed.expected)
-    }
-    guard let feed = JSONFeed.detect(root) else {
-      if case .object = value {
-        throw ShareError.data(
-          "JSON without \"buckets\" (sharelens' shares JSON) or \"Data\" (CryptoCompare)", at: file,
-          expected: JSONFeed.expected, hint: "other JSON needs converting to CSV")
-      }
+    guard let feed = JSONFeed.detect(object: root) else {
       throw ShareError.data(
-        "JSON of a shape sharelens does not read (\(root.items?.first?.shown ?? root.value.shown) first)", at: file,
+        "JSON without \"buckets\" (sharelens' shares JSON) or \"Data\" (CryptoCompare)", at: file,
         expected: JSONFeed.expected, hint: "other JSON needs converting to CSV")
     }
-    if feed != .ownShares && !options.filters.isEmpty {
-      throw ShareError.request(
-        "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is one market's JSON feed"
-      )
-    }
-    switch feed {
-    case .ownShares:
+    guard feed == .cryptoCompare else {
       let (summary, warning) = try OwnJSONReader.read(
         bytes, name: name, source: source, options: options, builder: &builder)
       warnings += warning.map { [$0] } ?? []
       return summary
-    case .ccxtTrades: return try readCCXTTrades(try root.list("a list of trades"), &builder)
-    case .ccxtTradeLists: return try readCCXTTradeLists(try root.list("a list of trades"), &builder)
-    case .ccxtOHLCV: return try readCCXTOHLCV(try root.list("a list of bars"), &builder)
-    case .cryptoCompare: return try readCryptoCompare(root, &builder)
-    case .coinGecko: return try readCoinGecko(try root.list("a list of points"), &builder)
-    case .bitfinexTrades: return try readBitfinexTrades(try root.list("a list of trades"), &builder)
-    case .coinbaseTrades: return try readCoinbaseTrades(try root.list("a list of trades"), &builder)
     }
+    try refuseFilters()
+    return try readCryptoCompare(root, &builder)
+  }
+
+  /// A JSON syntax error, placed by line and column.
+  static func notJSON(_ message: String, file: String, line: Int, column: Int) -> ShareError {
+    ShareError.data(
+      "not valid JSON: \(message)", at: SourceLocation(file: file, line: line, column: column),
+      expected: JSONFeed.expected, hint: "a file cut short (an interrupted download) is not valid JSON either")
+  }
+
+  private func refuseFilters() throws {
+    guard !options.filters.isEmpty else { return }
+    throw ShareError.request(
+      "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is one market's JSON feed"
+    )
   }
 
   // MARK: What every feed reader shares

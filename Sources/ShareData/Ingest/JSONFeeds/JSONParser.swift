@@ -10,6 +10,8 @@ struct JSONSyntaxError: Error, Equatable {
   var message: String
   var line: Int
   var column: Int
+  /// The byte the error is at, from the start of what was parsed.
+  var offset = 0
 }
 
 struct JSONParser {
@@ -40,6 +42,18 @@ struct JSONParser {
     return try result.get()
   }
 
+  /// One value at `start` in `bytes` (spaces before it skipped), `depth` lists deep, and the index
+  /// just past it: a list read item by item (JSONItems) parses each item with this.
+  static func value(
+    in bytes: UnsafeBufferPointer<UInt8>, at start: Int, depth: Int
+  ) throws(JSONSyntaxError) -> (JSONValue, Int) {
+    var parser = JSONParser(bytes)
+    parser.index = start
+    parser.depth = depth
+    let value = try parser.value()
+    return (value, parser.index)
+  }
+
   private func failure(_ message: String) -> JSONSyntaxError {
     var line = 1
     var lineStart = 0
@@ -47,7 +61,7 @@ struct JSONParser {
       line += 1
       lineStart = i + 1
     }
-    return JSONSyntaxError(message: message, line: line, column: index - lineStart + 1)
+    return JSONSyntaxError(message: message, line: line, column: index - lineStart + 1, offset: index)
   }
 
   private var found: String {

@@ -59,6 +59,11 @@ struct JSONNode {
     self.present = present
   }
 
+  /// Item `index` of the list that is the whole document of `file` (`$[index]`).
+  init(item value: JSONValue, at index: Int, file: String) {
+    self.init(value: value, parent: "$", step: .index(index), file: file)
+  }
+
   /// `$`, `$.Data`, `$.Data[3]`, `$.Data[3].volumefrom`, `$["a b"]`.
   var path: String {
     switch step {
