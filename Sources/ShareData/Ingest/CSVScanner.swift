@@ -302,29 +302,12 @@ public final class CSVScanner {
     return length == 0 && atEnd
   }
 
-  /// Whether the input's first non-blank byte is `{` or `[`: JSON, not a CSV file.
-  public func startsWithJSON() throws -> Bool {
+  /// The input's first byte that is not a space or a line end (JSON is told by it).
+  func firstNonBlank() throws -> UInt8? {
     if !startedStream { try start() }
     var i = position
     while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
-    return i < length && (buffer[i] == UInt8(ascii: "{") || buffer[i] == UInt8(ascii: "["))
-  }
-
-  /// Whether the input's first non-blank byte opens a JSON list.
-  public func startsWithJSONList() throws -> Bool {
-    if !startedStream { try start() }
-    var i = position
-    while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
-    if i + 3 <= length, buffer[i] == 0xEF, buffer[i + 1] == 0xBB, buffer[i + 2] == 0xBF { i += 3 }
-    while i < length, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i]) { i += 1 }
-    return i < length && buffer[i] == UInt8(ascii: "[")
-  }
-
-  /// The rest of the input as one array (JSON objects, which are parsed whole).
-  public func remainingBytes() throws -> [UInt8] {
-    var bytes: [UInt8] = []
-    while case let chunk = try nextChunk(), !chunk.isEmpty { bytes += chunk }
-    return bytes
+    return i < length ? buffer[i] : nil
   }
 
   /// The next bytes of the input, what is buffered first; empty at its end. A JSON list is read

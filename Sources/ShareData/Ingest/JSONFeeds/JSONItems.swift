@@ -139,3 +139,21 @@ struct JSONItems {
     return JSONFeedReader.notJSON(message, file: file, line: linesBefore + newlines + 1, column: column)
   }
 }
+
+extension CSVScanner {
+  /// Whether the input's first non-blank byte is `{` or `[`: JSON, not a CSV file.
+  public func startsWithJSON() throws -> Bool {
+    let first = try firstNonBlank()
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+  }
+
+  /// Whether the input's first non-blank byte opens a JSON list.
+  func startsWithJSONList() throws -> Bool { try firstNonBlank() == UInt8(ascii: "[") }
+
+  /// The rest of the input as one array (a JSON object, which is parsed whole).
+  func remainingBytes() throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    while case let chunk = try nextChunk(), !chunk.isEmpty { bytes += chunk }
+    return bytes
+  }
+}
