@@ -87,7 +87,7 @@ let catalogue: [BadInput] = [
   BadInput("E22", "Time,bitstamp,zaif\n2016-01-01,1,2\n", "not in the map: \"zaif\"", args: ["IN", "--map", "MAP"]).at(
     nil, hint: "--unmapped"),
   BadInput("E23", "Time,a\n2016-01-01,1\n", "mapped twice", args: ["IN", "--map", "BADMAP"]),
-  BadInput("E24", "Time,a\n99999999999999999,1\n", "out of range").at("2:1"),
+  BadInput("E24", "Time,a\n99999999999999999999,1\n", "out of range").at("2:1"),
   BadInput("E25", nil, "no such file", args: ["/nonexistent/input.csv"], status: 66),
   BadInput("E26", nil, "directory", args: ["DIR/outdir"], status: 66),
   BadInput(
@@ -334,6 +334,13 @@ let oddButValid: [GoodInput] = [
     id: "V28", bytes: Array((binanceTrades + "2,94000,0.25,23500,1735689600000000,False,True\n").utf8),
     name: "BTCUSDT-trades-2025-01.csv",
     expect: "2025-01-01,2025-01-01,BTCUSDT spot,0.25,1,0.25,1,false,1,0,align"),
+  // The same rule for every layout: a long table whose times go from seconds to nanoseconds.
+  GoodInput(
+    id: "V28",
+    bytes: Array(
+      "time,market,volume\n1451606400,a,1\n1451606400500,b,1\n1451606400000000,c,1\n1451606400999999999,d,1\n"
+        .utf8),
+    expect: "2016-01-01,2016-01-01,d,1,0.25,4,1,false,1,0,align"),
   GoodInput(
     id: "V22", bytes: [], expect: "2016-01-01,2016-01-01,b,3,0.75,4,1,false,1,0,align",
     arguments: ["shares", "--format", "csv"],

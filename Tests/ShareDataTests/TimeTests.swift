@@ -19,6 +19,26 @@ import Testing
     #expect(try TimeParser.parse("2016-02-23 00:00:00 UTC").get().format == .dateTime)
   }
 
+  @Test func integerTimesAreToldByTheirMagnitude() throws {
+    let cases: [(String, Int64, TimeFormat)] = [
+      ("99999999999", 99_999_999_999, .unixSeconds),  // the last second before the millisecond range
+      ("100000000000", 100_000_000, .unixMilliseconds),
+      ("1456185600999", 1_456_185_600, .unixMilliseconds),
+      ("99999999999999", 99_999_999_999, .unixMilliseconds),
+      ("100000000000000", 100_000_000, .unixMicroseconds),
+      ("1582329602111000", 1_582_329_602, .unixMicroseconds),
+      ("100000000000000000", 100_000_000, .unixNanoseconds),
+      ("1735689600123456789", 1_735_689_600, .unixNanoseconds),
+      ("1513555200.5", 1_513_555_200, .unixSeconds),
+    ]
+    for (text, seconds, format) in cases {
+      let parsed = try TimeParser.parse(text).get()
+      #expect(parsed.seconds == seconds && parsed.format == format, "\(text)")
+    }
+    #expect(throws: TimeParseFailure.outOfRange) { try TimeParser.parse("99999999999999999999").get() }
+    #expect(TimeFormat.unixSeconds.mixes(with: .unixNanoseconds) && !TimeFormat.unixMicroseconds.mixes(with: .date))
+  }
+
   @Test func impossibleDatesSayWhy() {
     #expect(throws: TimeParseFailure.impossibleDate("February 2017 has 28 days")) {
       try TimeParser.parse("2017-02-29").get()

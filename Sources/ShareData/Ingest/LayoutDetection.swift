@@ -68,7 +68,7 @@ struct Sample {
     var seen = 0
     for row in rows where index < row.count && !row[index].trimmed.isEmpty {
       guard case .success(let parsed) = TimeParser.parse(row[index]) else { return false }
-      if !allowUnix && (parsed.format == .unixSeconds || parsed.format == .unixMilliseconds) { return false }
+      if !allowUnix && parsed.format.isUnix { return false }
       seen += 1
     }
     return seen > 0
@@ -176,7 +176,7 @@ enum LayoutDetector {
   static func isHeaderlessTrade(_ record: [String]) -> Bool {
     guard record.count == 3,
       case .success(let time) = TimeParser.parse(record[0]),
-      time.format == .unixSeconds || time.format == .unixMilliseconds
+      time.format.isUnix
     else { return false }
     return (try? DecimalParser.parse(record[1]).get()) != nil && (try? DecimalParser.parse(record[2]).get()) != nil
   }

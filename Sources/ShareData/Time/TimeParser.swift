@@ -1,6 +1,7 @@
 // Parses the time formats real volume exports use, straight from the bytes of a CSV field:
 // `YYYY-MM-DD`, ISO 8601 date-times with `Z` or an offset, `YYYY-MM-DD HH:MM:SS UTC` (bitcoinity),
-// unix seconds (bitcoincharts) and unix milliseconds. Everything becomes unix seconds in UTC.
+// unix seconds (bitcoincharts), milliseconds, microseconds (Tardis, Binance spot since 2025) and
+// nanoseconds. Everything becomes unix seconds in UTC.
 
 /// The family a time value was written in. A column must stick to one family: a file that mixes
 /// unix seconds with dates is almost always two files pasted together.
@@ -9,14 +10,17 @@ public enum TimeFormat: String, Sendable {
   case dateTime = "ISO 8601 date-time"
   case unixSeconds = "unix seconds"
   case unixMilliseconds = "unix milliseconds"
+  case unixMicroseconds = "unix microseconds"
+  case unixNanoseconds = "unix nanoseconds"
 
-  /// Dates and date-times mix freely (a date is midnight UTC); unix times do not mix with either.
-  public func mixes(with other: TimeFormat) -> Bool {
-    switch (self, other) {
-    case (.date, .date), (.date, .dateTime), (.dateTime, .date), (.dateTime, .dateTime): return true
-    default: return self == other
-    }
-  }
+  /// An integer count since the epoch, in whatever unit.
+  public var isUnix: Bool { self != .date && self != .dateTime }
+
+  /// Dates and date-times mix freely (a date is midnight UTC), and so do unix times of different
+  /// units, each told by its magnitude: Binance's spot files went from milliseconds to microseconds
+  /// on 2025-01-01, and CryptoDataDownload's mix milliseconds with seconds. A unix time never mixes
+  /// with a date.
+  public func mixes(with other: TimeFormat) -> Bool { isUnix == other.isUnix }
 }
 
 /// Why a field is not a time, in words for the error message.
@@ -86,12 +90,15 @@ public enum TimeParser {
       {
         return .success((CivilDate(year: year, month: month, day: day).dayNumber * secondsPerDay, .date))
       }
-      if value >= millisecondsThreshold {
-        // 10^11 ms is 1973; anything past year 9999 in ms is not a time.
-        guard value < 253_402_300_800_000 else { return .failure(.outOfRange) }
-        return .success((value.floorDiv(1000), .unixMilliseconds))
+      // The digit count says the unit (as for Binance, EpochUnit): from 10^11 milliseconds, from
+      // 10^14 microseconds, from 10^17 nanoseconds; each is 1973 or later in its unit, and each unit
+      // ends where the next begins (10^11 s is year 5138, 10^14 ms year 5138).
+      switch value {
+      case ..<millisecondsThreshold: return .success((value, .unixSeconds))
+      case ..<100_000_000_000_000: return .success((value.floorDiv(1000), .unixMilliseconds))
+      case ..<100_000_000_000_000_000: return .success((value.floorDiv(1_000_000), .unixMicroseconds))
+      default: return .success((value.floorDiv(1_000_000_000), .unixNanoseconds))
       }
-      return .success((value, .unixSeconds))
     }
 
     // YYYY-MM-DD
