@@ -16,6 +16,7 @@ extension SourceReader {
     if plan.layout == .long && plan.priceIndex == nil {
       return try readSeriesInParallel(plan, &builder, summary, stream: try reopen(), size: size)
     }
+    if plan.layout == .wide { return try readWideInParallel(plan, &builder, summary, stream: try reopen(), size: size) }
     var summary = summary
     let fast: FastPlan
     switch plan.layout {

@@ -22,16 +22,28 @@ enum ParallelSeries {
     var summary: SourceSummary
     /// The serial table's resolution, from the times read (the cells no longer show it).
     var resolution: Every
-  }
-
-  private struct Key: Hashable {
-    var bucket: Int64
-    var code: Int32
+    /// Wide exports: per column, whether it equalled the others' sum on every row, and on how
+    /// many rows that was evidence (SourceReader.excludeTotals).
+    var rowSum: [Bool] = []
+    var rowSumEvidence: [Int] = []
   }
 
   static func read(
     stream: ByteStream, plan: SeriesPlan, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder,
     summary: SourceSummary, blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> Outcome? {
+    try read(
+      stream: stream, hasHeader: hasHeader, source: source, builder: &builder, summary: summary, blockSize: blockSize,
+      workers: workers, progress: progress, cells: plan.bucket
+    ) { SeriesBlockParser.parse($0, plan: plan) }
+  }
+
+  /// The same for any parser of blocks into cells per (bucket, category): long tables' and wide
+  /// exports' (WideBlockParser).
+  static func read(
+    stream: ByteStream, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder, summary: SourceSummary,
+    blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)?, cells: Every,
+    parser: @escaping @Sendable (UnsafeRawBufferPointer) -> SeriesPartial
   ) throws -> Outcome? {
     let queue = BlockQueue(capacity: 2 * workers)
     let results = ParallelIngest.Results<SeriesPartial>()
@@ -41,7 +53,7 @@ enum ParallelSeries {
       while let block = queue.pop() {
         defer { queue.recycle(block.buffer) }
         guard queue.wants(block.index) else { continue }
-        let partial = SeriesBlockParser.parse(block.bytes, plan: plan)
+        let partial = parser(block.bytes)
         results.set(block.index, partial)
         if partial.needsScanner { queue.stop(after: block.index) }
       }
@@ -59,11 +71,33 @@ enum ParallelSeries {
     if let first = formats.first, !formats.allSatisfy(first.mixes) { return nil }
     guard inTimeOrder(partials) else { return nil }
     let resolution = resolution(partials)
+    var outcome = Outcome(summary: summary, resolution: resolution)
+    (outcome.rowSum, outcome.rowSumEvidence) = rowSums(partials)
     guard
       let summary = merge(
-        &partials, headerLines: reader.headerLines, source: source, builder: &builder, summary: summary)
+        &partials, headerLines: reader.headerLines, source: source, builder: &builder, summary: summary,
+        dayCells: cells == .day)
     else { return nil }
-    return Outcome(summary: summary, resolution: resolution)
+    outcome.summary = summary
+    return outcome
+  }
+
+  /// A wide export's columns that equal the others' sum on every row of every block, and the
+  /// rows of evidence for it (empty for a long table).
+  private static func rowSums(_ partials: [SeriesPartial]) -> ([Bool], [Int]) {
+    var rowSum: [Bool] = []
+    var evidence: [Int] = []
+    for partial in partials where partial.rows > 0 && !partial.rowSum.isEmpty {
+      if rowSum.isEmpty {
+        (rowSum, evidence) = (partial.rowSum, partial.rowSumEvidence)
+        continue
+      }
+      for k in rowSum.indices {
+        rowSum[k] = rowSum[k] && partial.rowSum[k]
+        evidence[k] += partial.rowSumEvidence[k]
+      }
+    }
+    return (rowSum, evidence)
   }
 
   /// Whether the blocks' rows follow on in time order, no category twice in a run of equal times
@@ -99,58 +133,84 @@ enum ParallelSeries {
     return starts.year ? .year : starts.quarter ? .quarter : starts.month ? .month : starts.week ? .week : .day
   }
 
+  /// One (bucket, category) cell being summed across the blocks that share its bucket.
+  private struct Cell {
+    var code: Int32
+    var sum: Double
+    var count: Int64
+    var firstDay: Int64
+    var lastDay: Int64
+    var line: Int
+  }
+
   /// The blocks' cells summed in block order into one per (bucket, category), then into `builder`.
-  /// Each partial is emptied once merged (with day cells, the partials of a 10× table held ~50 MB).
+  /// Blocks follow on in time order (inTimeOrder), so a block's cell can only add to one of the
+  /// previous blocks' last bucket: only that bucket's cells are held (`open`); every earlier cell
+  /// goes to the builder as soon as its bucket is passed. Each partial is emptied once merged.
+  /// (With day cells, a 10× table has ~913k cells: arrays of them all beside the builder's were
+  /// ~50 MB of the peak.)
+  /// A day cell whose rows are all empty becomes a missing cell at the day's start: the serial
+  /// table's missing cells in that day count for nothing but the range (the day is in it either
+  /// way), and a day is the finest step shares look at. A coarser empty cell sends the file to the
+  /// serial reader (where in the bucket its rows were is not kept).
   private static func merge(
     _ partials: inout [SeriesPartial], headerLines: Int, source: Int32, builder: inout VolumeTableBuilder,
-    summary: SourceSummary
+    summary: SourceSummary, dayCells: Bool
   ) -> SourceSummary? {
     var summary = summary
     let read = partials.filter { $0.rows > 0 }.map { (minTime: $0.minTime, maxTime: $0.maxTime) }
     summary.timeFormat = partials.lazy.flatMap(\.formats).first
-    // Blocks follow on in time order (inTimeOrder), so a block's cell can only add to one of the
-    // previous blocks' last bucket: the index holds that bucket's cells alone. (With day cells, a
-    // 10× table has ~900k of them; an index of all doubled the merge's memory.)
-    var index: [Key: Int] = [:]
-    var lastBucket = Int64.min
-    let cellCount = partials.reduce(0) { $0 + $1.buckets.count }
-    var keys: [Key] = []
-    var sums: [Double] = []
-    var counts: [Int64] = []
-    var firstDays: [Int64] = []
-    var lastDays: [Int64] = []
-    var lines: [Int] = []
-    keys.reserveCapacity(cellCount)
-    sums.reserveCapacity(cellCount)
-    counts.reserveCapacity(cellCount)
-    firstDays.reserveCapacity(cellCount)
-    lastDays.reserveCapacity(cellCount)
-    lines.reserveCapacity(cellCount)
+    var open: [Cell] = []
+    var openAt: [Int32: Int] = [:]
+    var openBucket = Int64.min
+    var firstCode: Int32? = nil
+    var (firstDay, lastDay) = (Int64.max, Int64.min)
+    var complete = true
+    func close(_ builder: inout VolumeTableBuilder) {
+      for cell in open {
+        let origin = CellOrigin(source: source, line: Int64(cell.line))
+        if cell.count == 0 {
+          complete = complete && dayCells
+          let time = openBucket * secondsPerDay
+          try? builder.addObservation(time: time, code: cell.code, volume: nil, origin: origin)
+          (firstDay, lastDay) = (min(firstDay, openBucket), max(lastDay, openBucket))
+          continue
+        }
+        builder.addEventSum(day: cell.firstDay, code: cell.code, volume: cell.sum, count: cell.count, origin: origin)
+        if cell.lastDay != cell.firstDay {
+          builder.addEventSum(day: cell.lastDay, code: cell.code, volume: 0, count: 0, origin: origin)
+        }
+        if firstCode == nil { firstCode = cell.code }
+        (firstDay, lastDay) = (min(firstDay, cell.firstDay), max(lastDay, cell.lastDay))
+      }
+      open.removeAll(keepingCapacity: true)
+      openAt.removeAll(keepingCapacity: true)
+    }
     var lineBase = headerLines
     for p in partials.indices {
       let partial = partials[p]
       partials[p] = SeriesPartial()
-      if let last = partial.buckets.last { lastBucket = max(lastBucket, last) }
       let global = partial.dictionary.names.map { builder.code(for: $0) }
       for i in partial.buckets.indices {
-        let key = Key(bucket: partial.buckets[i], code: global[Int(partial.codes[i])])
-        if let cell = index[key] {
-          sums[cell] += partial.sums[i]
-          counts[cell] += partial.counts[i]
-          firstDays[cell] = min(firstDays[cell], partial.firstDays[i])
-          lastDays[cell] = max(lastDays[cell], partial.lastDays[i])
+        let code = global[Int(partial.codes[i])]
+        if partial.buckets[i] != openBucket {
+          close(&builder)
+          openBucket = partial.buckets[i]
+        }
+        if let at = openAt[code] {
+          open[at].sum += partial.sums[i]
+          open[at].count += partial.counts[i]
+          open[at].firstDay = min(open[at].firstDay, partial.firstDays[i])
+          open[at].lastDay = max(open[at].lastDay, partial.lastDays[i])
         } else {
-          index[key] = keys.count
-          keys.append(key)
-          sums.append(partial.sums[i])
-          counts.append(partial.counts[i])
-          firstDays.append(partial.firstDays[i])
-          lastDays.append(partial.lastDays[i])
-          lines.append(lineBase + partial.firstLines[i])
+          openAt[code] = open.count
+          open.append(
+            Cell(
+              code: code, sum: partial.sums[i], count: partial.counts[i], firstDay: partial.firstDays[i],
+              lastDay: partial.lastDays[i], line: lineBase + partial.firstLines[i]))
         }
       }
       lineBase += partial.lines
-      index = index.filter { $0.key.bucket == lastBucket }
       summary.rows += partial.rows
       summary.emptyCells += partial.emptyCells
       if partial.rows > 0 {
@@ -158,22 +218,16 @@ enum ParallelSeries {
         summary.lastTime = max(summary.lastTime ?? UnixTime(seconds: .min), UnixTime(seconds: partial.maxTime))
       }
     }
-    if counts.contains(0) { return nil }
-    for cell in keys.indices {
-      let origin = CellOrigin(source: source, line: Int64(lines[cell]))
-      builder.addEventSum(
-        day: firstDays[cell], code: keys[cell].code, volume: sums[cell], count: counts[cell], origin: origin)
-      if lastDays[cell] != firstDays[cell] {
-        builder.addEventSum(day: lastDays[cell], code: keys[cell].code, volume: 0, count: 0, origin: origin)
-      }
-    }
+    close(&builder)
+    // A bucket whose rows of a category are all empty: the serial table keeps those as missing cells.
+    guard complete else { return nil }
     // Empty values before the first value or after the last still stretch the serial table's
     // range (the coverage of its first and last bucket): a missing cell there does the same here.
-    if let code = keys.first?.code, let low = read.first?.minTime, let high = read.last?.maxTime {
-      if low.floorDiv(secondsPerDay) < firstDays.min()! {
+    if let code = firstCode, let low = read.first?.minTime, let high = read.last?.maxTime {
+      if low.floorDiv(secondsPerDay) < firstDay {
         try? builder.addObservation(time: low, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
       }
-      if high.floorDiv(secondsPerDay) > lastDays.max()! {
+      if high.floorDiv(secondsPerDay) > lastDay {
         try? builder.addObservation(time: high, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
       }
     }

@@ -78,6 +78,10 @@ struct SeriesPartial: Sendable {
   /// Whether some time is not midnight (the table then has daily resolution, as the serial one).
   var subDaily = false
   var starts = DayStarts()
+  /// Wide exports only, per column: whether every row so far had it equal to the sum of the
+  /// others (a TOTAL column), and on how many rows that was evidence (WideBlockParser).
+  var rowSum: [Bool] = []
+  var rowSumEvidence: [Int] = []
   /// The file must be read by the general scanner.
   var needsScanner = false
 }
