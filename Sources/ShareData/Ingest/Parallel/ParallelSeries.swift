@@ -12,8 +12,8 @@
 //
 // Returns nil, and the serial reader reads the file, whenever the result might differ from its
 // own in more than summing: a line the fast path does not read, two time formats that do not
-// mix, rows out of time order or a (time, category) twice, or a bucket whose rows of a category
-// are all empty (the serial table keeps those as missing cells).
+// mix, rows out of time order or a (time, category) twice, or a bucket coarser than a day whose
+// rows of a category are all empty (the serial table keeps those as missing cells; SeriesFold).
 
 import Foundation
 
@@ -39,14 +39,15 @@ enum ParallelSeries {
   }
 
   /// The same for any parser of blocks into cells per (bucket, category): long tables' and wide
-  /// exports' (WideBlockParser).
+  /// exports' (WideBlockParser). The calling thread folds the partials in block order while the
+  /// reader and the workers run on their own threads.
   static func read(
     stream: ByteStream, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder, summary: SourceSummary,
     blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)?, cells: Every,
     parser: @escaping @Sendable (UnsafeRawBufferPointer) -> SeriesPartial
   ) throws -> Outcome? {
     let queue = BlockQueue(capacity: 2 * workers)
-    let results = ParallelIngest.Results<SeriesPartial>()
+    let results = OrderedPartials()
     let reader = ParallelIngest.Reader(stream: stream, queue: queue, blockSize: blockSize, hasHeader: hasHeader)
     reader.progress = progress
     let parse: @Sendable () -> Void = {
@@ -58,179 +59,35 @@ enum ParallelSeries {
         if partial.needsScanner { queue.stop(after: block.index) }
       }
     }
-    ParallelIngest.runOnOwnThreads([{ reader.run() }] + Array(repeating: parse, count: workers))
-    var partials = results.take()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      ParallelIngest.runOnOwnThreads([{ reader.run() }] + Array(repeating: parse, count: workers))
+      results.finish()
+      done.signal()
+    }.start()
+    var fold: SeriesFold? = nil
+    var folded = 0
+    var fine = true
+    while let partial = results.take(folded) {
+      // The reader has read the header before it queued the first block.
+      if fold == nil {
+        fold = SeriesFold(source: source, dayCells: cells == .day, summary: summary, headerLines: reader.headerLines)
+      }
+      if fine && !fold!.add(partial, into: &builder) {
+        fine = false
+        queue.stop(after: folded)
+      }
+      folded += 1
+    }
+    done.wait()
     // A reader that failed (a line over 16 MiB, a read error) hands the file over too: the
     // scanner then reports what it finds in its own words.
-    if reader.needsScanner || reader.error != nil || partials.contains(where: \.needsScanner) { return nil }
-    if partials.count < reader.blocksRead {
+    guard fine, !reader.needsScanner, reader.error == nil, var fold else { return nil }
+    if folded < reader.blocksRead {
       throw ShareError(.ioFailed, "a block of the input was not parsed", at: SourceLocation(file: summary.name))
     }
-    // Every format must mix with the first row's, as the serial reader checks row by row.
-    let formats = partials.flatMap(\.formats)
-    if let first = formats.first, !formats.allSatisfy(first.mixes) { return nil }
-    guard inTimeOrder(partials) else { return nil }
-    let resolution = resolution(partials)
-    var outcome = Outcome(summary: summary, resolution: resolution)
-    (outcome.rowSum, outcome.rowSumEvidence) = rowSums(partials)
-    guard
-      let summary = merge(
-        &partials, headerLines: reader.headerLines, source: source, builder: &builder, summary: summary,
-        dayCells: cells == .day)
-    else { return nil }
-    outcome.summary = summary
-    return outcome
-  }
-
-  /// A wide export's columns that equal the others' sum on every row of every block, and the
-  /// rows of evidence for it (empty for a long table).
-  private static func rowSums(_ partials: [SeriesPartial]) -> ([Bool], [Int]) {
-    var rowSum: [Bool] = []
-    var evidence: [Int] = []
-    for partial in partials where partial.rows > 0 && !partial.rowSum.isEmpty {
-      if rowSum.isEmpty {
-        (rowSum, evidence) = (partial.rowSum, partial.rowSumEvidence)
-        continue
-      }
-      for k in rowSum.indices {
-        rowSum[k] = rowSum[k] && partial.rowSum[k]
-        evidence[k] += partial.rowSumEvidence[k]
-      }
-    }
-    return (rowSum, evidence)
-  }
-
-  /// Whether the blocks' rows follow on in time order, no category twice in a run of equal times
-  /// (which may span blocks).
-  private static func inTimeOrder(_ partials: [SeriesPartial]) -> Bool {
-    var runTime = Int64.min
-    var runNames: Set<String> = []
-    for partial in partials where partial.rows > 0 {
-      let first = Set(partial.firstRun.map { partial.dictionary.names[Int($0)] })
-      let last = Set(partial.lastRun.map { partial.dictionary.names[Int($0)] })
-      if partial.minTime < runTime { return false }
-      if partial.minTime == runTime {
-        if !runNames.isDisjoint(with: first) { return false }
-        if partial.maxTime == runTime {
-          runNames.formUnion(first)
-          continue
-        }
-      }
-      runTime = partial.maxTime
-      runNames = last
-    }
-    return true
-  }
-
-  /// What Every.resolution(ofSortedDistinct:) says of the serial table's times.
-  private static func resolution(_ partials: [SeriesPartial]) -> Every {
-    let read = partials.filter { $0.rows > 0 }
-    guard let low = read.map(\.minTime).min(), let high = read.map(\.maxTime).max(), low < high,
-      !read.contains(where: \.subDaily)
-    else { return .day }
-    var starts = DayStarts()
-    for partial in read { starts.merge(partial.starts) }
-    return starts.year ? .year : starts.quarter ? .quarter : starts.month ? .month : starts.week ? .week : .day
-  }
-
-  /// One (bucket, category) cell being summed across the blocks that share its bucket.
-  private struct Cell {
-    var code: Int32
-    var sum: Double
-    var count: Int64
-    var firstDay: Int64
-    var lastDay: Int64
-    var line: Int
-  }
-
-  /// The blocks' cells summed in block order into one per (bucket, category), then into `builder`.
-  /// Blocks follow on in time order (inTimeOrder), so a block's cell can only add to one of the
-  /// previous blocks' last bucket: only that bucket's cells are held (`open`); every earlier cell
-  /// goes to the builder as soon as its bucket is passed. Each partial is emptied once merged.
-  /// (With day cells, a 10× table has ~913k cells: arrays of them all beside the builder's were
-  /// ~50 MB of the peak.)
-  /// A day cell whose rows are all empty becomes a missing cell at the day's start: the serial
-  /// table's missing cells in that day count for nothing but the range (the day is in it either
-  /// way), and a day is the finest step shares look at. A coarser empty cell sends the file to the
-  /// serial reader (where in the bucket its rows were is not kept).
-  private static func merge(
-    _ partials: inout [SeriesPartial], headerLines: Int, source: Int32, builder: inout VolumeTableBuilder,
-    summary: SourceSummary, dayCells: Bool
-  ) -> SourceSummary? {
-    var summary = summary
-    let read = partials.filter { $0.rows > 0 }.map { (minTime: $0.minTime, maxTime: $0.maxTime) }
-    summary.timeFormat = partials.lazy.flatMap(\.formats).first
-    var open: [Cell] = []
-    var openAt: [Int32: Int] = [:]
-    var openBucket = Int64.min
-    var firstCode: Int32? = nil
-    var (firstDay, lastDay) = (Int64.max, Int64.min)
-    var complete = true
-    func close(_ builder: inout VolumeTableBuilder) {
-      for cell in open {
-        let origin = CellOrigin(source: source, line: Int64(cell.line))
-        if cell.count == 0 {
-          complete = complete && dayCells
-          let time = openBucket * secondsPerDay
-          try? builder.addObservation(time: time, code: cell.code, volume: nil, origin: origin)
-          (firstDay, lastDay) = (min(firstDay, openBucket), max(lastDay, openBucket))
-          continue
-        }
-        builder.addEventSum(day: cell.firstDay, code: cell.code, volume: cell.sum, count: cell.count, origin: origin)
-        if cell.lastDay != cell.firstDay {
-          builder.addEventSum(day: cell.lastDay, code: cell.code, volume: 0, count: 0, origin: origin)
-        }
-        if firstCode == nil { firstCode = cell.code }
-        (firstDay, lastDay) = (min(firstDay, cell.firstDay), max(lastDay, cell.lastDay))
-      }
-      open.removeAll(keepingCapacity: true)
-      openAt.removeAll(keepingCapacity: true)
-    }
-    var lineBase = headerLines
-    for p in partials.indices {
-      let partial = partials[p]
-      partials[p] = SeriesPartial()
-      let global = partial.dictionary.names.map { builder.code(for: $0) }
-      for i in partial.buckets.indices {
-        let code = global[Int(partial.codes[i])]
-        if partial.buckets[i] != openBucket {
-          close(&builder)
-          openBucket = partial.buckets[i]
-        }
-        if let at = openAt[code] {
-          open[at].sum += partial.sums[i]
-          open[at].count += partial.counts[i]
-          open[at].firstDay = min(open[at].firstDay, partial.firstDays[i])
-          open[at].lastDay = max(open[at].lastDay, partial.lastDays[i])
-        } else {
-          openAt[code] = open.count
-          open.append(
-            Cell(
-              code: code, sum: partial.sums[i], count: partial.counts[i], firstDay: partial.firstDays[i],
-              lastDay: partial.lastDays[i], line: lineBase + partial.firstLines[i]))
-        }
-      }
-      lineBase += partial.lines
-      summary.rows += partial.rows
-      summary.emptyCells += partial.emptyCells
-      if partial.rows > 0 {
-        summary.firstTime = min(summary.firstTime ?? UnixTime(seconds: .max), UnixTime(seconds: partial.minTime))
-        summary.lastTime = max(summary.lastTime ?? UnixTime(seconds: .min), UnixTime(seconds: partial.maxTime))
-      }
-    }
-    close(&builder)
-    // A bucket whose rows of a category are all empty: the serial table keeps those as missing cells.
-    guard complete else { return nil }
-    // Empty values before the first value or after the last still stretch the serial table's
-    // range (the coverage of its first and last bucket): a missing cell there does the same here.
-    if let code = firstCode, let low = read.first?.minTime, let high = read.last?.maxTime {
-      if low.floorDiv(secondsPerDay) < firstDay {
-        try? builder.addObservation(time: low, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
-      }
-      if high.floorDiv(secondsPerDay) > lastDay {
-        try? builder.addObservation(time: high, code: code, volume: nil, origin: CellOrigin(source: source, line: 0))
-      }
-    }
-    return summary
+    guard let (summary, resolution) = fold.finish(into: &builder) else { return nil }
+    return Outcome(
+      summary: summary, resolution: resolution, rowSum: fold.rowSum, rowSumEvidence: fold.rowSumEvidence)
   }
 }
