@@ -1,6 +1,6 @@
 // Big trade files go to the parallel block reader, which hands back what it cannot read as the
-// scanner does (quoted fields, CR-only line ends); so do big long tables, summed into buckets, when
-// the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
+// scanner does (quoted fields, CR-only line ends); so do big long tables and wide exports, summed
+// into buckets, when the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
 
 import Foundation
 

@@ -1,6 +1,7 @@
-// Big long tables (`time,category,value`) on all cores, in memory bounded by buckets × categories:
-// the trade reader's blocks (ParallelIngest.Reader), parsed by SeriesBlockParser into sums by
-// (bucket, category), merged in block order. The serial table holds a cell per row; this one holds,
+// Big long tables (`time,category,value`) and wide exports (a column per category) on all cores, in
+// memory bounded by buckets × categories: the trade reader's blocks (ParallelIngest.Reader), parsed
+// by SeriesBlockParser or WideBlockParser into sums by (bucket, category), folded in block order as
+// they come (SeriesFold). The serial table holds a cell per row; this one holds,
 // per bucket and category, the sum at the first day with a value and a 0 at the last. Volume-
 // weighted shares of those buckets are then the same: the same sums, the same span of each
 // category, the same first and last day of data in each bucket (the days a category can be absent
