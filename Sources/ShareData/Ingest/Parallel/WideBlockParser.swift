@@ -23,26 +23,6 @@ struct WidePlan: Sendable {
 }
 
 enum WideBlockParser {
-  private static let (comma, newline, cr, quote) = (UInt8(ascii: ","), UInt8(0x0A), UInt8(0x0D), UInt8(ascii: "\""))
-
-  /// A value as the serial reader's `volume(_:)` reads it: nil for empty or blank; `.nan` for
-  /// anything it would refuse (the block then goes to the scanner).
-  @inline(__always)
-  private static func value(_ base: UnsafePointer<UInt8>, _ vs: Int, _ ve: Int, _ powers: UnsafePointer<Double>)
-    -> Double?
-  {
-    if vs == ve { return nil }
-    if let plain = PlainDecimal.parse(base + vs, ve - vs, powers: powers) { return plain }
-    switch DecimalParser.parse(UnsafeBufferPointer(start: base + vs, count: ve - vs)) {
-    case .success(let v): return v < 0 ? .nan : v
-    case .failure(.notANumber):
-      var k = vs
-      while k < ve && (base[k] == 0x20 || base[k] == 0x09) { k += 1 }
-      return k == ve ? nil : .nan
-    case .failure(.overflow): return .nan
-    }
-  }
-
   // hot loop: the wide layout's loop over a 4 MiB block. Field bounds and the row's values live in
   // raw buffers and the cells in locals no closure captures (see BlockParser.parse on boxed arrays).
   static func parse(_ bytes: UnsafeRawBufferPointer, plan: WidePlan) -> SeriesPartial {
@@ -87,38 +67,20 @@ enum WideBlockParser {
     var line = 0
 
     rows: while p < end {
-      var field = 0
-      var lineEnd = p
       starts[0] = p
-      while lineEnd < end {
-        let c = base[lineEnd]
-        if c <= comma {
-          if c == newline { break }
-          if c == comma {
-            if field < maxFields { ends[field] = lineEnd }
-            field += 1
-            if field <= maxFields { starts[field] = lineEnd + 1 }
-          } else if c == quote || c == 0 || (c == cr && lineEnd + 1 < end && base[lineEnd + 1] != newline) {
-            break rows
-          }
-        }
-        lineEnd += 1
-      }
-      var contentEnd = lineEnd
-      if contentEnd > p && base[contentEnd - 1] == cr { contentEnd -= 1 }
-      if field <= maxFields { ends[field] = contentEnd }
-      let next = lineEnd + 1
       line += 1
-      if field == 0 {
-        // Blank lines are skipped, as the scanner skips them.
-        var k = p
-        while k < contentEnd && (base[k] == 0x20 || base[k] == 0x09) { k += 1 }
-        if k == contentEnd {
-          p = next
-          continue
-        }
+      let next: Int
+      switch BlockLine.split(
+        base, line: p, from: p, field: 0, end: end, starts: starts, ends: ends, maxFields: maxFields)
+      {
+      case .scanner: break rows
+      case .blank(let after):
+        p = after
+        continue
+      case .fields(let count, let after):
+        if count != maxFields { break rows }
+        next = after
       }
-      if field + 1 != maxFields { break rows }
 
       // Time: every row has its own, later than the one before (a repeat is the serial reader's error).
       let ts = starts[timeIndex]
@@ -140,7 +102,7 @@ enum WideBlockParser {
       var total = 0.0
       var observed = 0
       for k in 0..<n {
-        guard let v = value(base, starts[columns[k]], ends[columns[k]], powers) else {
+        guard let v = BlockLine.value(base, starts[columns[k]], ends[columns[k]], powers) else {
           values[k] = -1
           emptyCells += 1
           continue
