@@ -75,19 +75,22 @@ extension SourceReader {
       fieldCount: plan.header.count, timeIndex: timeIndex, categoryIndices: plan.categoryIndices,
       valueIndex: valueIndex, bucket: bucket)
     var trial = builder
-    var report: (@Sendable (Int) -> Void)? = nil
-    if let progress = options.progress {
-      let input = name
-      report = { done in progress(input, done, size) }
-    }
     guard
       let outcome = try ParallelSeries.read(
         stream: try stream(), plan: seriesPlan, hasHeader: plan.hasHeader, source: source, builder: &trial,
-        summary: summary, blockSize: options.blockSize, workers: max(1, options.workers), progress: report),
+        summary: summary, blockSize: options.blockSize, workers: max(1, options.workers),
+        progress: progressReport(size: size)),
       outcome.summary.rows > 0
     else { return nil }
     builder = trial
     seriesResolution = outcome.resolution
     return outcome.summary
+  }
+
+  /// The caller's progress callback for this input, as the parallel readers call it (bytes read).
+  func progressReport(size: Int) -> (@Sendable (Int) -> Void)? {
+    guard let progress = options.progress else { return nil }
+    let input = name
+    return { done in progress(input, done, size) }
   }
 }

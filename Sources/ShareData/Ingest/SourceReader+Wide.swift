@@ -87,15 +87,11 @@ extension SourceReader {
     let widePlan = WidePlan(
       fieldCount: plan.header.count, timeIndex: timeIndex, columns: columns, names: names, bucket: bucket)
     var trial = builder
-    var report: (@Sendable (Int) -> Void)? = nil
-    if let progress = options.progress {
-      let input = name
-      report = { done in progress(input, done, size) }
-    }
     guard
       let outcome = try ParallelSeries.read(
         stream: try stream(), hasHeader: plan.hasHeader, source: source, builder: &trial, summary: summary,
-        blockSize: options.blockSize, workers: max(1, options.workers), progress: report, cells: bucket,
+        blockSize: options.blockSize, workers: max(1, options.workers), progress: progressReport(size: size),
+        cells: bucket,
         parser: { WideBlockParser.parse($0, plan: widePlan) }),
       outcome.summary.rows > 0, outcome.rowSum.count == columns.count,
       // The merge keeps the range with a missing cell of the first column: not one to drop.
