@@ -45,19 +45,18 @@ func wideTable(
   func parallelIsTheSerialWideTableSummedByDay(block: Int) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
-    for (name, format) in ParallelSeriesTests.formats {
-      for total in [false, true] {
-        let path = dir.file(
-          "\(name)-\(total).csv",
-          wideTable(days: 9, columns: 5, perDay: 24, seed: 7, emptyEvery: 13, total: total, time: format))
-        let (s, p) = try readSeriesBoth(path, block: block)
-        expectSummedByDay(s, p)
-        #expect(s.table.cellCount > 2 * p.table.cellCount, "\(name): not summed by day")
-        let (a, b) = (s.sources[0], p.sources[0])
-        #expect(a.excludedColumns == b.excludedColumns)
-        #expect(a.excludedColumns == (total ? ["TOTAL"] : []))
-        #expect(s.warnings == p.warnings, "\(name) \(total)")
-      }
+    // A TOTAL column in every other format (one file per format keeps the test quick).
+    for (index, (name, format)) in ParallelSeriesTests.formats.enumerated() {
+      let total = index % 2 == 0
+      let path = dir.file(
+        "\(name).csv", wideTable(days: 9, columns: 5, perDay: 24, seed: 7, emptyEvery: 13, total: total, time: format))
+      let (s, p) = try readSeriesBoth(path, block: block)
+      expectSummedByDay(s, p)
+      #expect(s.table.cellCount > 2 * p.table.cellCount, "\(name): not summed by day")
+      let (a, b) = (s.sources[0], p.sources[0])
+      #expect(a.excludedColumns == b.excludedColumns)
+      #expect(a.excludedColumns == (total ? ["TOTAL"] : []))
+      #expect(s.warnings == p.warnings, "\(name) \(total)")
     }
   }
 
