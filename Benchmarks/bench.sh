@@ -6,7 +6,7 @@
 # The long table (time,market,volume: hourly volumes of 100 markets over 2.5 years, 2.19M rows,
 # ISO 8601 times) runs the same way: monthly shares by market against the same sums in each tool.
 # BENCH_LONG_10X=1 adds the table at 10x (25 years, 21.9M rows), the memory bound's case.
-# A wide export of the same hours with 500 market columns (11M cells) follows.
+# A wide export of the same hours with 500 market columns (11M cells) follows (BENCH_WIDE_10X=1: 10x).
 #
 # Usage: Benchmarks/bench.sh [ROWS…]   (default 5000000; BENCH_50M=1 adds 50,000,000; RUNS=5;
 #        BENCH_ENGINES=1 adds the two-shard ClickHouse run on the largest log)
@@ -120,10 +120,15 @@ for h in "${hours[@]}"; do
   bench_table "long $((h * 100))" "$file" long
 done
 
-# A wide export: the same 21,915 hours with one column per market, 500 markets (11M cells).
-file="$data/wide-21915x500.csv"
-[ -f "$file" ] || "$gen" wide 21915 500 7 >"$file"
-bench_table "wide 21915x500" "$file" wide
+# A wide export: the same 21,915 hours with one column per market, 500 markets (11M cells), and
+# with BENCH_WIDE_10X=1 10x as many hours (110M cells, 0.93 GB).
+hours=(21915)
+[ "${BENCH_WIDE_10X:-0}" = 1 ] && hours+=(219150)
+for h in "${hours[@]}"; do
+  file="$data/wide-${h}x500.csv"
+  [ -f "$file" ] || "$gen" wide "$h" 500 7 >"$file"
+  bench_table "wide ${h}x500" "$file" wide
+done
 
 # .csv.gz: sharelens on a gzipped bitcoincharts dump against zcat alone.
 dump="$data/bitstampUSD.csv"

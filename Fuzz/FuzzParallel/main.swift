@@ -8,6 +8,8 @@
 // reader (IngestOptions.seriesBucket), which sums rows into cells per bucket: its table must hold,
 // per (bucket, category), the serial table's sum (to 1e-12) and its first and last day with a
 // value, with the same categories, resolution, range and rows; or the same error at the same line.
+// And once more read as a wide export (one column per category, the layout forced), which the
+// parallel reader sums the same way (WideBlockParser): the same checks, TOTAL columns included.
 // Built only by `make fuzz` (see Makefile); a plain build links an empty program.
 
 import Foundation
@@ -48,9 +50,11 @@ func digest(_ t: VolumeTable, _ every: Every) -> [[Int64]: (sum: Double, first: 
   return out
 }
 
-func compareSeries(_ path: String, bytes size: Int) {
+func compareSeries(_ path: String, bytes size: Int, layout: Layout? = nil) {
   let every = [Every.day, .week, .month, .year][size % 4]
+  let what = layout == .wide ? "wide export" : "long table"
   var serial = IngestOptions()
+  serial.layout = layout
   serial.parallelThreshold = Int.max
   var parallel = serial
   parallel.parallelThreshold = 0
@@ -66,15 +70,15 @@ func compareSeries(_ path: String, bytes size: Int) {
       a.count == b.count,
       a.allSatisfy({ key, x in b[key].map { same(x.sum, $0.sum) && x.first == $0.first && x.last == $0.last } ?? false }
       )
-    else { fatalError("long table by \(every): the parallel series reader read different buckets") }
+    else { fatalError("\(what) by \(every): the parallel series reader read different buckets") }
   case (.failure(let s), .failure(let p)):
     guard s.kind == p.kind, s.location?.line == p.location?.line else {
-      fatalError("long table: serial error at line \(s.location?.line ?? -1), parallel at \(p.location?.line ?? -1)")
+      fatalError("\(what): serial error at line \(s.location?.line ?? -1), parallel at \(p.location?.line ?? -1)")
     }
   case (.table, .failure(let p)):
-    fatalError("long table: only the parallel reader failed: \(p.description)")
+    fatalError("\(what): only the parallel reader failed: \(p.description)")
   case (.failure(let s), .table):
-    fatalError("long table: only the serial reader failed: \(s.description)")
+    fatalError("\(what): only the serial reader failed: \(s.description)")
   }
 }
 
@@ -109,5 +113,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
   }
   compareSeries(directory + "/log.csv", bytes: size)
+  compareSeries(directory + "/log.csv", bytes: size, layout: .wide)
   return 0
 }

@@ -37,6 +37,35 @@ private func hourlyTable(days: Int, perDay: Int, seed: UInt64) -> String {
   return lines.joined(separator: "\n") + "\n"
 }
 
+/// A wide export `time,m0,…`: column m empty before day 4m and then every `emptyEvery`-th value;
+/// and on days when 9 divides d + 2m (gaps); ISO times from midnight (`perDay` 1: from noon); `total` adds a TOTAL column (the row sum).
+private func wideExport(days: Int, columns: Int, perDay: Int, emptyEvery: Int, total: Bool, seed: UInt64) -> String {
+  var rng = SeededGenerator(seed: seed)
+  var lines = ["time," + (0..<columns).map { "m\($0)" }.joined(separator: ",") + (total ? ",TOTAL" : "")]
+  var cell = 0
+  for d in 0..<days {
+    for h in 0..<perDay {
+      let date = CivilDate(dayNumber: 17_200 + Int64(d)).description
+      let hour = perDay == 1 ? 12 : h * 24 / perDay
+      var row = ["\(date)T\(hour < 10 ? "0" : "")\(hour):00:00Z"]
+      var sum = 0.0
+      for m in 0..<columns {
+        cell += 1
+        guard 4 * m <= d && cell % emptyEvery != 0 && (d + 2 * m) % 9 != 0 else {
+          row.append("")
+          continue
+        }
+        let v = (Double.random(in: 0...500, using: &rng) * Double(columns - m)).rounded()
+        sum += v
+        row.append(String(Int(v)))
+      }
+      if total { row.append(String(Int(sum))) }
+      lines.append(row.joined(separator: ","))
+    }
+  }
+  return lines.joined(separator: "\n") + "\n"
+}
+
 private func close(_ a: Double?, _ b: Double?) -> Bool {
   switch (a, b) {
   case (nil, nil): true
@@ -159,5 +188,42 @@ private func expectSameShares(_ s: ShareAnalysis, _ p: ShareAnalysis, _ label: S
         expectSameShares(s, p, "\(gaps) \(shares.every!) \(shares.firstDay.map { "\($0)" } ?? "")")
       }
     }
+  }
+
+  /// Wide exports take the same path: hourly rows (a column empty now and then, and on whole days
+  /// before it starts and in gaps) and daily rows (every empty value a missing day) give the serial
+  /// shares; the cells at midnight show they were summed by day.
+  @Test(arguments: [Every.day, .week, .month])
+  func wideExportsGiveTheSerialShares(every: Every) throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let hourly = dir.file(
+      "hourly.csv", wideExport(days: 40, columns: 4, perDay: 6, emptyEvery: 5, total: true, seed: 3))
+    let daily = dir.file(
+      "daily.csv", wideExport(days: 120, columns: 5, perDay: 1, emptyEvery: 6, total: false, seed: 8))
+    var serial = IngestOptions()
+    serial.parallelThreshold = Int.max
+    var gapsSeen = false
+    for path in [hourly, daily] {
+      for gaps in GapPolicy.allCases {
+        for absent in AbsentPolicy.allCases {
+          let shares = ShareOptions(every: every, absent: absent, gaps: gaps)
+          let s = try ShareAnalysis.run(paths: [path], ingest: serial, shares: shares)
+          gapsSeen = gapsSeen || s.breakdown.buckets.contains { ($0.daysLeftOut ?? 0) > 0 }
+          for block in [64, 1 << 20] {
+            var parallel = serial
+            parallel.parallelThreshold = 0
+            parallel.blockSize = block
+            parallel.seriesBucket = shares.seriesBucket
+            let p = try ShareAnalysis.run(paths: [path], ingest: parallel, shares: shares)
+            #expect(p.ingest.table.times.allSatisfy { $0 % 86_400 == 0 }, "not summed")
+            #expect(p.ingest.warnings == s.ingest.warnings)
+            expectSameShares(s, p, "\(path) \(every) \(gaps) \(absent) block \(block)")
+          }
+        }
+      }
+    }
+    // Days left out (a column missing on a day of a week or month where it has data); a day bucket has none.
+    #expect(gapsSeen == (every != .day))
   }
 }

@@ -55,7 +55,7 @@ public struct IngestOptions: Sendable {
   public var workers = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per block of the parallel reader.
   public var blockSize = 4 << 20
-  /// Set, a big long table (one input, rows in time order, no row filters) may be read by the
+  /// Set, a big long table or wide export (one input, rows in time order, no row filters) may be read by the
   /// parallel reader into cells per bucket of this width and category: memory then grows with
   /// buckets × categories, not rows. With `.day`, volume-weighted shares in any bucket come out the
   /// same as from the serial table, day coverage and gap alignment included (they look at which

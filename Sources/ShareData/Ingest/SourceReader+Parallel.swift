@@ -1,6 +1,6 @@
 // Big trade files go to the parallel block reader, which hands back what it cannot read as the
-// scanner does (quoted fields, CR-only line ends); so do big long tables, summed into buckets, when
-// the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
+// scanner does (quoted fields, CR-only line ends); so do big long tables and wide exports, summed
+// into buckets, when the caller asks for that (IngestOptions.seriesBucket, ParallelSeries).
 
 import Foundation
 
@@ -16,6 +16,7 @@ extension SourceReader {
     if plan.layout == .long && plan.priceIndex == nil {
       return try readSeriesInParallel(plan, &builder, summary, stream: try reopen(), size: size)
     }
+    if plan.layout == .wide { return try readWideInParallel(plan, &builder, summary, stream: try reopen(), size: size) }
     var summary = summary
     let fast: FastPlan
     switch plan.layout {
@@ -74,19 +75,22 @@ extension SourceReader {
       fieldCount: plan.header.count, timeIndex: timeIndex, categoryIndices: plan.categoryIndices,
       valueIndex: valueIndex, bucket: bucket)
     var trial = builder
-    var report: (@Sendable (Int) -> Void)? = nil
-    if let progress = options.progress {
-      let input = name
-      report = { done in progress(input, done, size) }
-    }
     guard
       let outcome = try ParallelSeries.read(
         stream: try stream(), plan: seriesPlan, hasHeader: plan.hasHeader, source: source, builder: &trial,
-        summary: summary, blockSize: options.blockSize, workers: max(1, options.workers), progress: report),
+        summary: summary, blockSize: options.blockSize, workers: max(1, options.workers),
+        progress: progressReport(size: size)),
       outcome.summary.rows > 0
     else { return nil }
     builder = trial
     seriesResolution = outcome.resolution
     return outcome.summary
+  }
+
+  /// The caller's progress callback for this input, as the parallel readers call it (bytes read).
+  func progressReport(size: Int) -> (@Sendable (Int) -> Void)? {
+    guard let progress = options.progress else { return nil }
+    let input = name
+    return { done in progress(input, done, size) }
   }
 }

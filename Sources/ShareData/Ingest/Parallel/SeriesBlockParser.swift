@@ -78,6 +78,10 @@ struct SeriesPartial: Sendable {
   /// Whether some time is not midnight (the table then has daily resolution, as the serial one).
   var subDaily = false
   var starts = DayStarts()
+  /// Wide exports only, per column: whether every row so far had it equal to the sum of the
+  /// others (a TOTAL column), and on how many rows that was evidence (WideBlockParser).
+  var rowSum: [Bool] = []
+  var rowSumEvidence: [Int] = []
   /// The file must be read by the general scanner.
   var needsScanner = false
 }
@@ -103,9 +107,6 @@ enum SeriesBlockParser {
   }
 
   static let comma = UInt8(ascii: ",")
-  static let newline: UInt8 = 0x0A
-  static let cr: UInt8 = 0x0D
-  static let quote = UInt8(ascii: "\"")
 
   // hot loop: the long layout's inner loop over a 4 MiB block. As in BlockParser.parse, field
   // bounds live in raw buffers and the cells in locals no closure captures (a boxed array pays a
@@ -187,35 +188,20 @@ enum SeriesBlockParser {
         starts[1] = p + previousLength + 1
         lineEnd = p + previousLength + 1
       }
-      while lineEnd < end {
-        let c = base[lineEnd]
-        if c <= comma {
-          if c == newline { break }
-          if c == comma {
-            if field < maxFields { ends[field] = lineEnd }
-            field += 1
-            if field <= maxFields { starts[field] = lineEnd + 1 }
-          } else if c == quote || c == 0 || (c == cr && lineEnd + 1 < end && base[lineEnd + 1] != newline) {
-            break rows
-          }
-        }
-        lineEnd += 1
+      let next: Int
+      switch BlockLine.split(
+        base, line: p, from: lineEnd, field: field, end: end, starts: starts, ends: ends, maxFields: maxFields)
+      {
+      case .scanner: break rows
+      case .blank(let after):
+        line += 1
+        p = after
+        continue
+      case .fields(let count, let after):
+        if count != maxFields { break rows }
+        next = after
       }
-      var contentEnd = lineEnd
-      if contentEnd > p && base[contentEnd - 1] == cr { contentEnd -= 1 }
-      if field <= maxFields { ends[field] = contentEnd }
-      let next = lineEnd + 1
       line += 1
-      if field == 0 {
-        // Blank lines are skipped, as the scanner skips them.
-        var k = p
-        while k < contentEnd && (base[k] == 0x20 || base[k] == 0x09) { k += 1 }
-        if k == contentEnd {
-          p = next
-          continue
-        }
-      }
-      if field + 1 != maxFields { break rows }
 
       // Time: parsed only when its bytes differ from the previous row's.
       let ts = starts[timeIndex]
@@ -280,25 +266,8 @@ enum SeriesBlockParser {
       guard let code else { break rows }
 
       // Value: empty (or blank) is a missing cell; anything else the scanner would refuse goes to it.
-      var value: Double? = nil
-      let vs = starts[valueIndex]
-      let ve = ends[valueIndex]
-      // Plain decimals inline (PlainDecimal.swift); the rest through DecimalParser.
-      if vs != ve, let plain = PlainDecimal.parse(base + vs, ve - vs, powers: powers) {
-        value = plain
-      } else if vs != ve {
-        switch DecimalParser.parse(UnsafeBufferPointer(start: base + vs, count: ve - vs)) {
-        case .success(let v):
-          if v < 0 { break rows }
-          value = v
-        case .failure(.notANumber):
-          var k = vs
-          while k < ve && (base[k] == 0x20 || base[k] == 0x09) { k += 1 }
-          if k != ve { break rows }
-        case .failure(.overflow):
-          break rows
-        }
-      }
+      let value = BlockLine.value(base, starts[valueIndex], ends[valueIndex], powers)
+      if value?.isNaN == true { break rows }
       if value == nil { emptyCells += 1 }
 
       // Once per run of equal times; then into the cell of (bucket, code).
