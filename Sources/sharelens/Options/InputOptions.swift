@@ -38,8 +38,28 @@ struct InputOptions: ParsableArguments {
       valueName: "column"))
   var group: Grouping?
 
-  @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
-  var unit: VolumeUnit = .base
+  @Option(
+    help: ArgumentHelp(
+      "What volumes are counted in: base (the base asset, e.g. BTC; default), quote (price × amount, or the file's own quote volume), or a currency code (USD, EUR, …) with --rates: each market's quote volume at its day's rate.",
+      discussion: """
+        Shares add markets up, so every volume must be in one unit: inputs of different base assets (BTC and \
+        BCH) are refused in base units, and inputs quoted in different currencies (USD and EUR) in quote units. \
+        A currency code converts each single-market file (trades, OHLCV bars, Binance, JSON feeds) on its own \
+        UTC day, before any grouping; a quote equal to the code needs no rate.
+        """, valueName: "base|quote|CODE"))
+  var unit: UnitArgument = .base
+
+  @Option(
+    help: ArgumentHelp(
+      "Daily exchange rates into the --unit currency, a CSV: date,currency,rate (rate = units of the --unit currency per one unit of currency, e.g. 2024-01-02,EUR,1.09 for --unit USD), or wide: date,EUR,JPY,… A day with volume but no rate is an error; no rate is carried over.",
+      valueName: "file"))
+  var rates: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Stablecoins to count as exactly 1 USD (e.g. USDT,USDC): never assumed without this.",
+      valueName: "coin,…"))
+  var peg: String?
 
   @Option(
     help: ArgumentHelp(
@@ -88,8 +108,9 @@ struct InputOptions: ParsableArguments {
   /// `selection` turns --from/--to into the database query's time predicate.
   func ingestOptions(categoryColumn: String? = nil, selection: RangeOptions? = nil) throws -> IngestOptions {
     var options = IngestOptions(
-      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
-      duplicates: duplicates, snapshotDate: date)
+      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group,
+      unit: unit.volumeUnit, duplicates: duplicates, snapshotDate: date)
+    options.conversion = try conversion()
     options.delimiter = delimiter
     options.decimalMark = decimal
     options.verifyChecksums = !noVerify
@@ -107,6 +128,25 @@ struct InputOptions: ParsableArguments {
       options.engine.until = selection.to?.day.advanced(by: 1).start
     }
     return options
+  }
+
+  /// `--unit CODE --rates FILE --peg …`: the currency conversion, nil for base and quote units.
+  func conversion() throws -> CurrencyConversion? {
+    guard case .currency(let code) = unit else {
+      if rates != nil || peg != nil {
+        throw ShareError.request(
+          "--rates and --peg apply to a currency unit (--unit USD), not --unit \(unit)",
+          hint: "count volumes in a currency: --unit USD --rates rates.csv")
+      }
+      return nil
+    }
+    guard let rates else {
+      throw ShareError.request(
+        "--unit \(code) needs daily rates into \(code): --rates FILE",
+        hint: "a CSV date,currency,rate (2024-01-02,EUR,1.09: one EUR is 1.09 \(code)); a quote in \(code) needs none")
+    }
+    let pegs = peg.map { $0.split(separator: ",").map(String.init) } ?? []
+    return try CurrencyConversion(target: code, rates: try CurrencyRates.load(path: rates), pegs: pegs)
   }
 
   /// With --show-sql: prints each database source's query and returns true (the command stops).

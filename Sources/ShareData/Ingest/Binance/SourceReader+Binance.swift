@@ -12,6 +12,7 @@ extension SourceReader {
     let (market, amount) = try layout.market(fileName, source: name)
     let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let quote = options.unit == .quote
     summary.market = market.file.market
     summary.volumeUnit = quote ? market.file.market.quote.map { $0 + " (quote)" } : market.file.market.base

@@ -15,6 +15,7 @@ extension JSONFeedReader {
       convention: symbol.map { "CCXT symbol \($0)" })
     var summary = try tradeSummary("CCXT trades (JSON objects)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     for (index, trade) in trades.enumerated() {
       guard case .object = trade.value else {
         throw trade.wrong("\(trade.shown), not a trade object", expected: "an object like the first trade's")
@@ -39,6 +40,7 @@ extension JSONFeedReader {
     let market = market()
     var summary = try tradeSummary("freqtrade trades (JSON lists)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let expected: Phrase = "a list [timestamp, id, type, side, price, amount, cost]"
     for (index, trade) in trades.enumerated() {
       let fields = try trade.list(expected)

@@ -15,6 +15,7 @@ extension JSONFeedReader {
       ? "|AMOUNT| × PRICE (\(market.quoteUnit)), trades summed per day"
       : "|AMOUNT| (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let expected: Phrase = "a list [ID, MTS, AMOUNT, PRICE]"
     for (index, trade) in trades.enumerated() {
       let fields = try trade.list(expected)
@@ -43,6 +44,7 @@ extension JSONFeedReader {
       ? "price × size (\(market.quoteUnit)), trades summed per day"
       : "size (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     for (index, trade) in trades.enumerated() {
       guard case .object = trade.value else {
         throw trade.wrong(
