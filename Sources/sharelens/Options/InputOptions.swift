@@ -42,10 +42,12 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp(
       "What volumes are counted in: base (the base asset, e.g. BTC; default), quote (price × amount, or the file's own quote volume), or a currency code (USD, EUR, …) with --rates: each market's quote volume at its day's rate.",
       discussion: """
-        Shares add markets up, so every volume must be in one unit: inputs of different base assets (BTC and \
-        BCH) are refused in base units, and inputs quoted in different currencies (USD and EUR) in quote units. \
-        A currency code converts each single-market file (trades, OHLCV bars, Binance, JSON feeds) on its own \
-        UTC day, before any grouping; a quote equal to the code needs no rate.
+        A category's volume is a sum, so it must be in one unit: a --group that adds markets of different base \
+        assets into one category (--group exchange over BTC/EUR and BCH/EUR) is refused in base units, and one \
+        that adds different quote currencies (--group base over BTC/USD and BTC/EUR) in quote units. A currency \
+        code converts each single-market file (trades, OHLCV bars, Binance, JSON feeds) from its quote \
+        currency on each UTC day, before any grouping; a quote equal to the code needs no rate; stablecoins \
+        need --peg or rates of their own.
         """, valueName: "base|quote|CODE"))
   var unit: UnitArgument = .base
 
