@@ -51,3 +51,22 @@ struct UnitMixingTests {
     #expect(message("exchange", paths: [long, Self.data + "/bitstampUSD.csv"]) == "read")
   }
 }
+
+struct ContractVolumeTests {
+  @Test func anInverseContractIsCoinsInBaseUnitsAndItsNotionalInQuoteUnits() throws {
+    // 3 BTCUSD_PERP contracts of 100 USD at 40 000 USD: 300 USD, 0.0075 BTC.
+    #expect(ContractVolume.inverse(contracts: 3, size: 100, unit: .quote, price: 40_000) == 300)
+    #expect(ContractVolume.inverse(contracts: 3, size: 100, unit: .base, price: 40_000) == 0.0075)
+    // The price is not read for the notional (a file's bad price cannot stop a quote-unit read).
+    let notional = try ContractVolume.inverse(contracts: 3, size: 100, unit: .quote, price: try fail())
+    #expect(notional == 300)
+  }
+
+  @Test func aLinearContractIsCoinsInBaseUnitsAndTimesPriceInQuoteUnits() {
+    #expect(ContractVolume.linear(contracts: 4, size: 0.001, unit: .base, price: 40_000) == 0.004)
+    #expect(ContractVolume.linear(contracts: 4, size: 0.001, unit: .quote, price: 40_000) == 160)
+  }
+
+  private struct Unread: Error {}
+  private func fail() throws -> Double { throw Unread() }
+}
