@@ -147,6 +147,7 @@ struct CurrencyUnitTests {
     let cases: [(String, String)] = [
       ("", "the rates file is empty"),
       ("day,EUR\n", "is neither long nor wide"),
+      ("date,currency,rate,source\n", "\"date,currency,rate,source\" is neither long nor wide"),
       ("date,EUR,rate!\n", "column \"rate!\" is not a currency code"),
       ("date,currency,rate\n", "a header but no rates"),
       ("date,currency,rate\nsoon,EUR,1\n", "rates.csv:2:1: not a date: \"soon\""),

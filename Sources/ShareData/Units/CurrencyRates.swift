@@ -44,7 +44,7 @@ public struct CurrencyRates: Sendable {
         scanner, date: keys.firstIndex(of: "date")!, currency: keys.firstIndex(of: "currency")!,
         rate: keys.firstIndex(of: "rate")!)
     } else {
-      guard keys.first == "date", keys.count > 1 else {
+      guard keys.first == "date", keys.count > 1, !keys.contains("currency"), !keys.contains("rate") else {
         throw ShareError.data(
           "the rates file's header \(quoted(header.joined(separator: ","))) is neither long nor wide",
           at: scanner.location(), expected: expectedHeader)
