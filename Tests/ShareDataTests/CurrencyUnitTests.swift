@@ -60,6 +60,48 @@ struct CurrencyUnitTests {
     }
   }
 
+  @Test func aLongTradeLogIsConvertedRowByRowFromItsQuoteColumn() throws {
+    // The four markets as one log, rows interleaved by time, grouped by exchange: each exchange's
+    // per-day dollars are the pandas reference's markets added up.
+    let markets = [
+      ("bitstampUSD.csv", "bitstamp,BTC,USD"), ("krakenEUR.csv", "kraken,BTC,EUR"),
+      ("Kraken_Trading_History/ETHUSDT.csv", "kraken,ETH,usdt"),
+      ("Kraken_Trading_History/BCHEUR.csv", "kraken,BCH,EUR"),
+    ]
+    var rows: [(Int, String)] = []
+    for (file, market) in markets {
+      for line in try String(contentsOfFile: Self.data + "/" + file, encoding: .utf8).split(separator: "\n") {
+        let f = line.split(separator: ",")
+        rows.append((Int(f[0])!, "\(f[0]),\(market),\(f[1]),\(f[2])"))
+      }
+    }
+    let log = "time,exchange,base,quote,price,amount\n" + rows.sorted { $0.0 < $1.0 }.map { $0.1 + "\n" }.joined()
+    var options = try usd()
+    options.group = "exchange"
+    let result = try Ingest.read(streams: [MemoryStream(name: "log.csv", bytes: Array(log.utf8))], options: options)
+    #expect(result.sources[0].valueSource.hasSuffix("→ USD (from each row's quote at daily rates)"))
+    let byMarket = daily(try Ingest.read(paths: [Self.data], options: try usd()))
+    var expected: [String: Double] = [:]
+    for (key, value) in byMarket {
+      let day = key.split(separator: ",")[1]
+      expected["\(key.hasPrefix("bitstamp") ? "bitstamp" : "kraken"),\(day)", default: 0] += value
+    }
+    let found = daily(result)
+    #expect(Set(found.keys) == Set(expected.keys))
+    for (key, value) in expected { #expect(close(found[key] ?? .nan, value), "\(key)") }
+    // A day without a EUR rate is found whichever currency's rows come last.
+    let gap = try String(contentsOfFile: Self.rates, encoding: .utf8).replacingOccurrences(
+      of: "2024-02-10,EUR,", with: "2024-02-10,GBP,")
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    var missing = try usd(dir.file("rates.csv", gap))
+    missing.group = "exchange"
+    let refused = message {
+      try Ingest.read(streams: [MemoryStream(name: "log.csv", bytes: Array(log.utf8))], options: missing)
+    }
+    #expect(refused.contains("no EUR rate for 2024-02-10, a day log.csv has volume on"), "\(refused)")
+  }
+
   @Test func wideRatesGiveTheSameVolumesAsLongOnes() throws {
     let wide = Paths.fixture("ShareDataTests", "units/rates-wide.csv")
     let long = daily(try Ingest.read(paths: [Self.data], options: try usd()))

@@ -1,7 +1,8 @@
 // Where reading meets the conversion: a reader that knows its input's market starts the
 // conversion (one line in each reader that reads quote volumes); once the input is read, Ingest
-// finishes it. An input no reader started (a long or wide table, sharelens' own JSON: its
-// categories are not markets with a known quote) is refused rather than summed unconverted.
+// finishes it. An input no reader started (a wide table, a long one with no quote column,
+// sharelens' own JSON: its categories are not markets with a known quote) is refused rather than
+// summed unconverted.
 
 extension CurrencyConversion {
   /// Before an input of `market` adds its volumes: they are converted from its quote currency.
@@ -26,7 +27,7 @@ extension CurrencyConversion {
     throw ShareError.request(
       "\(source) is \(what): its categories are not markets with a known quote currency, so its volumes cannot be counted in \(target)",
       hint:
-        "\(setting: .unit, target) converts single-market files (trades, OHLCV bars, Binance, JSON feeds); read this one in \(setting: .unit, "quote") or \(setting: .unit, "base")"
+        "\(setting: .unit, target) converts single-market files (trades, OHLCV bars, Binance, JSON feeds) and trade logs with a quote column; read this one in \(setting: .unit, "quote") or \(setting: .unit, "base")"
     )
   }
 }

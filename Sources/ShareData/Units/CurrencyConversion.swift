@@ -56,6 +56,7 @@ public struct CurrencyConversion: Sendable {
 
   /// What an input's volumes are counted in, for `inspect`: `USD (from EUR at daily rates)`.
   public func described(_ rates: DayRates) -> String {
+    if rates.perRow { return "\(target) (from each row's quote at daily rates)" }
     if rates.currency == target { return target }
     if rates.rateCurrency != rates.currency {
       return "\(target) (\(rates.currency) pegged at 1 USD\(target == "USD" ? "" : ", then USD at daily rates"))"

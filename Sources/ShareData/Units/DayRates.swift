@@ -14,6 +14,8 @@ public struct DayRates: Sendable {
   let rates: [Int64: Double]
   /// The earliest day with volume but no rate, if any.
   public private(set) var missingDay: Day?
+  /// One of the currencies of a long trade log, converted row by row (RowRates).
+  public internal(set) var perRow = false
 
   init(currency: String, rateCurrency: String, constant: Double?, rates: [Int64: Double]) {
     self.currency = currency

@@ -46,8 +46,8 @@ struct InputOptions: ParsableArguments {
         assets into one category (--group exchange over BTC/EUR and BCH/EUR) is refused in base units, and one \
         that adds different quote currencies (--group base over BTC/USD and BTC/EUR) in quote units. A currency \
         code converts each single-market file (trades, OHLCV bars, Binance, JSON feeds) from its quote \
-        currency on each UTC day, before any grouping; a quote equal to the code needs no rate; stablecoins \
-        need --peg or rates of their own.
+        currency, and a long trade log from each row's quote column, on each UTC day, before any grouping; \
+        a quote equal to the code needs no rate; stablecoins need --peg or rates of their own.
         """, valueName: "base|quote|CODE"))
   var unit: UnitArgument = .base
 
