@@ -180,6 +180,16 @@ struct CurrencyUnitTests {
     #expect(refused.contains("is a wide table: its categories are not markets"), "\(refused)")
   }
 
+  @Test func aMarketFileWhoseReaderNeverConvertedIsRefusedNotSummedUnconverted() throws {
+    let conversion = try CurrencyConversion(target: "USD", rates: rates("date,currency,rate\n2024-01-01,EUR,1.1\n"))
+    var builder = VolumeTableBuilder()
+    var summary = SourceSummary(
+      name: "BTC-EUR.csv", layout: .trades, layoutReason: "detected: a new format", categorySource: "", valueSource: "")
+    summary.market = Market(base: "BTC", quote: "EUR")
+    let found = message { try conversion.finish(&builder, &summary) }
+    #expect(found.contains("the reader of BTC-EUR.csv (detected: a new format) does not count volumes in USD yet"))
+  }
+
   @Test func theRatesFileIsLongOrWideWithOneRatePerCurrencyAndDay() throws {
     let long = try rates("Rate,date,Currency\n1.1,2024-01-02,eur\n")
     #expect(long.rate("EUR", on: Day(year: 2024, month: 1, day: 2)) == 1.1)

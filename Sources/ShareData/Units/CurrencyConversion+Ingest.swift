@@ -14,6 +14,13 @@ extension CurrencyConversion {
   func finish(_ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary) throws {
     defer { builder.rates = nil }
     guard let rates = builder.rates else {
+      // A single-market file whose reader never started the conversion (a reader added without
+      // its one line): its volumes went in unconverted, so it is refused, saying so.
+      if summary.market != nil {
+        throw ShareError.request(
+          "the reader of \(summary.name) (\(summary.layoutReason)) does not count volumes in \(target) yet",
+          hint: "read it in \(setting: .unit, "quote") or \(setting: .unit, "base")")
+      }
       try refuse(summary.name, what: "a \(summary.layout.rawValue) table")
       return
     }
