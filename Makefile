@@ -135,7 +135,7 @@ fuzz: setup
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 fuzz-smoke: setup
-	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON
+	scripts/fuzz.sh 30 FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON FuzzRates
 	scripts/fuzz.sh 10 FuzzZip
 
 # Mutation testing (not part of make test): plants each bug listed in scripts/mutants.txt in a mirror

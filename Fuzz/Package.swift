@@ -36,6 +36,8 @@ let package = Package(
     .executableTarget(name: "FuzzZip", dependencies: [library], path: "FuzzZip"),
     // Source URLs never trap, and a planted password never survives redaction.
     .executableTarget(name: "FuzzURL", dependencies: [library], path: "FuzzURL"),
+    // Any bytes as a --rates file: rates (positive, finite) or a ShareError; conversion never traps.
+    .executableTarget(name: "FuzzRates", dependencies: [library], path: "FuzzRates"),
   ],
   swiftLanguageModes: [.v6]
 )

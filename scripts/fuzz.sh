@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON FuzzZip)
+((${#targets[@]})) || targets=(FuzzCSV FuzzTime FuzzNumber FuzzLayout FuzzParallel FuzzCSVWriter FuzzURL FuzzJSON FuzzZip FuzzRates)
 shared=${SHARED:-../shared/datasets}
 
 work=$(mktemp -d)
@@ -36,6 +36,7 @@ for target in "${targets[@]}"; do
     FuzzURL) cp Fuzz/seeds/url/* "$seeds/" ;;
     FuzzJSON) cp Fuzz/seeds/json/* "$seeds/" ;;
     FuzzZip) cp Fuzz/seeds/zip/* "$seeds/" ;;
+    FuzzRates) cp Fuzz/seeds/rates/* "$seeds/" ;;
   esac
   log="$work/$target.log"
   if SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/$target" "$corpus" "$seeds" \

@@ -348,7 +348,7 @@ let oddButValid: [GoodInput] = [
 ]
 
 @Suite struct ErrorCatalogueTests {
-  @Test(arguments: catalogue + jsonFeedCatalogue)
+  @Test(arguments: catalogue + jsonFeedCatalogue + unitsCatalogue)
   func badInputGetsItsStatusAndMessageAndNoOutput(_ case: BadInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -391,7 +391,7 @@ let oddButValid: [GoodInput] = [
     #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted() == before, "\(`case`.id)")
   }
 
-  @Test(arguments: oddButValid + jsonFeedGoodInputs)
+  @Test(arguments: oddButValid + jsonFeedGoodInputs + unitsGoodInputs)
   func oddButValidInputWorks(_ case: GoodInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -415,7 +415,9 @@ let oddButValid: [GoodInput] = [
         guard line.hasPrefix("| E") || line.hasPrefix("| V") else { return nil }
         return String(line.dropFirst(2).prefix(3))
       })
-    let tested = Set((catalogue + jsonFeedCatalogue).map(\.id) + (oddButValid + jsonFeedGoodInputs).map(\.id))
+    let tested = Set(
+      (catalogue + jsonFeedCatalogue + unitsCatalogue).map(\.id)
+        + (oddButValid + jsonFeedGoodInputs + unitsGoodInputs).map(\.id))
     #expect(documented == tested)
   }
 }

@@ -39,6 +39,10 @@ public enum Setting: String, Sendable, CaseIterable {
   case maxBreaks
   /// Reading a zip without checking it against the `.CHECKSUM` beside it.
   case noVerify
+  /// The daily exchange rates into the target currency of the unit.
+  case rates
+  /// Stablecoins counted as 1 USD.
+  case peg
 
   /// The plain name a library user reads ("time column").
   public var name: String {

@@ -32,6 +32,7 @@ public enum Ingest {
     var builder = VolumeTableBuilder(policy: options.duplicates)
     var summaries: [SourceSummary] = []
     for url in urls.compactMap({ $0 }) {
+      try options.conversion?.refuse(url.display, what: "a database table")
       let source = builder.addSource(url.display)
       summaries.append(
         try EngineSource.read(url, options: options, engine: options.engine, source: source, builder: &builder))
@@ -63,6 +64,7 @@ public enum Ingest {
       if try scanner.startsWithJSON() {
         var json = JSONFeedReader(name: stream.name, source: source, options: options)
         summaries.append(try json.read(scanner, into: &builder))
+        try options.conversion?.finish(&builder, &summaries[summaries.count - 1])
         warnings += json.warnings
         continue
       }
@@ -76,6 +78,7 @@ public enum Ingest {
         scanner.onRead = { progress(stream.name, stream.consumed, total) }
       }
       summaries.append(try reader.read(into: &builder))
+      try options.conversion?.finish(&builder, &summaries[summaries.count - 1])
       warnings += reader.warnings
       seriesResolution = reader.seriesResolution ?? seriesResolution
     }
@@ -84,6 +87,7 @@ public enum Ingest {
       try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
+    try UnitMixing.check(summaries, options: options)
     var table = builder.build()
     // A series summed into buckets (the only input then) keeps the resolution of its rows.
     if let seriesResolution { table.resolution = seriesResolution }

@@ -43,6 +43,10 @@ public struct IngestOptions: Sendable {
   /// `market`, `exchange`, `quote`, `base`.
   public var group: Grouping?
   public var unit: VolumeUnit
+  /// Set, quote volumes are counted in one currency at daily rates (`unit` is then `.quote`).
+  public var conversion: CurrencyConversion?
+  /// Refuse inputs whose volumes are in different known units (UnitMixing); off for describing them.
+  public var refusesMixedUnits = true
   public var duplicates: DuplicatePolicy
   /// The date of a file with no time column (a snapshot); else taken from the file name.
   public var snapshotDate: String?

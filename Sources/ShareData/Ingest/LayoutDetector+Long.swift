@@ -51,7 +51,7 @@ extension LayoutDetector {
       plan.priceIndex = price
     } else if options.unit == .quote {
       throw ShareError.request(
-        "\(setting: .unit, "quote") needs price and amount columns; \(source) has none",
+        "\(setting: .unit, options.conversion?.target ?? "quote") needs price and amount columns; \(source) has none",
         hint: "its value column \(quoted(header[plan.valueIndex!])) is used as it is with \(setting: .unit, "base")")
     }
     // A second date column (the `end` of sharelens' own CSV output) is no category; a column named

@@ -15,6 +15,7 @@ extension SourceReader {
     (summary.categorySource, summary.valueSource) = describeLong(plan)
     if let snapshot = plan.snapshotTime { summary.timeColumn = "none: dated \(dateString(seconds: snapshot))" }
     var pairKey: [UInt8] = []
+    var rowRates = isTradeLog ? RowRates(options.conversion, header: plan.header, source: name) : nil
     // Row filters (include/exclude): the column's index and the wanted values as bytes.
     let keys = plan.header.map(\.headerKey)
     let filters = try options.filters.map { filter -> (index: Int, values: [[UInt8]], include: Bool) in
@@ -66,6 +67,7 @@ extension SourceReader {
           }
           v = price * amount
         }
+        try rowRates?.use(scanner, &builder)
         builder.addEvent(day: t.floorDiv(secondsPerDay), code: code, volume: v, origin: origin)
       } else {
         let v = try volume(valueIndex)
@@ -74,5 +76,6 @@ extension SourceReader {
       }
       note(&summary, time: t)
     }
+    rowRates?.finish(&builder)
   }
 }

@@ -52,6 +52,7 @@ struct SourceReader {
       let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name, table: options.markets).file.market
       summary.market = market
       summary.volumeUnit = options.unit == .quote ? market.quote : market.base
+      try options.conversion?.start(&builder, market: market, source: name)
     }
     if !options.filters.isEmpty && plan.layout != .long && plan.layout != .wide {
       throw ShareError.request(
@@ -59,7 +60,8 @@ struct SourceReader {
       )
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point,
+    // Nor does it convert currencies per input (VolumeTableBuilder.rates).
+    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel

@@ -51,6 +51,9 @@ public struct VolumeTableBuilder {
   private var generation = 0
   private var marks: [(generation: Int, cell: Int)] = []
   private var lastEvent: (key: Key, cell: Int)?
+  /// Set while an input counted in another currency is read: every value it adds is converted at
+  /// its day's rate here, before grouping adds markets up (Units/DayRates).
+  public var rates: DayRates?
 
   public init(policy: DuplicatePolicy = .error) {
     self.policy = policy
@@ -69,6 +72,8 @@ public struct VolumeTableBuilder {
 
   /// One observation of a series; `volume` nil is a missing (empty) cell.
   public mutating func addObservation(time: Int64, code: Int32, volume: Double?, origin: CellOrigin) throws {
+    var volume = volume
+    if rates != nil, let value = volume { volume = rates!.convert(value, day: time.floorDiv(secondsPerDay)) }
     let key = Key(time: time, code: code)
     if let cell = cell(of: key) {
       duplicateCount += 1
@@ -121,6 +126,7 @@ public struct VolumeTableBuilder {
   /// One trade: its volume is added to the cell of its day and category.
   @inline(__always)
   public mutating func addEvent(day: Int64, code: Int32, volume: Double, origin: CellOrigin) {
+    let volume = rates == nil ? volume : rates!.convert(volume, day: day)
     let key = Key(time: day * secondsPerDay, code: code)
     if let last = lastEvent, last.key == key {
       volumes[last.cell] += volume
@@ -140,6 +146,7 @@ public struct VolumeTableBuilder {
 
   /// Volume summed elsewhere (a block of trades) added to the cell of its day and category.
   public mutating func addEventSum(day: Int64, code: Int32, volume: Double, count: Int64, origin: CellOrigin) {
+    let volume = rates == nil ? volume : rates!.convert(volume, day: day)
     let key = Key(time: day * secondsPerDay, code: code)
     if let cell = cell(of: key) {
       volumes[cell] += volume

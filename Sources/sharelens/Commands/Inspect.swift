@@ -31,6 +31,7 @@ struct Inspect: ParsableCommand {
       if try input.showSQLIfAsked(ingestOptions) { return }
       var options = ingestOptions
       if options.duplicates == .error { options.duplicates = .sum }
+      options.refusesMixedUnits = false  // inspect shows each input's unit and adds none up
       // A map or events file on its own is described, not refused.
       if input.paths.count == 1, let auxiliary = AuxiliaryFile.recognise(path: input.paths[0]),
         (try? Ingest.read(paths: input.paths, options: options)) == nil

@@ -60,7 +60,7 @@ struct SharesCommand: ParsableCommand {
       }
       let group =
         analysis.mapName.map { "mapped by \($0)" } ?? input.group?.description ?? column.category ?? "category"
-      let unit = input.unit == .base ? "base" : "quote"
+      let unit = input.unit.description
       try Run.emit(
         CommandOutput(
           table: { format, ascii, width in

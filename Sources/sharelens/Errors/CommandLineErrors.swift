@@ -74,6 +74,8 @@ extension Setting {
     case .minSegment: return "--min-segment"
     case .maxBreaks: return "--max-breaks"
     case .noVerify: return "--no-verify"
+    case .rates: return "--rates"
+    case .peg: return "--peg"
     }
   }
 }

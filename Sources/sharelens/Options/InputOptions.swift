@@ -38,8 +38,30 @@ struct InputOptions: ParsableArguments {
       valueName: "column"))
   var group: Grouping?
 
-  @Option(help: ArgumentHelp("Volume in base units (BTC, default) or quote units (price × amount)."))
-  var unit: VolumeUnit = .base
+  @Option(
+    help: ArgumentHelp(
+      "What volumes are counted in: base (the base asset, e.g. BTC; default), quote (price × amount, or the file's own quote volume), or a currency code (USD, EUR, …) with --rates: each market's quote volume at its day's rate.",
+      discussion: """
+        A category's volume is a sum, so it must be in one unit: a --group that adds markets of different base \
+        assets into one category (--group exchange over BTC/EUR and BCH/EUR) is refused in base units, and one \
+        that adds different quote currencies (--group base over BTC/USD and BTC/EUR) in quote units. A currency \
+        code converts each single-market file (trades, OHLCV bars, Binance, JSON feeds) from its quote \
+        currency, and a long trade log from each row's quote column, on each UTC day, before any grouping; \
+        a quote equal to the code needs no rate; stablecoins need --peg or rates of their own.
+        """, valueName: "base|quote|CODE"))
+  var unit: UnitArgument = .base
+
+  @Option(
+    help: ArgumentHelp(
+      "Daily exchange rates into the --unit currency, a CSV: date,currency,rate (rate = units of the --unit currency per one unit of currency, e.g. 2024-01-02,EUR,1.09 for --unit USD), or wide: date,EUR,JPY,… A day with volume but no rate is an error; no rate is carried over.",
+      valueName: "file"))
+  var rates: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Stablecoins to count as exactly 1 USD (e.g. USDT,USDC): never assumed without this.",
+      valueName: "coin,…"))
+  var peg: String?
 
   @Option(
     help: ArgumentHelp(
@@ -88,8 +110,9 @@ struct InputOptions: ParsableArguments {
   /// `selection` turns --from/--to into the database query's time predicate.
   func ingestOptions(categoryColumn: String? = nil, selection: RangeOptions? = nil) throws -> IngestOptions {
     var options = IngestOptions(
-      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group, unit: unit,
-      duplicates: duplicates, snapshotDate: date)
+      layout: layout, timeColumn: time, categoryColumn: categoryColumn, valueColumn: value, group: group,
+      unit: unit.volumeUnit, duplicates: duplicates, snapshotDate: date)
+    options.conversion = try conversion()
     options.delimiter = delimiter
     options.decimalMark = decimal
     options.verifyChecksums = !noVerify
@@ -107,6 +130,25 @@ struct InputOptions: ParsableArguments {
       options.engine.until = selection.to?.day.advanced(by: 1).start
     }
     return options
+  }
+
+  /// `--unit CODE --rates FILE --peg …`: the currency conversion, nil for base and quote units.
+  func conversion() throws -> CurrencyConversion? {
+    guard case .currency(let code) = unit else {
+      if rates != nil || peg != nil {
+        throw ShareError.request(
+          "--rates and --peg apply to a currency unit (--unit USD), not --unit \(unit)",
+          hint: "count volumes in a currency: --unit USD --rates rates.csv")
+      }
+      return nil
+    }
+    guard let rates else {
+      throw ShareError.request(
+        "--unit \(code) needs daily rates into \(code): --rates FILE",
+        hint: "a CSV date,currency,rate (2024-01-02,EUR,1.09: one EUR is 1.09 \(code)); a quote in \(code) needs none")
+    }
+    let pegs = peg.map { $0.split(separator: ",").map(String.init) } ?? []
+    return try CurrencyConversion(target: code, rates: try CurrencyRates.load(path: rates), pegs: pegs)
   }
 
   /// With --show-sql: prints each database source's query and returns true (the command stops).

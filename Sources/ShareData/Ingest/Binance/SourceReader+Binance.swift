@@ -12,6 +12,7 @@ extension SourceReader {
     let (market, amount) = try layout.market(fileName, source: name)
     let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let quote = options.unit == .quote
     summary.market = market.file.market
     summary.volumeUnit = quote ? market.file.market.quote.map { $0 + " (quote)" } : market.file.market.base
@@ -57,8 +58,8 @@ extension SourceReader {
     case (.aggTrades, .base):
       return quote ? try number(1, layout, positive: true) * number(2, layout) : try number(2, layout)
     case (.aggTrades, .contracts(let size)):
-      let notional = try number(2, layout) * size
-      return quote ? notional : notional / (try number(1, layout, positive: true))
+      return try ContractVolume.inverse(
+        contracts: number(2, layout), size: size, unit: options.unit, price: number(1, layout, positive: true))
     case (.klines, .base):
       return try number(quote ? 7 : 5, layout)
     case (.klines, .contracts(let size)):

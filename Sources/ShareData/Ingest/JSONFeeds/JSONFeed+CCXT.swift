@@ -15,6 +15,7 @@ extension JSONFeedReader {
       convention: symbol.map { "CCXT symbol \($0)" })
     var summary = try tradeSummary("CCXT trades (JSON objects)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     while let trade = try trades.next() {
       let index = trades.count - 1
       guard case .object = trade.value else {
@@ -40,6 +41,7 @@ extension JSONFeedReader {
     let market = market()
     var summary = try tradeSummary("freqtrade trades (JSON lists)", market)
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let expected: Phrase = "a list [timestamp, id, type, side, price, amount, cost]"
     while let trade = try trades.next() {
       let index = trades.count - 1

@@ -25,6 +25,7 @@ extension JSONFeedReader {
       unit: quote ? market.quote : market.base, time: "time")
     let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     summary.categorySource = "\(market.described) → \(quoted(category))"
     summary.valueSource = "\(key) (\(quote ? market.quoteUnit : market.baseUnit))"
     var gaps: [String] = []

@@ -15,6 +15,7 @@ extension JSONFeedReader {
       ? "|AMOUNT| × PRICE (\(market.quoteUnit)), trades summed per day"
       : "|AMOUNT| (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     let expected: Phrase = "a list [ID, MTS, AMOUNT, PRICE]"
     while let trade = try trades.next() {
       let index = trades.count - 1
@@ -44,6 +45,7 @@ extension JSONFeedReader {
       ? "price × size (\(market.quoteUnit)), trades summed per day"
       : "size (\(market.baseUnit)), trades summed per day"
     let code = builder.code(for: try market.category(grouping: options.group))
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     while let trade = try trades.next() {
       let index = trades.count - 1
       guard case .object = trade.value else {
