@@ -84,6 +84,7 @@ public enum Ingest {
       try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
+    try KrakenOHLCVTLayout.checkOneInterval(summaries)
     var table = builder.build()
     // A series summed into buckets (the only input then) keeps the resolution of its rows.
     if let seriesResolution { table.resolution = seriesResolution }

@@ -59,7 +59,8 @@ struct SourceReader {
       )
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point,
+    let isVendor = plan.kraken != nil || plan.cryptoDataDownload != nil || plan.coinMetrics != nil
+    if plan.binance == nil, !isVendor, scanner.delimiter == .comma, decimalMark == .point,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel
@@ -67,6 +68,10 @@ struct SourceReader {
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
     case _ where plan.binance != nil: try readBinance(plan.binance!, &builder, &summary)
+    case _ where plan.kraken != nil: try readKrakenOHLCVT(plan.kraken!, &builder, &summary)
+    case _ where plan.cryptoDataDownload != nil:
+      try readCryptoDataDownload(plan.cryptoDataDownload!, &builder, &summary)
+    case _ where plan.coinMetrics != nil: try readCoinMetrics(plan.coinMetrics!, &builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)

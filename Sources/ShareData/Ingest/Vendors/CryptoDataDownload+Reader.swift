@@ -1,0 +1,126 @@
+// Reads a CryptoDataDownload file (CryptoDataDownloadLayout). Three quirks of its data decide how:
+// the `unix` column mixes milliseconds (recent rows) and float seconds (older rows) in one file, so
+// each value's unit is told by its magnitude (EpochUnit); a seam between two sources can repeat a
+// day with other values (2017-12-18 in Binance files), and the first row is the bar still being
+// filled when the file was made.
+//
+// A repeated bar is reported and one row kept, not an error: the file is the vendor's, every file
+// cut from the same sources has the seam, and an error would leave the user nothing to do but edit
+// the download. The row kept is the first in the file (rows run newest first, so it is the newer
+// source's); the warning names both lines and both volumes, so no bar is silently summed or lost.
+
+extension SourceReader {
+  /// Reads the bars, each at its own time.
+  mutating func readCryptoDataDownload(
+    _ layout: CryptoDataDownloadLayout, _ builder: inout VolumeTableBuilder, _ summary: inout SourceSummary
+  ) throws {
+    var layout = layout
+    let market = cryptoDataDownloadMarket(&layout)
+    let category = try market.category(grouping: options.group)
+    let code = builder.code(for: category)
+    let quote = options.unit == .quote
+    let value = quote ? layout.quoteIndex : layout.baseIndex
+    summary.market = market.file.market
+    summary.volumeUnit = quote ? market.file.market.quote.map { $0 + " (quote)" } : market.file.market.base
+    summary.categorySource = "\(market.described) → \(quoted(category))"
+    summary.valueSource = "column \(quoted(layout.header[value])) (\(quote ? "quote" : "base") units)"
+    summary.timeColumn = layout.header[layout.unixIndex ?? layout.dateIndex]
+    for _ in 0..<layout.bannerLines { _ = try scanner.next() }
+    var seen: [Int64: (line: Int, volume: Double?)] = [:]
+    var repeats: [String] = []
+    var newest: (time: Int64, line: Int)?
+    while try scanner.next() {
+      try checkWidth(layout.header.count)
+      let t = try cryptoDataDownloadTime(layout)
+      let volume = try self.volume(value)
+      if let first = seen[t] {
+        repeats.append(repeated(t, first: first, volume: volume))
+        continue
+      }
+      seen[t] = (scanner.recordLine, volume)
+      if newest.map({ t > $0.time }) ?? true { newest = (t, scanner.recordLine) }
+      try builder.addObservation(time: t, code: code, volume: volume, origin: origin)
+      if volume == nil { summary.emptyCells += 1 }
+      note(&summary, time: t)
+    }
+    if !repeats.isEmpty {
+      warnings.append(
+        Warning(
+          .other,
+          "\(repeats.count) bar\(repeats.count == 1 ? "" : "s") repeated (a seam between CryptoDataDownload's sources), "
+            + "the first row of each kept: " + repeats.prefix(3).joined(separator: "; "),
+          at: SourceLocation(file: name)))
+    }
+    if let newest {
+      warnings.append(
+        Warning(
+          .partialBucket,
+          "the newest bar (\(dateTimeLabel(newest.time))) is the one CryptoDataDownload was still filling when the "
+            + "file was made: its volume is likely partial (kept)",
+          at: SourceLocation(file: name, line: newest.line)))
+    }
+  }
+
+  private func repeated(_ t: Int64, first: (line: Int, volume: Double?), volume: Double?) -> String {
+    let values =
+      first.volume == volume ? "the same volume" : "volumes \(describe(first.volume)) and \(describe(volume))"
+    return "\(dateTimeLabel(t)) at lines \(first.line) and \(scanner.recordLine), \(values)"
+  }
+
+  private func describe(_ volume: Double?) -> String { volume.map { formatted($0) } ?? "empty" }
+
+  /// The file's market from its name, its base and quote from the volume columns where the name
+  /// does not say them; the volume columns put in base, quote order by the names they carry.
+  private func cryptoDataDownloadMarket(_ layout: inout CryptoDataDownloadLayout) -> MarketName {
+    var market = MarketName(fileName: name == "<stdin>" ? "stdin" : name, table: options.markets)
+    let first = layout.asset(layout.baseIndex)
+    let second = layout.asset(layout.quoteIndex)
+    if let base = market.base, first != base, second == base {
+      swap(&layout.baseIndex, &layout.quoteIndex)
+    }
+    if market.file.market.base == nil { market.file.market.base = layout.asset(layout.baseIndex) }
+    if market.file.market.quote == nil { market.file.market.quote = layout.asset(layout.quoteIndex) }
+    if market.file.market.instrument == nil { market.file.market.instrument = .spot }
+    return market
+  }
+
+  /// The bar's time: `unix` as integer milliseconds or seconds, or float seconds, each value's unit
+  /// told by its magnitude; in the 2019 layout the `Date` (`2019-11-13`, `2019-11-13 11-PM`).
+  private mutating func cryptoDataDownloadTime(_ layout: CryptoDataDownloadLayout) throws -> Int64 {
+    guard let index = layout.unixIndex else {
+      if let seconds = scanner.withField(layout.dateIndex, { CryptoDataDownloadTime.hourly($0) }) { return seconds }
+      return try time(layout.dateIndex)
+    }
+    if let seconds = scanner.withField(index, { CryptoDataDownloadTime.unix($0) }) { return seconds }
+    let found = scanner.withField(index) { quoted(bytes: $0) }
+    throw ShareError.data(
+      "not a unix time: \(found)", at: scanner.location(column: index + 1, name: layout.header[index]),
+      expected: "unix milliseconds (1700006400000) or seconds (1513555200.0)")
+  }
+}
+
+/// CryptoDataDownload's two time forms no other file uses.
+enum CryptoDataDownloadTime {
+  /// An integer (s, ms, µs, ns by magnitude) or a decimal (float seconds or milliseconds, by the
+  /// magnitude of its integer part), floored to the second; nil for anything else.
+  static func unix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    if let (seconds, _) = EpochTime.seconds(bytes) { return seconds }
+    guard bytes.contains(0x2E), case .success(let value) = DecimalParser.parse(bytes), value >= 0,
+      value < 9.2e18
+    else { return nil }
+    let unit = EpochUnit(magnitude: Int64(value))
+    return Int64((value / Double(unit.perSecond)).rounded(.down))
+  }
+
+  /// `2019-11-13 11-PM`: the 2019 hourly files' date and 12-hour clock.
+  static func hourly(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    let text = String(decoding: bytes, as: UTF8.self).trimmed
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let day = CivilDate(iso: String(parts[0])) else { return nil }
+    let clock = parts[1].split(separator: "-")
+    guard clock.count == 2, let hour = Int(clock[0]), (1...12).contains(hour), ["AM", "PM"].contains(clock[1])
+    else { return nil }
+    let hour24 = hour % 12 + (clock[1] == "PM" ? 12 : 0)
+    return day.dayNumber * secondsPerDay + Int64(hour24) * 3600
+  }
+}
