@@ -71,6 +71,7 @@ public enum Ingest {
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]
       reader.onlyInput = streams.count == 1 && summaries.isEmpty
+      reader.earlierInputs = summaries
       if let progress = options.progress {
         let total = sizes[i]
         scanner.onRead = { progress(stream.name, stream.consumed, total) }
@@ -84,7 +85,6 @@ public enum Ingest {
       try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })
     }
     try TradeOverlap.check(summaries, policy: options.duplicates)
-    try KrakenOHLCVTLayout.checkOneInterval(summaries)
     var table = builder.build()
     // A series summed into buckets (the only input then) keeps the resolution of its rows.
     if let seriesResolution { table.resolution = seriesResolution }

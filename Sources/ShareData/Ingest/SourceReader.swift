@@ -15,6 +15,8 @@ struct SourceReader {
   var fileSize: Int?
   /// This is the only input (its cells meet no other input's, so summing a day's rows is safe).
   var onlyInput = false
+  /// What the inputs read before this one were (a Kraken OHLCVT file checks its pair's bar length).
+  var earlierInputs: [SourceSummary] = []
   /// The resolution of a series the parallel reader summed into buckets (its cells do not show it).
   var seriesResolution: Every?
   var timeFormat: TimeFormat?

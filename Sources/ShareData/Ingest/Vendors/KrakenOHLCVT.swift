@@ -75,6 +75,7 @@ extension SourceReader {
     summary.valueSource = "column \"volume\" (base units, \(market.baseUnit)); no row for a bar without trades"
     summary.timeColumn = "time"
     summary.barMinutes = layout.minutes
+    try KrakenOHLCVTLayout.checkOneInterval(earlierInputs, summary)
     while try scanner.next() {
       guard scanner.fieldCount == KrakenOHLCVTLayout.columns.count else {
         throw ShareError.data(
@@ -118,20 +119,17 @@ extension SourceReader {
 }
 
 extension KrakenOHLCVTLayout {
-  /// Kraken's zips hold every interval of every pair: bars of one pair at two intervals are the
-  /// same trades twice, and reading the whole zip would count each pair eight times over. Where
-  /// two intervals' bars meet, the table says "appears twice"; this catches the rest.
-  static func checkOneInterval(_ summaries: [SourceSummary]) throws {
-    var first: [String: SourceSummary] = [:]
-    for summary in summaries where summary.barMinutes != nil {
-      let pair = summary.market?.pair ?? FileMarket(path: summary.name).symbol ?? summary.name
-      guard let earlier = first[pair] else {
-        first[pair] = summary
-        continue
-      }
-      guard earlier.barMinutes != summary.barMinutes else { continue }
+  /// Kraken's zips hold every bar length of every pair: bars of one pair at two lengths are the
+  /// same trades twice, and reading the whole zip would count each pair eight times over. Checked
+  /// before the file's rows, so that the user hears why, not that a bar "appears twice".
+  static func checkOneInterval(_ earlier: [SourceSummary], _ summary: SourceSummary) throws {
+    guard let minutes = summary.barMinutes, let pair = summary.market?.pair else { return }
+    for other in earlier {
+      guard let otherMinutes = other.barMinutes, otherMinutes != minutes, other.market?.pair == pair,
+        other.market?.exchange == summary.market?.exchange
+      else { continue }
       throw ShareError.data(
-        "\(earlier.name) and \(summary.name) are \(pair) bars of \(earlier.barMinutes!) and \(summary.barMinutes!) minutes: the same trades twice",
+        "\(other.name) and \(summary.name) are \(pair) bars of \(otherMinutes) and \(minutes) minutes: the same trades twice",
         at: SourceLocation(file: summary.name), expected: "one bar length per pair",
         hint: "name the members of one interval only (unzip, then give the *_1440.csv files)")
     }
