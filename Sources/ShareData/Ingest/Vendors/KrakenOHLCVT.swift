@@ -74,6 +74,7 @@ extension SourceReader {
     summary.categorySource = "\(market.described) → \(quoted(category))"
     summary.valueSource = "column \"volume\" (base units, \(market.baseUnit)); no row for a bar without trades"
     summary.timeColumn = "time"
+    timeFormat = .unixSeconds
     summary.barMinutes = layout.minutes
     try KrakenOHLCVTLayout.checkOneInterval(earlierInputs, summary)
     while try scanner.next() {
