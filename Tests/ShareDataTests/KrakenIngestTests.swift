@@ -74,4 +74,21 @@ struct KrakenIngestTests {
     #expect(result.table.categories == ["BCHEUR"])
     #expect(result.table.volumes == [1, 2, 3])
   }
+
+  @Test func theParallelReaderCountsIdenticalTradesToo() throws {
+    // Big time-and-sales files go to the parallel block reader: it must count repeats as the serial one does.
+    let folder = VendorReferenceTests.folder("kraken-trades")
+    var serial = IngestOptions()
+    serial.parallelThreshold = Int.max
+    var parallel = IngestOptions()
+    parallel.parallelThreshold = 0
+    let a = try Ingest.read(paths: [folder], options: serial).table
+    let b = try Ingest.read(paths: [folder], options: parallel).table
+    #expect(a.volumes == b.volumes && a.counts == b.counts && a.times == b.times)
+    let rows = try String(
+      contentsOfFile: folder + "/Kraken_Trading_History_Q1_2024/BCHEUR.csv", encoding: .utf8
+    ).split(separator: "\n")
+    #expect(Set(rows).count < rows.count)  // the fixture holds identical rows
+    #expect(b.counts.reduce(0, +) == Int64(rows.count) + 63 + 63)
+  }
 }
