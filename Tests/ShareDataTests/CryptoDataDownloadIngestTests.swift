@@ -46,6 +46,19 @@ struct CryptoDataDownloadIngestTests {
     #expect(try ingest(Self.banner + Self.header + seam, name: "x.csv").table.volumes.reduce(0, +) == 104.5)
   }
 
+  @Test func aRepeatAFewRowsFromItsFirstIsFoundAndOneFarBackIsAnError() throws {
+    let near =
+      rows + "1584403200.0,2020-03-17,BTC/USDT,1,1,1,1,7,70,1\n1584576000.0,2020-03-19,BTC/USDT,1,1,1,1,9,90,1\n"
+    let result = try ingest(Self.banner + Self.header + near, name: "Binance_BTCUSDT_d.csv")
+    #expect(result.table.volumes == [7, 56, 43, 5.5])
+    #expect(result.warnings.contains { $0.message.contains("2020-03-19 at lines 4 and 7, volumes 43 and 9") })
+    // Beyond the 64 bars looked back at, a repeat is still never summed: the table refuses it.
+    let days = (0..<70).map { "\(1_584_662_400 - $0 * 86_400).0,d,BTC/USDT,1,1,1,1,1,1,1\n" }.joined()
+    #expect {
+      try ingest(Self.banner + Self.header + days + "1584662400.0,d,BTC/USDT,1,1,1,1,2,2,1\n", name: "B_BTCUSDT_d.csv")
+    } throws: { "\($0)".contains("appears twice") }
+  }
+
   @Test func withoutItsBannerTheHeaderAloneTellsIt() throws {
     let result = try ingest(Self.header + rows, name: "Binance_BTCUSDT_d.csv")
     #expect("\(result.sources[0].layoutReason)".contains("CryptoDataDownload OHLCV"))

@@ -26,19 +26,20 @@ extension SourceReader {
     summary.valueSource = "column \(quoted(layout.header[value])) (\(quote ? "quote" : "base") units)"
     summary.timeColumn = layout.header[layout.unixIndex ?? layout.dateIndex]
     for _ in 0..<layout.bannerLines { _ = try scanner.next() }
-    var seen: [Int64: (line: Int, volume: Double?)] = [:]
+    var recent = RecentBars()
     var repeats: [String] = []
     var newest: (time: Int64, line: Int)?
     while try scanner.next() {
       try checkWidth(layout.header.count)
       let t = try cryptoDataDownloadTime(layout)
       let volume = try self.volume(value)
-      if let first = seen[t] {
+      if let first = recent.repeated(t) {
         repeats.append(repeated(t, first: first, volume: volume))
         continue
       }
-      seen[t] = (scanner.recordLine, volume)
+      recent.add(t, line: scanner.recordLine, volume: volume)
       if newest.map({ t > $0.time }) ?? true { newest = (t, scanner.recordLine) }
+      // A repeat further back than the window reaches is "appears twice" here: never summed.
       try builder.addObservation(time: t, code: code, volume: volume, origin: origin)
       if volume == nil { summary.emptyCells += 1 }
       note(&summary, time: t)
@@ -96,6 +97,38 @@ extension SourceReader {
     throw ShareError.data(
       "not a unix time: \(found)", at: scanner.location(column: index + 1, name: layout.header[index]),
       expected: "unix milliseconds (1700006400000) or seconds (1513555200.0)")
+  }
+}
+
+/// The last bars read, for telling a seam's repeat: the file runs in time order (newest first), so
+/// a repeat shows as a row out of that order, and a seam repeats a bar next to, or a few rows from,
+/// its first. Only such rows are looked up, in the last 64 bars, so a minute file of millions of
+/// rows costs no table of every time it holds.
+struct RecentBars {
+  static let reach = 64
+  private var bars: [(time: Int64, line: Int, volume: Double?)] = []
+  private var next = 0
+  private var previous: Int64?
+  /// -1 newest first, +1 oldest first, 0 not yet known.
+  private var direction = 0
+
+  /// The earlier row of bar `time`, when this row repeats one within reach.
+  func repeated(_ time: Int64) -> (line: Int, volume: Double?)? {
+    guard let previous else { return nil }
+    let continues = direction < 0 ? time < previous : direction > 0 ? time > previous : time != previous
+    guard !continues else { return nil }
+    return bars.first { $0.time == time }.map { ($0.line, $0.volume) }
+  }
+
+  mutating func add(_ time: Int64, line: Int, volume: Double?) {
+    if direction == 0, let previous, previous != time { direction = time < previous ? -1 : 1 }
+    previous = time
+    if bars.count < Self.reach {
+      bars.append((time, line, volume))
+    } else {
+      bars[next] = (time, line, volume)
+      next = (next + 1) % Self.reach
+    }
   }
 }
 
