@@ -51,7 +51,8 @@ extension SourceReader {
         Warning(
           .other,
           "\(repeats.count) bar\(repeats.count == 1 ? "" : "s") repeated (a seam between CryptoDataDownload's sources), "
-            + "the first row of each kept: " + repeats.prefix(3).joined(separator: "; "),
+            + "the first row of each kept: " + repeats.prefix(3).joined(separator: "; ")
+            + (repeats.count > 3 ? "; …" : ""),
           at: SourceLocation(file: name)))
     }
     if let newest {
