@@ -6,7 +6,13 @@ import ShareData
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  for name in ["fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv"] {
+  // The vendor names make the name-dependent paths run: a Kraken pair, a CryptoDataDownload
+  // market whose volume columns are matched by asset, a Coin Metrics asset.
+  let names = [
+    "fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv", "XBTEUR_60.csv",
+    "Binance_BTCUSDT_d.csv", "btc.csv",
+  ]
+  for name in names {
     do {
       let result = try Ingest.read(
         streams: [MemoryStream(name: name, bytes: bytes)], options: IngestOptions(duplicates: .sum))

@@ -73,6 +73,7 @@ public enum Ingest {
       reader.reopen = reopen[i]
       reader.fileSize = sizes[i]
       reader.onlyInput = streams.count == 1 && summaries.isEmpty
+      reader.earlierInputs = summaries
       if let progress = options.progress {
         let total = sizes[i]
         scanner.onRead = { progress(stream.name, stream.consumed, total) }

@@ -123,4 +123,6 @@ public struct SourceSummary: Sendable {
   public var market: Market?
   /// The unit of its volumes: the market's base, or its quote under the quote unit; nil when unknown.
   public var volumeUnit: String?
+  /// A bar file's bar length in minutes, where its name says it (Kraken OHLCVT's `XBTEUR_60`).
+  public var barMinutes: Int?
 }

@@ -108,6 +108,10 @@ struct LayoutPlan {
   var snapshotTime: Int64?
   /// A Binance public-data file: its columns by position (read by SourceReader+Binance).
   var binance: BinanceLayout?
+  /// A Kraken OHLCVT, CryptoDataDownload or Coin Metrics file (read by Ingest/Vendors/).
+  var kraken: KrakenOHLCVTLayout?
+  var cryptoDataDownload: CryptoDataDownloadLayout?
+  var coinMetrics: CoinMetricsLayout?
 }
 
 enum LayoutDetector {
@@ -122,6 +126,7 @@ enum LayoutDetector {
     if let binance = BinanceLayout.detect(header), options.layout == nil || options.layout == binance.plan.layout {
       return binance.plan
     }
+    if options.layout == nil, let vendor = try vendorPlan(sample: sample, source: source) { return vendor }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(
@@ -170,6 +175,13 @@ enum LayoutDetector {
     }
 
     return try longPlan(sample: sample, keys: keys, timeIndex: timeIndex, text: text, source: source, options: options)
+  }
+
+  /// A data vendor's file told by its content (and name): Kraken OHLCVT, CryptoDataDownload, Coin Metrics.
+  static func vendorPlan(sample: Sample, source: String) throws -> LayoutPlan? {
+    if let kraken = KrakenOHLCVTLayout.detect(sample.header, source: source) { return kraken.plan }
+    if let cdd = CryptoDataDownloadLayout.detect(sample.records) { return cdd.plan }
+    return try CoinMetricsLayout.detect(sample.header, source: source)?.plan
   }
 
   /// A headerless bitcoincharts line: three numbers, the first a unix time.

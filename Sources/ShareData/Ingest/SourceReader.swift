@@ -15,6 +15,8 @@ struct SourceReader {
   var fileSize: Int?
   /// This is the only input (its cells meet no other input's, so summing a day's rows is safe).
   var onlyInput = false
+  /// What the inputs read before this one were (a Kraken OHLCVT file checks its pair's bar length).
+  var earlierInputs: [SourceSummary] = []
   /// The resolution of a series the parallel reader summed into buckets (its cells do not show it).
   var seriesResolution: Every?
   var timeFormat: TimeFormat?
@@ -60,8 +62,9 @@ struct SourceReader {
       )
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    // Nor does it convert currencies per input (VolumeTableBuilder.rates).
-    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
+    // Nor does it convert currencies per input (VolumeTableBuilder.rates), nor read vendors' bars.
+    let isVendor = plan.kraken != nil || plan.cryptoDataDownload != nil || plan.coinMetrics != nil
+    if plan.binance == nil, !isVendor, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel
@@ -69,6 +72,10 @@ struct SourceReader {
     if plan.hasHeader { _ = try scanner.next() }
     switch plan.layout {
     case _ where plan.binance != nil: try readBinance(plan.binance!, &builder, &summary)
+    case _ where plan.kraken != nil: try readKrakenOHLCVT(plan.kraken!, &builder, &summary)
+    case _ where plan.cryptoDataDownload != nil:
+      try readCryptoDataDownload(plan.cryptoDataDownload!, &builder, &summary)
+    case _ where plan.coinMetrics != nil: try readCoinMetrics(plan.coinMetrics!, &builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)
