@@ -108,6 +108,8 @@ struct LayoutPlan {
   var snapshotTime: Int64?
   /// A Binance public-data file: its columns by position (read by SourceReader+Binance).
   var binance: BinanceLayout?
+  /// A Tardis or Kaiko trade log: its columns by position (read by Vendors/TardisReader).
+  var vendorTrades: VendorTradeColumns?
 }
 
 enum LayoutDetector {
@@ -118,6 +120,7 @@ enum LayoutDetector {
       throw ShareError.data("the file is empty", at: file, expected: "a CSV header and data rows")
     }
     if options.layout == nil, let binance = BinanceLayout.detect(header) { return binance.plan }
+    if options.layout == nil, let vendor = VendorTradeColumns.detect(header) { return vendor.plan }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(
