@@ -110,6 +110,8 @@ struct LayoutPlan {
   var binance: BinanceLayout?
   /// A Tardis or Kaiko trade log: its columns by position (read by Vendors/TardisReader).
   var vendorTrades: VendorTradeColumns?
+  /// A Kaiko OHLCV delivery (read by Vendors/KaikoOHLCV).
+  var kaikoOHLCV = false
 }
 
 enum LayoutDetector {
@@ -121,6 +123,7 @@ enum LayoutDetector {
     }
     if options.layout == nil, let binance = BinanceLayout.detect(header) { return binance.plan }
     if options.layout == nil, let vendor = VendorTradeColumns.detect(header) { return vendor.plan }
+    if options.layout == nil, KaikoOHLCV.fits(header) { return KaikoOHLCV.plan }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(

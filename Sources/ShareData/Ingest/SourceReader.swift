@@ -59,7 +59,8 @@ struct SourceReader {
       )
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    if plan.binance == nil, plan.vendorTrades == nil, scanner.delimiter == .comma, decimalMark == .point,
+    if plan.binance == nil, plan.vendorTrades == nil, !plan.kaikoOHLCV, scanner.delimiter == .comma,
+      decimalMark == .point,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel
@@ -68,6 +69,7 @@ struct SourceReader {
     switch plan.layout {
     case _ where plan.binance != nil: try readBinance(plan.binance!, &builder, &summary)
     case _ where plan.vendorTrades != nil: try readVendorTrades(plan.vendorTrades!, &builder, &summary)
+    case _ where plan.kaikoOHLCV: try readKaikoOHLCV(&builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)
