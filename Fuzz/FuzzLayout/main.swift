@@ -6,7 +6,10 @@ import ShareData
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  for name in ["fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv"] {
+  for name in [
+    "fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv",
+    "Bitstamp_eth_usd_ohlcv_1h_2024_03_01.csv",
+  ] {
     do {
       let result = try Ingest.read(
         streams: [MemoryStream(name: name, bytes: bytes)], options: IngestOptions(duplicates: .sum))

@@ -341,7 +341,7 @@ let oddButValid: [GoodInput] = [
 ]
 
 @Suite struct ErrorCatalogueTests {
-  @Test(arguments: catalogue + jsonFeedCatalogue)
+  @Test(arguments: catalogue + jsonFeedCatalogue + vendorCatalogue)
   func badInputGetsItsStatusAndMessageAndNoOutput(_ case: BadInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -384,7 +384,7 @@ let oddButValid: [GoodInput] = [
     #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted() == before, "\(`case`.id)")
   }
 
-  @Test(arguments: oddButValid + jsonFeedGoodInputs)
+  @Test(arguments: oddButValid + jsonFeedGoodInputs + vendorGoodInputs)
   func oddButValidInputWorks(_ case: GoodInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -408,7 +408,9 @@ let oddButValid: [GoodInput] = [
         guard line.hasPrefix("| E") || line.hasPrefix("| V") else { return nil }
         return String(line.dropFirst(2).prefix(3))
       })
-    let tested = Set((catalogue + jsonFeedCatalogue).map(\.id) + (oddButValid + jsonFeedGoodInputs).map(\.id))
+    let tested = Set(
+      (catalogue + jsonFeedCatalogue + vendorCatalogue).map(\.id)
+        + (oddButValid + jsonFeedGoodInputs + vendorGoodInputs).map(\.id))
     #expect(documented == tested)
   }
 }
