@@ -119,4 +119,7 @@ public struct SourceSummary: Sendable {
   public var market: Market?
   /// The unit of its volumes: the market's base, or its quote under the quote unit; nil when unknown.
   public var volumeUnit: String?
+  /// A file whose rows name their markets (Tardis, Kaiko): each market, in the order first met, with
+  /// the unit of its volumes.
+  public var rowMarkets: [(market: Market, unit: String?)] = []
 }

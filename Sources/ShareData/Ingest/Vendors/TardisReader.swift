@@ -17,6 +17,7 @@ struct VendorMarkets {
   var last: Entry?
   /// In the order first met, for `inspect`.
   var labels: [String] = []
+  var order: [Market] = []
 }
 
 extension SourceReader {
@@ -101,6 +102,7 @@ extension SourceReader {
       code: builder.code(for: try name.category(grouping: options.group)), amount: amount, market: found.market)
     markets.byKey[key] = entry
     markets.labels.append("\(label) (\(found.market.description))")
+    markets.order.append(found.market)
     markets.last = entry
     return entry
   }
@@ -111,7 +113,9 @@ extension SourceReader {
   ) {
     let entries = Array(markets.byKey.values)
     summary.market = entries.count == 1 ? entries[0].market : nil
-    let units = Set(entries.map { inQuote ? $0.market.quote.map { $0 + " (quote)" } : $0.market.base })
+    let unit = { (m: Market) in inQuote ? m.quote : m.base }
+    let units = Set(entries.map { unit($0.market) })
+    summary.rowMarkets = markets.order.map { (market: $0, unit: unit($0)) }
     summary.volumeUnit = units.count == 1 ? units.first! : nil
     summary.categorySource =
       "\(layout.vendor.rawValue) exchange and symbol columns: " + markets.labels.joined(separator: "; ")
