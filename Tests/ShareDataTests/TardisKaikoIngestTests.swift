@@ -114,6 +114,28 @@ struct TardisKaikoIngestTests {
     #expect(quote.table.volumes == [2000, 500, 25000])
   }
 
+  @Test func tardisExchangesSayWhatTheirAmountsCount() {
+    func resolve(_ exchange: String, _ symbol: String) -> (String, TradeAmount?) {
+      let found = TardisMarket.resolve(exchange: exchange, symbol: symbol, table: nil)
+      return (found.market.description, found.amount)
+    }
+    #expect(resolve("bitmex", "XBTZ24") == ("bitmex BTC/USD future inverse contract 1", .quote(size: 1)))
+    #expect(resolve("bybit", "BTCUSD") == ("bybit BTC/USD perpetual inverse contract 1", .quote(size: 1)))
+    #expect(resolve("bybit", "ETHUSDT") == ("bybit ETH/USDT perpetual linear", .base(size: 1)))
+    #expect(resolve("deribit", "BTC_USDC-PERPETUAL") == ("deribit BTC/USDC perpetual linear", .base(size: 1)))
+    #expect(resolve("huobi-dm", "BTC_CQ") == ("huobi BTC/USD future inverse contract 100", .quote(size: 100)))
+    #expect(resolve("huobi-dm-swap", "ETH-USD") == ("huobi ETH/USD perpetual inverse contract 10", .quote(size: 10)))
+    #expect(
+      resolve("binance-delivery", "ETHUSD_240329")
+        == ("binance ETH/USD future inverse 2024-03-29 contract 10", .quote(size: 10)))
+    #expect(resolve("kraken", "XBT/EUR").1 == .base(size: 1))
+    // Not in the table: unknown, never guessed.
+    #expect(resolve("bitmex", "ETHUSD").1 == nil)
+    #expect(resolve("huobi-dm-linear-swap", "BTC-USDT").1 == nil)
+    #expect(resolve("deribit", "BTC-29MAR24-60000-C").1 == nil)
+    #expect(resolve("some-new-exchange", "BTCUSDT").1 == nil)
+  }
+
   @Test func anAmountWhoseUnitCannotBeKnownIsRefusedUntilTheMarketsFileSaysIt() throws {
     // OKX linear swaps count contracts of a size the file does not say.
     let row = "okex-swap,BTC-USDT-SWAP,1709251200000000,1709251200000100,1,buy,50000,20\n"
