@@ -4,12 +4,13 @@
 // table stays as written: it is what the file says, and `inspect` shows it.
 
 public enum ExchangeCode {
-  /// Kaiko's exchange codes (docs.kaiko.com, "exchanges"): the ones its trade files use most.
+  /// Kaiko's exchange codes (docs.kaiko.com, "exchanges"): the ones its trade files use most. A code
+  /// this project is not sure of is left out rather than guessed: it then stays as written.
   public static let kaiko: [String: String] = [
     "bnce": "binance", "bnus": "binance-us", "cbse": "coinbase", "krkn": "kraken", "bfnx": "bitfinex",
     "stmp": "bitstamp", "gmni": "gemini", "okex": "okx", "huob": "huobi", "bmex": "bitmex", "drbt": "deribit",
-    "bbit": "bybit", "kcon": "kucoin", "gate": "gateio", "polo": "poloniex", "btrx": "bittrex", "bfly": "bitflyer",
-    "upbt": "upbit", "bthb": "bithumb", "hitb": "hitbtc", "itbi": "itbit", "lmax": "lmax", "cexi": "cex.io",
+    "kcon": "kucoin", "polo": "poloniex", "btrx": "bittrex", "bfly": "bitflyer", "upbt": "upbit", "hitb": "hitbtc",
+    "itbi": "itbit", "lmax": "lmax",
   ]
 
   /// A Kaiko code as an exchange name; an unlisted code as written, lower case.
