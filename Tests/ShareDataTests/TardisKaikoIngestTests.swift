@@ -13,17 +13,6 @@ struct TardisKaikoIngestTests {
   static let trades = [Paths.fixture("ShareDataTests", "tardis/data")]
   static let ohlcv = [Paths.fixture("ShareDataTests", "tardis/ohlcv")]
 
-  /// (category, day) → volume, from the table.
-  private func daily(_ result: IngestResult) -> [String: Double] {
-    var sums: [String: Double] = [:]
-    let table = result.table
-    for i in 0..<table.cellCount {
-      let day = Day(table.times[i].floorDiv(86_400)).description
-      sums["\(table.categories[Int(table.codes[i])]),\(day)", default: 0] += table.volumes[i]
-    }
-    return sums
-  }
-
   /// The pandas reference: (category, day) → (base, quote); quote nil for OHLCV.
   private func reference() throws -> [String: (base: Double, quote: Double?)] {
     let path = Paths.fixture("ShareDataTests", "tardis/daily_volumes.csv")
@@ -43,8 +32,8 @@ struct TardisKaikoIngestTests {
   @Test func tardisAndKaikoTradesMatchPandasPerDayInBaseAndQuoteUnits() throws {
     let expected = try reference().filter { $0.value.quote != nil }
     let base = try Ingest.read(paths: Self.trades, options: IngestOptions())
-    let quote = daily(try Ingest.read(paths: Self.trades, options: IngestOptions(unit: .quote)))
-    let baseDaily = daily(base)
+    let quote = try Ingest.read(paths: Self.trades, options: IngestOptions(unit: .quote)).dailyVolumes
+    let baseDaily = base.dailyVolumes
     #expect(Set(baseDaily.keys) == Set(expected.keys))
     #expect(Set(quote.keys) == Set(expected.keys))
     for (key, value) in expected {
@@ -58,7 +47,7 @@ struct TardisKaikoIngestTests {
 
   @Test func kaikoOHLCVMatchesPandasPerDay() throws {
     let expected = try reference().filter { $0.value.quote == nil }
-    let found = daily(try Ingest.read(paths: Self.ohlcv, options: IngestOptions()))
+    let found = try Ingest.read(paths: Self.ohlcv, options: IngestOptions()).dailyVolumes
     #expect(Set(found.keys) == Set(expected.keys))
     for (key, value) in expected { #expect(close(found[key], value.base), "\(key)") }
   }
