@@ -7,10 +7,10 @@ import ShareData
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   // The vendor names make the name-dependent paths run: a Kraken pair, a CryptoDataDownload
-  // market whose volume columns are matched by asset, a Coin Metrics asset.
+  // market whose volume columns are matched by asset, a Coin Metrics asset, a Kaiko OHLCV delivery.
   let names = [
     "fuzz.csv", "bitstampUSD.csv", "BCHARTS-BTCNCNY.csv", "snapshot-2016-05-01.csv", "XBTEUR_60.csv",
-    "Binance_BTCUSDT_d.csv", "btc.csv",
+    "Binance_BTCUSDT_d.csv", "btc.csv", "Bitstamp_eth_usd_ohlcv_1h_2024_03_01.csv",
   ]
   for name in names {
     do {

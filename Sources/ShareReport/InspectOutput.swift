@@ -58,17 +58,20 @@ public enum InspectOutput {
     return TerminalText.sanitized(out)
   }
 
-  /// The single-market files' markets, each once, in input order; unknown fields are null.
+  /// The single-market files' markets (and those the rows of a Tardis or Kaiko file name), each
+  /// once, in input order; unknown fields are null.
   static func markets(_ sources: [SourceSummary]) -> [JSONValue] {
     var seen: [JSONValue] = []
-    for source in sources {
-      guard let market = source.market else { continue }
+    let found = sources.flatMap { source in
+      source.market.map { [(market: $0, unit: source.volumeUnit)] } ?? source.rowMarkets
+    }
+    for (market, unit) in found {
       let entry = JSONValue.object([
         ("exchange", market.exchange.map { .string($0) } ?? .null),
         ("base", market.base.map { .string($0) } ?? .null),
         ("quote", market.quote.map { .string($0) } ?? .null),
         ("instrument", market.instrument.map { .string($0.description) } ?? .null),
-        ("unit", source.volumeUnit.map { .string($0) } ?? .null),
+        ("unit", unit.map { .string($0) } ?? .null),
       ])
       if !seen.contains(entry) { seen.append(entry) }
     }

@@ -348,7 +348,7 @@ let oddButValid: [GoodInput] = [
 ]
 
 @Suite struct ErrorCatalogueTests {
-  @Test(arguments: catalogue + jsonFeedCatalogue + unitsCatalogue + vendorCatalogue)
+  @Test(arguments: catalogue + jsonFeedCatalogue + unitsCatalogue + vendorCatalogue + tardisCatalogue)
   func badInputGetsItsStatusAndMessageAndNoOutput(_ case: BadInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -391,7 +391,7 @@ let oddButValid: [GoodInput] = [
     #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted() == before, "\(`case`.id)")
   }
 
-  @Test(arguments: oddButValid + jsonFeedGoodInputs + unitsGoodInputs + vendorGoodInputs)
+  @Test(arguments: oddButValid + jsonFeedGoodInputs + unitsGoodInputs + vendorGoodInputs + tardisGoodInputs)
   func oddButValidInputWorks(_ case: GoodInput) throws {
     let dir = TemporaryDirectory()
     defer { dir.cleanup() }
@@ -416,8 +416,8 @@ let oddButValid: [GoodInput] = [
         return String(line.dropFirst(2).prefix(3))
       })
     let tested = Set(
-      (catalogue + jsonFeedCatalogue + unitsCatalogue + vendorCatalogue).map(\.id)
-        + (oddButValid + jsonFeedGoodInputs + unitsGoodInputs + vendorGoodInputs).map(\.id))
+      (catalogue + jsonFeedCatalogue + unitsCatalogue + vendorCatalogue + tardisCatalogue).map(\.id)
+        + (oddButValid + jsonFeedGoodInputs + unitsGoodInputs + vendorGoodInputs + tardisGoodInputs).map(\.id))
     #expect(documented == tested)
   }
 }

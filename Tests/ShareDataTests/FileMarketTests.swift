@@ -87,7 +87,7 @@ struct FileMarketTests {
   @Test func kaikoNames() {
     let file = FileMarket(path: "Coinbase Pro_btc_usd_trades_2024_01_01.csv")
     #expect(file.symbol == "btc_usd")
-    #expect(file.market == Market(exchange: "coinbase pro", base: "BTC", quote: "USD"))
+    #expect(file.market == Market(exchange: "coinbase", base: "BTC", quote: "USD"))
     #expect(
       market("Binance_btcusd_perp_trades_2024_01_01.csv")
         == Market(exchange: "binance", base: "BTC", quote: "USD", instrument: Instrument(.perpetual)))

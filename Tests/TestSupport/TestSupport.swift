@@ -204,3 +204,16 @@ public func requireComponent(
   }
   return false
 }
+
+extension IngestResult {
+  /// "category,YYYY-MM-DD" → the volume summed over the day's cells, for comparing readers with a
+  /// per-day reference.
+  public var dailyVolumes: [String: Double] {
+    var sums: [String: Double] = [:]
+    for i in 0..<table.cellCount {
+      let day = Day(table.times[i].floorDiv(86_400)).description
+      sums["\(table.categories[Int(table.codes[i])]),\(day)", default: 0] += table.volumes[i]
+    }
+    return sums
+  }
+}

@@ -54,8 +54,14 @@ public enum Ingest {
     var summaries = summaries
     var warnings: [Warning] = []
     var seriesResolution: Every?
+    var emptyDays: [String] = []
     for (i, stream) in streams.enumerated() {
       let scanner = CSVScanner(stream: stream)
+      if try TardisEmptyDay.isOne(scanner, name: stream.name) {
+        emptyDays.append(stream.name)
+        warnings.append(TardisEmptyDay.warning(stream.name))
+        continue
+      }
       let source = builder.addSource(stream.name)
       if options.standardInputUnasked, stream.name == "<stdin>", try scanner.isEmptyInput() {
         throw ShareError.request(
@@ -83,6 +89,7 @@ public enum Ingest {
       warnings += reader.warnings
       seriesResolution = reader.seriesResolution ?? seriesResolution
     }
+    if summaries.isEmpty, !emptyDays.isEmpty { throw TardisEmptyDay.nothingRead(emptyDays) }
     // Filter values name categories of the wide and JSON inputs taken together.
     if !options.filters.isEmpty && summaries.allSatisfy({ $0.namedCategories != nil }) {
       try CategoryFilter.checkNamed(options.filters, inputs: summaries.map { ($0.name, $0.namedCategories ?? []) })

@@ -125,4 +125,7 @@ public struct SourceSummary: Sendable {
   public var volumeUnit: String?
   /// A bar file's bar length in minutes, where its name says it (Kraken OHLCVT's `XBTEUR_60`).
   public var barMinutes: Int?
+  /// A file whose rows name their markets (Tardis, Kaiko): each market, in the order first met, with
+  /// the unit of its volumes.
+  public var rowMarkets: [(market: Market, unit: String?)] = []
 }

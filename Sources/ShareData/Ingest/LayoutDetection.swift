@@ -112,6 +112,10 @@ struct LayoutPlan {
   var kraken: KrakenOHLCVTLayout?
   var cryptoDataDownload: CryptoDataDownloadLayout?
   var coinMetrics: CoinMetricsLayout?
+  /// A Tardis or Kaiko trade log: its columns by position (read by Vendors/TardisReader).
+  var vendorTrades: VendorTradeColumns?
+  /// A Kaiko OHLCV delivery (read by Vendors/KaikoOHLCV).
+  var kaikoOHLCV = false
 }
 
 enum LayoutDetector {
@@ -127,6 +131,8 @@ enum LayoutDetector {
       return binance.plan
     }
     if options.layout == nil, let vendor = try vendorPlan(sample: sample, source: source) { return vendor }
+    if options.layout == nil, let vendor = VendorTradeColumns.detect(header) { return vendor.plan }
+    if options.layout == nil, KaikoOHLCV.fits(header) { return KaikoOHLCV.plan }
     let firstIsData = isHeaderlessTrade(header)
     if options.layout == .trades || (options.layout == nil && firstIsData) {
       return LayoutPlan(

@@ -63,7 +63,9 @@ struct SourceReader {
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
     // Nor does it convert currencies per input (VolumeTableBuilder.rates), nor read vendors' bars.
-    let isVendor = plan.kraken != nil || plan.cryptoDataDownload != nil || plan.coinMetrics != nil
+    let isVendor =
+      plan.kraken != nil || plan.cryptoDataDownload != nil || plan.coinMetrics != nil || plan.vendorTrades != nil
+      || plan.kaikoOHLCV
     if plan.binance == nil, !isVendor, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
@@ -76,6 +78,8 @@ struct SourceReader {
     case _ where plan.cryptoDataDownload != nil:
       try readCryptoDataDownload(plan.cryptoDataDownload!, &builder, &summary)
     case _ where plan.coinMetrics != nil: try readCoinMetrics(plan.coinMetrics!, &builder, &summary)
+    case _ where plan.vendorTrades != nil: try readVendorTrades(plan.vendorTrades!, &builder, &summary)
+    case _ where plan.kaikoOHLCV: try readKaikoOHLCV(&builder, &summary)
     case .wide: try readWide(plan, &builder, &summary)
     case .long: try readLong(plan, &builder, &summary)
     case .trades: try readTrades(plan, &builder, &summary)

@@ -86,13 +86,18 @@ extension FileMarket {
 
   /// Kaiko: `<exchange name>_<symbol>_trades_<YYYY_MM_DD>` (the name may hold a space, the symbol
   /// an underscore: `Coinbase_btc_usd_trades_2024_01_01`).
+  /// OHLCV deliveries the same way, `ohlcv` and an optional interval for `trades`
+  /// (`Kraken_eth_eur_ohlcv_1h_2024_03_01`).
   static func kaiko(_ stem: String) -> FileMarket? {
-    guard let range = stem.range(of: "_trades_", options: .backwards) else { return nil }
-    let date = stem[range.upperBound...].split(separator: "_")
+    guard
+      let range = stem.range(of: "_trades_", options: .backwards) ?? stem.range(of: "_ohlcv_", options: .backwards)
+    else { return nil }
+    var date = stem[range.upperBound...].split(separator: "_")
+    if date.count == 4, stem[range].hasPrefix("_ohlcv"), isKlineInterval(date[0]) { date.removeFirst() }
     guard date.count == 3, date[0].count == 4, date.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
       let underscore = stem[..<range.lowerBound].firstIndex(of: "_")
     else { return nil }
-    let exchange = stem[..<underscore].lowercased()
+    let exchange = ExchangeCode.named(stem[..<underscore])
     let symbol = String(stem[stem.index(after: underscore)..<range.lowerBound])
     guard !exchange.isEmpty, !symbol.isEmpty else { return nil }
     var market = Symbol.market(symbol)
