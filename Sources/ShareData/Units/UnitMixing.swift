@@ -12,13 +12,14 @@ enum UnitMixing {
     let quote = options.unit == .quote
     var assets: [String: [(asset: String, source: String)]] = [:]
     var order: [String] = []
+    // A single-market file's market, or every market the rows of a Tardis or Kaiko file name.
     for summary in summaries {
-      guard let market = summary.market, let category = category(market, field),
-        let asset = quote ? market.quote : market.base
-      else { continue }
-      if assets[category] == nil { order.append(category) }
-      if !(assets[category]?.contains { $0.asset == asset } ?? false) {
-        assets[category, default: []].append((asset, summary.name))
+      for market in summary.market.map({ [$0] }) ?? summary.rowMarkets.map(\.market) {
+        guard let category = category(market, field), let asset = quote ? market.quote : market.base else { continue }
+        if assets[category] == nil { order.append(category) }
+        if !(assets[category]?.contains { $0.asset == asset } ?? false) {
+          assets[category, default: []].append((asset, summary.name))
+        }
       }
     }
     guard let mixed = order.first(where: { assets[$0]!.count > 1 }) else { return }
