@@ -112,6 +112,10 @@ struct LayoutPlan {
   var kraken: KrakenOHLCVTLayout?
   var cryptoDataDownload: CryptoDataDownloadLayout?
   var coinMetrics: CoinMetricsLayout?
+  /// A file one of the vendors' readers (Ingest/Vendors/) reads.
+  var isVendor: Bool {
+    kraken != nil || cryptoDataDownload != nil || coinMetrics != nil || vendorTrades != nil || kaikoOHLCV
+  }
   /// A Tardis or Kaiko trade log: its columns by position (read by Vendors/TardisReader).
   var vendorTrades: VendorTradeColumns?
   /// A Kaiko OHLCV delivery (read by Vendors/KaikoOHLCV).

@@ -54,7 +54,9 @@ struct SourceReader {
       let market = MarketName(fileName: name == "<stdin>" ? "stdin" : name, table: options.markets).file.market
       summary.market = market
       summary.volumeUnit = options.unit == .quote ? market.quote : market.base
-      try options.conversion?.start(&builder, market: market, source: name)
+      // Binance's and the vendors' readers know the market better (from columns, folders, rows)
+      // and start the conversion themselves.
+      if plan.binance == nil, !plan.isVendor { try options.conversion?.start(&builder, market: market, source: name) }
     }
     if !options.filters.isEmpty && plan.layout != .long && plan.layout != .wide {
       throw ShareError.request(
@@ -63,10 +65,8 @@ struct SourceReader {
     }
     // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
     // Nor does it convert currencies per input (VolumeTableBuilder.rates), nor read vendors' bars.
-    let isVendor =
-      plan.kraken != nil || plan.cryptoDataDownload != nil || plan.coinMetrics != nil || plan.vendorTrades != nil
-      || plan.kaikoOHLCV
-    if plan.binance == nil, !isVendor, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
+    if plan.binance == nil, !plan.isVendor, scanner.delimiter == .comma, decimalMark == .point,
+      options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel

@@ -66,6 +66,8 @@ extension SourceReader {
     let category = try market.category(grouping: options.group)
     let code = builder.code(for: category)
     summary.market = market.file.market
+    // Its volumes are USD whatever the unit: under a currency unit they convert as a USD quote would.
+    try options.conversion?.start(&builder, market: Market(quote: "USD"), source: name)
     // USD whatever unit was asked: the file holds no base volume, and must not pass for one.
     summary.volumeUnit = "USD"
     summary.categorySource = "\(market.described) → \(quoted(category))"

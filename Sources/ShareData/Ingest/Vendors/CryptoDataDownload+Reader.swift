@@ -21,6 +21,7 @@ extension SourceReader {
     let quote = options.unit == .quote
     let value = quote ? layout.quoteIndex : layout.baseIndex
     summary.market = market.file.market
+    try options.conversion?.start(&builder, market: market.file.market, source: name)
     summary.volumeUnit = quote ? market.file.market.quote.map { $0 + " (quote)" } : market.file.market.base
     summary.categorySource = "\(market.described) → \(quoted(category))"
     summary.valueSource = "column \(quoted(layout.header[value])) (\(quote ? "quote" : "base") units)"

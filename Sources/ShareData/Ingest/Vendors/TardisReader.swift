@@ -18,6 +18,9 @@ struct VendorMarkets {
   /// In the order first met, for `inspect`.
   var labels: [String] = []
   var order: [Market] = []
+  /// Under a currency unit: the rates of each quote currency met, and the one the builder holds.
+  var rates: [String: DayRates] = [:]
+  var ratesQuote = ""
 }
 
 extension SourceReader {
@@ -35,6 +38,7 @@ extension SourceReader {
           expected: "\(layout.fieldCount) fields, as in \(layout.described)")
       }
       let entry = try vendorMarket(layout, &markets, &builder)
+      if options.conversion != nil { try useRates(entry.market, &markets, &builder) }
       let t = try vendorTime(layout.timeIndex, layout)
       for index in layout.otherTimeIndices { _ = try vendorTime(index, layout) }
       if let flag = layout.flagIndex { try vendorFlag(flag, layout) }
@@ -55,6 +59,33 @@ extension SourceReader {
       note(&summary, time: t)
     }
     describe(layout, markets, &summary, inQuote: inQuote)
+    if options.conversion != nil { keepMissingRate(&markets, &builder) }
+  }
+
+  /// Under a currency unit the builder converts with the rates of this row's quote currency: a
+  /// file may hold markets of several quotes (RowRates does the same for long trade logs).
+  private func useRates(_ market: Market, _ markets: inout VendorMarkets, _ builder: inout VolumeTableBuilder) throws {
+    let quote = market.quote ?? ""
+    if builder.rates != nil, quote == markets.ratesQuote { return }
+    if let rates = builder.rates { markets.rates[markets.ratesQuote] = rates }
+    markets.ratesQuote = quote
+    if let known = markets.rates[quote] {
+      builder.rates = known
+      return
+    }
+    var rates = try options.conversion!.rates(for: market, source: name)
+    rates.perRow = markets.byKey.count > 1
+    builder.rates = rates
+  }
+
+  /// After the last row the builder holds the currency that first lacked a rate, if any, for
+  /// Ingest to report (CurrencyConversion.finish).
+  private func keepMissingRate(_ markets: inout VendorMarkets, _ builder: inout VolumeTableBuilder) {
+    if let rates = builder.rates { markets.rates[markets.ratesQuote] = rates }
+    let missing = markets.rates.values.filter { $0.missingDay != nil }
+    if let first = missing.min(by: { ($0.missingDay!, $0.currency) < ($1.missingDay!, $1.currency) }) {
+      builder.rates = first
+    }
   }
 
   /// The row's market: the last row's when its exchange and symbol are the same bytes.
