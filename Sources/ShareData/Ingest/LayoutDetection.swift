@@ -151,7 +151,7 @@ enum LayoutDetector {
         "the first line holds numbers, not column names", at: SourceLocation(file: source, line: 1),
         expected: "a header row such as Time,bitstamp,kraken",
         hint:
-          "headerless files are read only as bitcoincharts trades (unixtime,price,amount): \(setting: .layout, "trades")"
+          "headerless files are read as the layouts docs/formats.md lists (bitcoincharts and Kraken trades unixtime,price,amount; Binance trades and klines; Kraken OHLCVT; Kaiko OHLCV); three columns time,price,amount: \(setting: .layout, "trades")"
       )
     }
     try checkHeader(header, source: source)
