@@ -58,8 +58,9 @@ struct SourceReader {
         "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
       )
     }
-    // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    if plan.binance == nil, scanner.delimiter == .comma, decimalMark == .point,
+    // The parallel block reader splits on commas and reads decimal points only (Binance trades and
+    // aggTrades too; their klines stay here).
+    if scanner.delimiter == .comma, decimalMark == .point,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel

@@ -8,13 +8,16 @@ struct FastPlan: Sendable {
   var source: String
   var header: [String]
   var fieldCount: Int
-  var timeIndex: Int
-  /// Empty for a single-market trade dump: then `constantCategory` is every row's category.
+  /// Where the time, price and amount are, and how they make a volume.
+  var columns: TradeColumns
+  /// Empty for a single-market trade file: then `constantCategory` is every row's category.
   var categoryIndices: [Int]
   var constantCategory: String?
-  var amountIndex: Int
-  var priceIndex: Int
-  var quoteUnit: Bool
+  /// A bad line hands the whole file back to its serial reader, which reports it in its own words
+  /// (Binance files: their reader names Binance's columns and units).
+  var handsBackErrors = false
+
+  var timeIndex: Int { columns.time }
 }
 
 /// A block's result: its sums by (day, local category code), and what it saw.
@@ -172,7 +175,21 @@ enum BlockParser {
       let te = ends[plan.timeIndex]
       var time: Int64 = 0
       var format = TimeFormat.unixSeconds
-      var fast = te - ts >= 9 && te - ts <= 10
+      if plan.columns.timeUnit != .text {
+        guard let seconds = epochSeconds(base + ts, te - ts, plan.columns.timeUnit) else {
+          fail(
+            "not an integer unix time: \(text(plan.timeIndex))", column: plan.timeIndex,
+            expected: "an integer unix time")
+          return partial
+        }
+        time = seconds
+      }
+      for f in plan.columns.flags
+      where !BinanceLayout.isFlag(UnsafeBufferPointer(start: base + starts[f], count: ends[f] - starts[f])) {
+        fail("not a true/false flag: \(text(f))", column: f, expected: "True or False")
+        return partial
+      }
+      var fast = plan.columns.timeUnit == .text && te - ts >= 9 && te - ts <= 10
       if fast {
         var k = ts
         while k < te {
@@ -185,7 +202,7 @@ enum BlockParser {
           k += 1
         }
       }
-      if !fast {
+      if !fast && plan.columns.timeUnit == .text {
         switch TimeParser.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) {
         case .success(let parsed):
           time = parsed.seconds
@@ -208,7 +225,9 @@ enum BlockParser {
           return partial
         }
       }
-      if let known = partial.format {
+      if plan.columns.timeUnit != .text {
+        // Integer times carry no TimeFormat: their unit is told per value.
+      } else if let known = partial.format {
         if !known.mixes(with: format) {
           fail(
             "mixed time formats: \(text(plan.timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
@@ -272,13 +291,25 @@ enum BlockParser {
           return nil
         }
       }
-      guard var volume = number(plan.amountIndex, "amount") else { return partial }
-      if plan.quoteUnit {
-        guard let price = number(plan.priceIndex, "price") else { return partial }
-        volume *= price
-      } else if plan.constantCategory != nil {
+      let columns = plan.columns
+      guard var volume = number(columns.amount, "amount") else { return partial }
+      if columns.scale != 1 { volume *= columns.scale }
+      if columns.volume != .amount || columns.checksPrice {
         // A dump's price must still be a number, even when only the amount is summed.
-        guard number(plan.priceIndex, "price") != nil else { return partial }
+        guard let price = number(columns.price, "price") else { return partial }
+        if columns.pricePositive && columns.volume != .amount && price == 0 {
+          fail("price 0", column: columns.price, expected: "a price above 0")
+          return partial
+        }
+        if columns.volume == .amountTimesPrice {
+          volume *= price
+        } else if columns.volume == .amountOverPrice {
+          volume /= price
+        }
+      }
+      if plan.handsBackErrors && !volume.isFinite {
+        fail("a volume past 1.8e308", expected: "prices and amounts of real trades")
+        return partial
       }
 
       // Sum into (day, code).
@@ -309,5 +340,24 @@ enum BlockParser {
     (partial.days, partial.codes, partial.sums, partial.counts) = (days, codes, sums, counts)
     (partial.rows, partial.minTime, partial.maxTime) = (rows, minTime, maxTime)
     return partial
+  }
+
+  /// An integer unix time of `count` digits at `start` as seconds (floored), in `unit`; nil when
+  /// the field is not one.
+  @inline(__always)
+  static func epochSeconds(_ start: UnsafePointer<UInt8>, _ count: Int, _ unit: TradeTimeUnit) -> Int64? {
+    switch unit {
+    case .text: return nil
+    case .epochByMagnitude: return EpochTime.seconds(UnsafeBufferPointer(start: start, count: count))?.seconds
+    case .epoch(let fixed):
+      guard count > 0, count <= 18 else { return nil }
+      var value: Int64 = 0
+      for k in 0..<count {
+        let digit = start[k] &- 0x30
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int64(digit)
+      }
+      return value / fixed.perSecond
+    }
   }
 }
