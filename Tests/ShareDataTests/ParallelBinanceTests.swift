@@ -151,4 +151,28 @@ private func expectSameSources(_ s: IngestResult, _ p: IngestResult) {
     let found = #expect(throws: ShareError.self) { try Ingest.read(paths: [damaged], options: parallel) }
     #expect(found?.description == expected?.description)
   }
+
+  /// The parser's inline epoch reading gives EpochTime's seconds for every digit count, and a fixed
+  /// unit (Tardis' µs) divides by that unit whatever the magnitude.
+  @Test func inlineEpochTimesAgreeWithEpochTime() {
+    var rng = SeededGenerator(seed: 5)
+    func seconds(_ text: String, _ unit: TradeTimeUnit) -> Int64? {
+      Array(text.utf8).withUnsafeBufferPointer { BlockParser.epochSeconds($0.baseAddress!, $0.count, unit) }
+    }
+    for digits in 1...19 {
+      for _ in 0..<50 {
+        let text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
+        #expect(seconds(text, .epochByMagnitude) == EpochTime.seconds(text)?.seconds, "\(text)")
+      }
+    }
+    #expect(seconds("99999999999", .epochByMagnitude) == 99_999_999_999)  // below 10^11: seconds
+    #expect(seconds("100000000000", .epochByMagnitude) == 100_000_000)  // from 10^11: milliseconds
+    #expect(seconds("1582329602111000", .epoch(.microseconds)) == 1_582_329_602)
+    #expect(seconds("1582329602", .epoch(.microseconds)) == 1_582)
+    #expect(seconds("1582329602111000999", .epoch(.nanoseconds)) == 1_582_329_602)
+    #expect(seconds("1582329602111000999", .epoch(.microseconds)) == nil)
+    #expect(seconds("15823296021110009999", .epochByMagnitude) == nil)
+    #expect(seconds("1582329602.5", .epochByMagnitude) == nil)
+    #expect(seconds("-1", .epoch(.seconds)) == nil)
+  }
 }

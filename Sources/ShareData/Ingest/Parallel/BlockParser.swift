@@ -106,9 +106,21 @@ enum BlockParser {
       var forScanner = false
       starts[0] = p
       while lineEnd < end {
+        // Eight bytes at a time to the next byte at most ",": the digits, letters, "." and "-"
+        // that make up nearly all of a trade line are passed by one test a word (a byte at a time
+        // was 45% of a Binance file's parse). The lowest flagged byte is exact: a flag above it
+        // may be a borrow's false alarm, never one below.
+        if lineEnd &+ 8 <= end {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + lineEnd).loadUnaligned(as: UInt64.self))
+          let low = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+          if low == 0 {
+            lineEnd &+= 8
+            continue
+          }
+          lineEnd &+= low.trailingZeroBitCount &>> 3
+        }
         let c = base[lineEnd]
-        // Every byte that means something here is at most ",": one comparison passes the digits,
-        // letters, "." and "-" that make up nearly all of a trade line.
+        // Every byte that means something here is at most ",": one comparison passes the rest.
         if c <= comma {
           if c == newline { break }
           if c == comma {
@@ -343,21 +355,33 @@ enum BlockParser {
   }
 
   /// An integer unix time of `count` digits at `start` as seconds (floored), in `unit`; nil when
-  /// the field is not one.
+  /// the field is not one. Inline, and with constant divisors: EpochTime.seconds, called per row
+  /// with its overflow checks and a division by a variable, was 19% of a Binance file's profile.
   @inline(__always)
   static func epochSeconds(_ start: UnsafePointer<UInt8>, _ count: Int, _ unit: TradeTimeUnit) -> Int64? {
+    // 18 digits cannot overflow an Int64; 19 (nanoseconds) take EpochTime's checked path.
+    guard count > 0, count <= 18 else {
+      guard unit == .epochByMagnitude || unit == .epoch(.nanoseconds) else { return nil }
+      return EpochTime.seconds(UnsafeBufferPointer(start: start, count: count))?.seconds
+    }
+    var value: Int64 = 0
+    for k in 0..<count {
+      let digit = start[k] &- 0x30
+      guard digit < 10 else { return nil }
+      value = value &* 10 &+ Int64(digit)
+    }
     switch unit {
     case .text: return nil
-    case .epochByMagnitude: return EpochTime.seconds(UnsafeBufferPointer(start: start, count: count))?.seconds
-    case .epoch(let fixed):
-      guard count > 0, count <= 18 else { return nil }
-      var value: Int64 = 0
-      for k in 0..<count {
-        let digit = start[k] &- 0x30
-        guard digit < 10 else { return nil }
-        value = value * 10 + Int64(digit)
-      }
-      return value / fixed.perSecond
+    case .epochByMagnitude:
+      // EpochUnit(magnitude:)'s bounds.
+      if value < 100_000_000_000 { return value }
+      if value < 100_000_000_000_000 { return value / 1_000 }
+      if value < 100_000_000_000_000_000 { return value / 1_000_000 }
+      return value / 1_000_000_000
+    case .epoch(.seconds): return value
+    case .epoch(.milliseconds): return value / 1_000
+    case .epoch(.microseconds): return value / 1_000_000
+    case .epoch(.nanoseconds): return value / 1_000_000_000
     }
   }
 }
