@@ -157,7 +157,7 @@ private func expectSameSources(_ s: IngestResult, _ p: IngestResult) {
   @Test func inlineEpochTimesAgreeWithEpochTime() {
     var rng = SeededGenerator(seed: 5)
     func seconds(_ text: String, _ unit: TradeTimeUnit) -> Int64? {
-      Array(text.utf8).withUnsafeBufferPointer { BlockParser.epochSeconds($0.baseAddress!, $0.count, unit) }
+      Array(text.utf8).withUnsafeBufferPointer { unit.seconds($0.baseAddress!, $0.count) }
     }
     for digits in 1...19 {
       for _ in 0..<50 {

@@ -63,10 +63,12 @@ enum BlockParser {
     ends.initialize(repeating: 0, count: maxFields + 1)
     let powers = UnsafeMutablePointer<Double>.allocate(capacity: PlainDecimal.powers.count)
     powers.initialize(from: PlainDecimal.powers, count: PlainDecimal.powers.count)
+    let cache = CategoryCache()
     defer {
       starts.deallocate()
       ends.deallocate()
       powers.deallocate()
+      cache.deallocate()
     }
     var days: [Int64] = []
     var codes: [Int32] = []
@@ -188,7 +190,7 @@ enum BlockParser {
       var time: Int64 = 0
       var format = TimeFormat.unixSeconds
       if plan.columns.timeUnit != .text {
-        guard let seconds = epochSeconds(base + ts, te - ts, plan.columns.timeUnit) else {
+        guard let seconds = plan.columns.timeUnit.seconds(base + ts, te - ts) else {
           fail(
             "not an integer unix time: \(text(plan.timeIndex))", column: plan.timeIndex,
             expected: "an integer unix time")
@@ -268,8 +270,13 @@ enum BlockParser {
             fail("empty category", column: c, expected: "a category name on every row")
             return partial
           }
-          code =
-            partial.dictionary.code(for: UnsafeBufferPointer(start: base + starts[c], count: ends[c] - starts[c])) ?? -1
+          let (s, n) = (starts[c], ends[c] - starts[c])
+          if let known = cache.code(base, s, n) {
+            code = known
+          } else {
+            code = partial.dictionary.code(for: UnsafeBufferPointer(start: base + s, count: n)) ?? -1
+            if code >= 0 { cache.remember(base, s, n, code: code) }
+          }
         }
         if code < 0 {
           fail(
@@ -304,7 +311,17 @@ enum BlockParser {
         }
       }
       let columns = plan.columns
-      guard var volume = number(columns.amount, "amount") else { return partial }
+      // Plain decimals inline; anything else (and every error) through number().
+      var volume: Double
+      let (amountStart, amountEnd) = (starts[columns.amount], ends[columns.amount])
+      if amountEnd > amountStart,
+        let plain = PlainDecimal.parse(base + amountStart, amountEnd - amountStart, powers: powers)
+      {
+        volume = plain
+      } else {
+        guard let parsed = number(columns.amount, "amount") else { return partial }
+        volume = parsed
+      }
       if columns.scale != 1 { volume *= columns.scale }
       if columns.volume != .amount || columns.checksPrice {
         // A dump's price must still be a number, even when only the amount is summed.
@@ -352,36 +369,5 @@ enum BlockParser {
     (partial.days, partial.codes, partial.sums, partial.counts) = (days, codes, sums, counts)
     (partial.rows, partial.minTime, partial.maxTime) = (rows, minTime, maxTime)
     return partial
-  }
-
-  /// An integer unix time of `count` digits at `start` as seconds (floored), in `unit`; nil when
-  /// the field is not one. Inline, and with constant divisors: EpochTime.seconds, called per row
-  /// with its overflow checks and a division by a variable, was 19% of a Binance file's profile.
-  @inline(__always)
-  static func epochSeconds(_ start: UnsafePointer<UInt8>, _ count: Int, _ unit: TradeTimeUnit) -> Int64? {
-    // 18 digits cannot overflow an Int64; 19 (nanoseconds) take EpochTime's checked path.
-    guard count > 0, count <= 18 else {
-      guard unit == .epochByMagnitude || unit == .epoch(.nanoseconds) else { return nil }
-      return EpochTime.seconds(UnsafeBufferPointer(start: start, count: count))?.seconds
-    }
-    var value: Int64 = 0
-    for k in 0..<count {
-      let digit = start[k] &- 0x30
-      guard digit < 10 else { return nil }
-      value = value &* 10 &+ Int64(digit)
-    }
-    switch unit {
-    case .text: return nil
-    case .epochByMagnitude:
-      // EpochUnit(magnitude:)'s bounds.
-      if value < 100_000_000_000 { return value }
-      if value < 100_000_000_000_000 { return value / 1_000 }
-      if value < 100_000_000_000_000_000 { return value / 1_000_000 }
-      return value / 1_000_000_000
-    case .epoch(.seconds): return value
-    case .epoch(.milliseconds): return value / 1_000
-    case .epoch(.microseconds): return value / 1_000_000
-    case .epoch(.nanoseconds): return value / 1_000_000_000
-    }
   }
 }
