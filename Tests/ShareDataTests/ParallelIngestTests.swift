@@ -78,6 +78,26 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     expectSameTable(s.table, p.table)
   }
 
+  /// A log sorted by market and then by time (each market's trades run from the first day to the
+  /// last, then the next market's start again) stays on the parallel path: trades are events
+  /// summed per (day, category), so the blocks' order in time does not matter to the sums.
+  @Test func aLogSortedByMarketThenTimeReadsAsTheScannerReadsIt() throws {
+    let rows = tradeLog(rows: 2000, seed: 13, header: false).split(separator: "\n")
+    let byMarket = rows.sorted { a, b in
+      let (x, y) = (a.split(separator: ","), b.split(separator: ","))
+      return (x[1], Int(x[0])!) < (y[1], Int(y[0])!)
+    }
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file(
+      "log.csv", "timestamp,exchange,base,quote,price,amount\n" + byMarket.joined(separator: "\n") + "\n")
+    for block in [512, 1 << 20] {
+      let (s, p) = try readBoth(path, IngestOptions(group: "exchange"), block: block)
+      expectSameTable(s.table, p.table)
+      #expect(s.sources[0].firstTime == p.sources[0].firstTime && s.sources[0].lastTime == p.sources[0].lastTime)
+    }
+  }
+
   /// Several reads at once, each from a thread of its own (as a server or a test runner does):
   /// every read finishes, with the serial result. The reader and the parsers run on threads of
   /// their own, so they cannot wait on each other for a place in a shared pool.
