@@ -46,7 +46,7 @@ enum BlockParser {
   static let cr: UInt8 = 0x0D
   static let quote = UInt8(ascii: "\"")
 
-  // hot loop: the parallel reader's inner loop over a 4 MiB block. Field bounds and sums live in
+  // hot loop: the parallel reader's inner loop over a block (1 MiB). Field bounds and sums live in
   // locals that no closure captures (a boxed capture cost 10.7% in perf, see below); helpers that
   // took them as arguments would reintroduce the boxing this layout avoids.
   static func parse(_ bytes: UnsafeRawBufferPointer, plan: FastPlan) -> Partial {
