@@ -2,7 +2,9 @@
 // must read any bytes exactly as the general scanner does: the same table, or an error at the
 // same line with the same status. Small blocks put block boundaries everywhere, so carried lines,
 // the header, blank lines and errors near a cut are all exercised. The bytes are written under
-// two names: a long trade log and a single-market bitcoincharts dump.
+// five names: a long trade log, a single-market bitcoincharts dump, and three Binance files
+// (spot trades, aggTrades, COIN-M aggTrades), which the parallel reader takes when a first row
+// has a Binance shape.
 //
 // The same bytes are also read as a long table `time,category,value` by the parallel series
 // reader (IngestOptions.seriesBucket), which sums rows into cells per bucket: its table must hold,
@@ -86,7 +88,13 @@ func compareSeries(_ path: String, bytes size: Int, layout: Layout? = nil) {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   _ = made
   let bytes = Data(bytes: data, count: size)
-  for (name, unit) in [("log.csv", VolumeUnit.base), ("bitstampUSD.csv", .quote)] {
+  // The Binance names: a file whose first row has a Binance shape takes the Binance plan (epoch
+  // times by magnitude, flags, quote amounts, COIN-M contracts), which hands a bad line back.
+  let names: [(String, VolumeUnit)] = [
+    ("log.csv", .base), ("bitstampUSD.csv", .quote), ("BTCUSDT-trades-2024-12-31.csv", .quote),
+    ("ETHBTC-aggTrades-2024-12.csv", .base), ("BTCUSD_PERP-aggTrades-2024-12-31.csv", size % 2 == 0 ? .base : .quote),
+  ]
+  for (name, unit) in names {
     let path = directory + "/" + name
     guard FileManager.default.createFile(atPath: path, contents: bytes) else { fatalError("cannot write \(path)") }
     var serial = IngestOptions(group: name == "log.csv" ? .quote : nil, unit: unit)

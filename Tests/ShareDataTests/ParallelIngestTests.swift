@@ -58,6 +58,46 @@ func expectSameTable(_ a: VolumeTable, _ b: VolumeTable) {
     }
   }
 
+  /// The parser's category cache (by length and first and last byte) must never give one category
+  /// another's code: look-alike names (same length and ends), UTF-8 names and more names than the
+  /// cache has slots, read as the scanner reads them.
+  @Test(arguments: [256, 1 << 20])
+  func lookAlikeAndManyCategoriesKeepTheirOwnSums(block: Int) throws {
+    var rng = SeededGenerator(seed: 9)
+    let names = ["USD", "UAD", "UZD", "USDD", "ÜSD", "U€D"] + (0..<150).map { "x\($0)y" }
+    var lines = ["timestamp,exchange,base,quote,price,amount"]
+    for i in 0..<3000 {
+      let name = names[i % 7 == 0 ? 6 + (i / 7) % 150 : Int.random(in: 0..<6, using: &rng)]
+      lines.append("\(1_483_228_800 + i * 60),bitstamp,BTC,\(name),1000,\(Int.random(in: 1...9, using: &rng)).5")
+    }
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file("log.csv", lines.joined(separator: "\n") + "\n")
+    let (s, p) = try readBoth(path, IngestOptions(group: "quote"), block: block)
+    #expect(s.table.categories.count == names.count)
+    expectSameTable(s.table, p.table)
+  }
+
+  /// A log sorted by market and then by time (each market's trades run from the first day to the
+  /// last, then the next market's start again) stays on the parallel path: trades are events
+  /// summed per (day, category), so the blocks' order in time does not matter to the sums.
+  @Test func aLogSortedByMarketThenTimeReadsAsTheScannerReadsIt() throws {
+    let rows = tradeLog(rows: 2000, seed: 13, header: false).split(separator: "\n")
+    let byMarket = rows.sorted { a, b in
+      let (x, y) = (a.split(separator: ","), b.split(separator: ","))
+      return (x[1], Int(x[0])!) < (y[1], Int(y[0])!)
+    }
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file(
+      "log.csv", "timestamp,exchange,base,quote,price,amount\n" + byMarket.joined(separator: "\n") + "\n")
+    for block in [512, 1 << 20] {
+      let (s, p) = try readBoth(path, IngestOptions(group: "exchange"), block: block)
+      expectSameTable(s.table, p.table)
+      #expect(s.sources[0].firstTime == p.sources[0].firstTime && s.sources[0].lastTime == p.sources[0].lastTime)
+    }
+  }
+
   /// Several reads at once, each from a thread of its own (as a server or a test runner does):
   /// every read finishes, with the serial result. The reader and the parsers run on threads of
   /// their own, so they cannot wait on each other for a place in a shared pool.

@@ -57,8 +57,10 @@ public struct IngestOptions: Sendable {
   public var parallelThreshold = 8 << 20
   /// Parsing threads of the parallel reader (one more thread reads and decompresses).
   public var workers = ProcessInfo.processInfo.activeProcessorCount
-  /// Bytes per block of the parallel reader.
-  public var blockSize = 4 << 20
+  /// Bytes per block of the parallel reader. 1 MiB: a block is parsed while its bytes are still in
+  /// the cache the reader's copy left them in, and a few blocks in flight cost less memory (5M-row
+  /// trade log: 67 → 47 MB peak and a few % less time than 4 MiB; 512 KiB was no faster).
+  public var blockSize = 1 << 20
   /// Set, a big long table or wide export (one input, rows in time order, no row filters) may be read by the
   /// parallel reader into cells per bucket of this width and category: memory then grows with
   /// buckets × categories, not rows. With `.day`, volume-weighted shares in any bucket come out the

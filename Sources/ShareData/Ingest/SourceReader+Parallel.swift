@@ -20,20 +20,26 @@ extension SourceReader {
     var summary = summary
     let fast: FastPlan
     switch plan.layout {
+    case _ where plan.binance != nil:
+      guard let binance = try binancePlan(plan.binance!, &summary) else { return nil }
+      fast = binance
     case .trades:
       let market = MarketName(fileName: name, table: options.markets)
       let category = try market.category(grouping: options.group)
       (summary.categorySource, summary.valueSource, summary.timeColumn) = describeTrades(market, category)
       fast = FastPlan(
-        source: name, header: plan.header, fieldCount: 3, timeIndex: 0, categoryIndices: [], constantCategory: category,
-        amountIndex: 2, priceIndex: 1, quoteUnit: options.unit == .quote)
+        source: name, header: plan.header, fieldCount: 3,
+        columns: TradeColumns(
+          time: 0, price: 1, amount: 2, volume: options.unit == .quote ? .amountTimesPrice : .amount, checksPrice: true),
+        categoryIndices: [], constantCategory: category)
     case .long where plan.priceIndex != nil && plan.timeIndex != nil:
       (summary.categorySource, summary.valueSource) = describeLong(plan)
       fast = FastPlan(
-        source: name, header: plan.header, fieldCount: plan.header.count, timeIndex: plan.timeIndex!,
-        categoryIndices: plan.categoryIndices, constantCategory: nil, amountIndex: plan.valueIndex!,
-        priceIndex: plan.priceIndex!,
-        quoteUnit: options.unit == .quote)
+        source: name, header: plan.header, fieldCount: plan.header.count,
+        columns: TradeColumns(
+          time: plan.timeIndex!, price: plan.priceIndex!, amount: plan.valueIndex!,
+          volume: options.unit == .quote ? .amountTimesPrice : .amount),
+        categoryIndices: plan.categoryIndices, constantCategory: nil)
     default:
       return nil
     }

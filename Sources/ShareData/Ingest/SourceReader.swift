@@ -63,10 +63,10 @@ struct SourceReader {
         "\(setting: .include) and \(setting: .exclude) select rows of long tables and columns of wide ones; \(name) is \(plan.layout.rawValue)"
       )
     }
-    // The parallel block reader splits on commas, reads decimal points only, and knows no Binance file.
-    // Nor does it convert currencies per input (VolumeTableBuilder.rates), nor read vendors' bars.
-    if plan.binance == nil, !plan.isVendor, scanner.delimiter == .comma, decimalMark == .point,
-      options.conversion == nil,
+    // The parallel block reader splits on commas and reads decimal points only (Binance trades and
+    // aggTrades too; their klines stay here). It does not convert currencies per input
+    // (VolumeTableBuilder.rates), nor read the vendors' files (Ingest/Vendors/).
+    if !plan.isVendor, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel

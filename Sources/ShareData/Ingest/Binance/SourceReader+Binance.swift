@@ -68,7 +68,7 @@ extension SourceReader {
     }
   }
 
-  private func valueSource(_ layout: BinanceLayout, _ amount: BinanceAmount) -> String {
+  func valueSource(_ layout: BinanceLayout, _ amount: BinanceAmount) -> String {
     let columns = layout.columns
     switch (layout.kind, amount, options.unit) {
     case (.trades, .base, .base), (.aggTrades, .base, .base): return "\(columns[2]) (base units), summed per day"

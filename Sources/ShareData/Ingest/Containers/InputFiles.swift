@@ -12,8 +12,8 @@ import Foundation
   import Darwin
 #endif
 
-/// An input ready to be read: its stream, a way to read it again from the start (plain files, for
-/// the parallel reader), and its size on disk.
+/// An input ready to be read: its stream, a way to read it again from the start (plain files and
+/// zip members, for the parallel reader), and its size on disk.
 struct OpenedInput {
   var stream: ByteStream
   var reopen: (() throws -> ByteStream)?
@@ -81,7 +81,13 @@ enum InputFiles {
         "the zip archive holds no file", at: SourceLocation(file: archive.path),
         expected: "a zip with a CSV file in it")
     }
-    return archive.members.map { OpenedInput(stream: ZipMemberStream(archive: archive, member: $0), size: nil) }
+    // A member is read again from its start by a stream of its own (the parallel reader's), and its
+    // size is its compressed size, as its stream's `consumed` counts.
+    return archive.members.map { member in
+      OpenedInput(
+        stream: ZipMemberStream(archive: archive, member: member),
+        reopen: { ZipMemberStream(archive: archive, member: member) }, size: Int(member.compressedSize))
+    }
   }
 
   /// A zip is told by its first bytes: a local header (PK 03 04) or an empty archive's end (PK 05 06).

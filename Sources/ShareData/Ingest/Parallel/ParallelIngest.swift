@@ -2,7 +2,8 @@
 // lines, the others parse blocks into partial sums by (day, category), and the partials are merged
 // in block order. Memory is bounded by a few blocks; the result does not depend on the number of
 // threads (blocks are cut by size, not by thread). A quoted field or CR-only line ends send the
-// file back to the general scanner, which reads every CSV there is.
+// file back to the general scanner, which reads every CSV there is; a plan that hands back its
+// errors (Binance) sends a bad file back to its serial reader, which says what is wrong in its words.
 
 import Foundation
 
@@ -37,7 +38,7 @@ enum ParallelIngest {
     var format: (TimeFormat, Int)? = nil
     let partials = results.ordered
     for partial in partials {
-      if partial.needsScanner { return nil }
+      if partial.needsScanner || (plan.handsBackErrors && partial.failure != nil) { return nil }
       // A block's first time that clashes with the format of the blocks before it is the first
       // bad line, unless the block failed on an earlier line of its own.
       if let f = partial.format, let (known, line) = format, !known.mixes(with: f),
@@ -57,7 +58,10 @@ enum ParallelIngest {
       if let f = partial.format, format == nil { format = (f, lineBase + partial.formatLine) }
       lineBase += partial.lines
     }
-    if let error = reader.error { throw error }
+    if let error = reader.error {
+      if plan.handsBackErrors { return nil }
+      throw error
+    }
     if partials.count < reader.blocksRead {
       throw ShareError(.ioFailed, "a block of the input was not parsed", at: SourceLocation(file: plan.source))
     }
