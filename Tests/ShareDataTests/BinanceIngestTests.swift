@@ -12,16 +12,8 @@ import Testing
 struct BinanceIngestTests {
   static let tree = Paths.fixture("ShareDataTests", "binance/data")
 
-  /// (category, day) → volume, from the table.
-  private func daily(_ result: IngestResult) -> [String: Double] {
-    var sums: [String: Double] = [:]
-    let table = result.table
-    for i in 0..<table.cellCount {
-      let day = Day(table.times[i].floorDiv(86_400)).description
-      sums["\(table.categories[Int(table.codes[i])]),\(day)", default: 0] += table.volumes[i]
-    }
-    return sums
-  }
+  /// (category, day) → volume, from the table (TestSupport's `dailyVolumes`).
+  private func daily(_ result: IngestResult) -> [String: Double] { result.dailyVolumes }
 
   /// The pandas reference: (category, day) → (base, quote).
   private func reference() throws -> [String: (base: Double, quote: Double)] {

@@ -19,16 +19,8 @@ struct CurrencyUnitTests {
     return options
   }
 
-  /// (category, day) → volume, from the table.
-  private func daily(_ result: IngestResult) -> [String: Double] {
-    var sums: [String: Double] = [:]
-    let table = result.table
-    for i in 0..<table.cellCount {
-      let day = Day(table.times[i].floorDiv(86_400)).description
-      sums["\(table.categories[Int(table.codes[i])]),\(day)", default: 0] += table.volumes[i]
-    }
-    return sums
-  }
+  /// (category, day) → volume, from the table (TestSupport's `dailyVolumes`).
+  private func daily(_ result: IngestResult) -> [String: Double] { result.dailyVolumes }
 
   private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
 
