@@ -153,7 +153,7 @@ private func expectSameSources(_ s: IngestResult, _ p: IngestResult) {
   }
 
   /// The parser's inline epoch reading gives EpochTime's seconds for every digit count, and a fixed
-  /// unit (Tardis' µs) divides by that unit whatever the magnitude.
+  /// unit (Tardis' µs) divides by that unit, and refuses a value of another magnitude.
   @Test func inlineEpochTimesAgreeWithEpochTime() {
     var rng = SeededGenerator(seed: 5)
     func seconds(_ text: String, _ unit: TradeTimeUnit) -> Int64? {
@@ -168,7 +168,7 @@ private func expectSameSources(_ s: IngestResult, _ p: IngestResult) {
     #expect(seconds("99999999999", .epochByMagnitude) == 99_999_999_999)  // below 10^11: seconds
     #expect(seconds("100000000000", .epochByMagnitude) == 100_000_000)  // from 10^11: milliseconds
     #expect(seconds("1582329602111000", .epoch(.microseconds)) == 1_582_329_602)
-    #expect(seconds("1582329602", .epoch(.microseconds)) == 1_582)
+    #expect(seconds("1582329602", .epoch(.microseconds)) == nil)  // seconds where µs are stated: refused
     #expect(seconds("1582329602111000999", .epoch(.nanoseconds)) == 1_582_329_602)
     #expect(seconds("1582329602111000999", .epoch(.microseconds)) == nil)
     #expect(seconds("15823296021110009999", .epochByMagnitude) == nil)

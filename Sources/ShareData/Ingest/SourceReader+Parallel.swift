@@ -23,6 +23,9 @@ extension SourceReader {
     case _ where plan.binance != nil:
       guard let binance = try binancePlan(plan.binance!, &summary) else { return nil }
       fast = binance
+    case _ where plan.vendorTrades != nil:
+      guard let vendor = try vendorParallelPlan(plan.vendorTrades!, &summary) else { return nil }
+      fast = vendor
     case .trades:
       let market = MarketName(fileName: name, table: options.markets)
       let category = try market.category(grouping: options.group)

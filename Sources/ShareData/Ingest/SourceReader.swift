@@ -65,8 +65,10 @@ struct SourceReader {
     }
     // The parallel block reader splits on commas and reads decimal points only (Binance trades and
     // aggTrades too; their klines stay here). It does not convert currencies per input
-    // (VolumeTableBuilder.rates), nor read the vendors' files (Ingest/Vendors/).
-    if !plan.isVendor, scanner.delimiter == .comma, decimalMark == .point, options.conversion == nil,
+    // (VolumeTableBuilder.rates), nor read the vendors' bar files (Ingest/Vendors/); Tardis and
+    // Kaiko trade logs it reads as one market (TardisParallel).
+    if !plan.isVendor || plan.vendorTrades != nil, scanner.delimiter == .comma, decimalMark == .point,
+      options.conversion == nil,
       let parallel = try readInParallel(plan, &builder, summary)
     {
       return parallel

@@ -205,6 +205,18 @@ enum BlockParser {
         fail("not a true/false flag: \(text(f))", column: f, expected: "True or False")
         return partial
       }
+      for f in plan.columns.fixed
+      where !UnsafeBufferPointer(start: base + starts[f.column], count: ends[f.column] - starts[f.column])
+        .elementsEqual(f.bytes)
+      {
+        fail("another market: \(text(f.column))", column: f.column, expected: "the first line's market")
+        return partial
+      }
+      for t in plan.columns.otherTimes where plan.columns.timeUnit.seconds(base + starts[t], ends[t] - starts[t]) == nil
+      {
+        fail("not an integer unix time: \(text(t))", column: t, expected: "an integer unix time")
+        return partial
+      }
       var fast = plan.columns.timeUnit == .text && te - ts >= 9 && te - ts <= 10
       if fast {
         var k = ts
@@ -328,7 +340,7 @@ enum BlockParser {
       if columns.volume != .amount || columns.checksPrice {
         // A dump's price must still be a number, even when only the amount is summed.
         guard let price = number(columns.price, "price") else { return partial }
-        if columns.pricePositive && columns.volume != .amount && price == 0 {
+        if columns.pricePositive && (columns.volume != .amount || columns.checksPrice) && price == 0 {
           fail("price 0", column: columns.price, expected: "a price above 0")
           return partial
         }

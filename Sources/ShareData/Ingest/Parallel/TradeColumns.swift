@@ -40,6 +40,17 @@ struct TradeColumns: Sendable, Equatable {
   var pricePositive = false
   /// Columns that must hold a `True`/`False` (or `true`/`false`) flag: Binance's is_buyer_maker.
   var flags: [Int] = []
+  /// Columns whose bytes must be these on every line: a Tardis or Kaiko file is read here as the
+  /// one market of its first line, and a line of another market hands it back to the serial reader.
+  var fixed: [FixedBytes] = []
+  /// Other integer times, in `timeUnit`, checked for their shape only (Tardis' local_timestamp).
+  var otherTimes: [Int] = []
+}
+
+/// A column's bytes every line must repeat.
+struct FixedBytes: Sendable, Equatable {
+  var column: Int
+  var bytes: [UInt8]
 }
 
 extension TradeTimeUnit {
@@ -67,10 +78,11 @@ extension TradeTimeUnit {
       if value < 100_000_000_000_000 { return value / 1_000 }
       if value < 100_000_000_000_000_000 { return value / 1_000_000 }
       return value / 1_000_000_000
-    case .epoch(.seconds): return value
-    case .epoch(.milliseconds): return value / 1_000
-    case .epoch(.microseconds): return value / 1_000_000
-    case .epoch(.nanoseconds): return value / 1_000_000_000
+    case .epoch(let unit):
+      // One stated unit: a value of another magnitude is an error (a Tardis time in ms), as the
+      // vendors' serial reader says.
+      guard EpochUnit(magnitude: value) == unit else { return nil }
+      return value / unit.perSecond
     }
   }
 }

@@ -89,7 +89,7 @@ extension SourceReader {
   }
 
   /// The row's market: the last row's when its exchange and symbol are the same bytes.
-  private func vendorMarket(
+  func vendorMarket(
     _ layout: VendorTradeColumns, _ markets: inout VendorMarkets, _ builder: inout VolumeTableBuilder
   ) throws -> VendorMarkets.Entry {
     let same =
@@ -139,7 +139,7 @@ extension SourceReader {
   }
 
   /// The facts `inspect` shows: the markets found, and the unit of the volumes when they share one.
-  private func describe(
+  func describe(
     _ layout: VendorTradeColumns, _ markets: VendorMarkets, _ summary: inout SourceSummary, inQuote: Bool
   ) {
     let entries = Array(markets.byKey.values)
