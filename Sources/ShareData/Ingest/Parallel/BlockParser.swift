@@ -77,9 +77,21 @@ enum BlockParser {
     var rows = 0
     var minTime = Int64.max
     var maxTime = Int64.min
-    var slot: [Int] = []
-    var touched: [Int32] = []
-    var currentDay = Int64.min
+    // The current day's sums, by category code, in raw buffers (an array's write paid a
+    // uniqueness and a bounds check per row); moved into the cell arrays when the day changes.
+    var day = DaySums()
+    defer { day.deallocate() }
+    // The plan's decisions, read once: an enum compare or an array's emptiness per row showed
+    // in the profile (TradeTimeUnit's == was a call).
+    let columns = plan.columns
+    let isText = columns.timeUnit == .text
+    let timeIndex = plan.timeIndex
+    let checksLine = !columns.flags.isEmpty || !columns.fixed.isEmpty || !columns.otherTimes.isEmpty
+    let usesPrice = columns.volume != .amount || columns.checksPrice
+    let scale = columns.scale
+    let oneCategory = plan.categoryIndices.count == 1 ? plan.categoryIndices[0] : -1
+    // The format of the last time read, once checked: the next line of the same format needs no check.
+    var checkedFormat: TimeFormat?
     var constantCode: Int32 = -1
     if let name = plan.constantCategory { constantCode = partial.dictionary.code(for: name) }
     var pairKey = [UInt8]()
@@ -187,37 +199,22 @@ enum BlockParser {
       }
 
       // Time.
-      let ts = starts[plan.timeIndex]
-      let te = ends[plan.timeIndex]
+      let ts = starts[timeIndex]
+      let te = ends[timeIndex]
       var time: Int64 = 0
       var format = TimeFormat.unixSeconds
-      if plan.columns.timeUnit != .text {
-        guard let seconds = plan.columns.timeUnit.seconds(base + ts, te - ts) else {
-          fail(
-            "not an integer unix time: \(text(plan.timeIndex))", column: plan.timeIndex,
-            expected: "an integer unix time")
+      if !isText {
+        guard let seconds = columns.timeUnit.seconds(base + ts, te - ts) else {
+          fail("not an integer unix time: \(text(timeIndex))", column: timeIndex, expected: "an integer unix time")
           return partial
         }
         time = seconds
       }
-      for f in plan.columns.flags
-      where !BinanceLayout.isFlag(UnsafeBufferPointer(start: base + starts[f], count: ends[f] - starts[f])) {
-        fail("not a true/false flag: \(text(f))", column: f, expected: "True or False")
+      if checksLine, let (column, message, expected) = lineCheck(base, starts, ends, columns) {
+        fail("\(message): \(text(column))", column: column, expected: expected)
         return partial
       }
-      for f in plan.columns.fixed
-      where !UnsafeBufferPointer(start: base + starts[f.column], count: ends[f.column] - starts[f.column])
-        .elementsEqual(f.bytes)
-      {
-        fail("another market: \(text(f.column))", column: f.column, expected: "the first line's market")
-        return partial
-      }
-      for t in plan.columns.otherTimes where plan.columns.timeUnit.seconds(base + starts[t], ends[t] - starts[t]) == nil
-      {
-        fail("not an integer unix time: \(text(t))", column: t, expected: "an integer unix time")
-        return partial
-      }
-      var fast = plan.columns.timeUnit == .text && te - ts >= 9 && te - ts <= 10
+      var fast = isText && te - ts >= 9 && te - ts <= 10
       if fast {
         var k = ts
         while k < te {
@@ -226,11 +223,11 @@ enum BlockParser {
             fast = false
             break
           }
-          time = time * 10 + Int64(d)
-          k += 1
+          time = time &* 10 &+ Int64(d)
+          k &+= 1
         }
       }
-      if !fast && plan.columns.timeUnit == .text {
+      if !fast && isText {
         switch TimeParser.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) {
         case .success(let parsed):
           time = parsed.seconds
@@ -239,38 +236,39 @@ enum BlockParser {
           switch failure {
           case .impossibleDate(let why):
             fail(
-              "impossible date \(text(plan.timeIndex)): \(why)", column: plan.timeIndex,
-              expected: "a real calendar date")
+              "impossible date \(text(timeIndex)): \(why)", column: timeIndex, expected: "a real calendar date")
           case .outOfRange:
             fail(
-              "time \(text(plan.timeIndex)) is out of range", column: plan.timeIndex,
+              "time \(text(timeIndex)) is out of range", column: timeIndex,
               expected: "a time between years 1 and 9999")
           case .notATime:
             fail(
-              te == ts ? "empty time" : "not a time: \(text(plan.timeIndex))", column: plan.timeIndex,
+              te == ts ? "empty time" : "not a time: \(text(timeIndex))", column: timeIndex,
               expected: TimeParser.expected)
           }
           return partial
         }
       }
-      if plan.columns.timeUnit != .text {
-        // Integer times carry no TimeFormat: their unit is told per value.
-      } else if let known = partial.format {
-        if !known.mixes(with: format) {
-          fail(
-            "mixed time formats: \(text(plan.timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
-            column: plan.timeIndex, expected: "one time format in the whole column")
-          return partial
+      // Integer times carry no TimeFormat: their unit is told per value.
+      if isText && format != checkedFormat {
+        if let known = partial.format {
+          if !known.mixes(with: format) {
+            fail(
+              "mixed time formats: \(text(timeIndex)) is \(format.rawValue), but an earlier line was \(known.rawValue)",
+              column: timeIndex, expected: "one time format in the whole column")
+            return partial
+          }
+        } else {
+          partial.format = format
+          partial.formatLine = line
         }
-      } else {
-        partial.format = format
-        partial.formatLine = line
+        checkedFormat = format
       }
 
       // Category.
       var code = constantCode
       if code < 0 {
-        if plan.categoryIndices.count == 2 {
+        if oneCategory < 0 {
           pairKey.removeAll(keepingCapacity: true)
           let a = plan.categoryIndices[0]
           let b = plan.categoryIndices[1]
@@ -279,12 +277,11 @@ enum BlockParser {
           pairKey.append(contentsOf: UnsafeBufferPointer(start: base + starts[b], count: ends[b] - starts[b]))
           code = pairKey.withUnsafeBufferPointer { partial.dictionary.code(for: $0) } ?? -1
         } else {
-          let c = plan.categoryIndices[0]
-          if ends[c] == starts[c] {
-            fail("empty category", column: c, expected: "a category name on every row")
+          let (s, n) = (starts[oneCategory], ends[oneCategory] - starts[oneCategory])
+          if n == 0 {
+            fail("empty category", column: oneCategory, expected: "a category name on every row")
             return partial
           }
-          let (s, n) = (starts[c], ends[c] - starts[c])
           if let known = cache.code(base, s, n) {
             code = known
           } else {
@@ -324,7 +321,6 @@ enum BlockParser {
           return nil
         }
       }
-      let columns = plan.columns
       // Plain decimals inline; anything else (and every error) through number().
       var volume: Double
       let (amountStart, amountEnd) = (starts[columns.amount], ends[columns.amount])
@@ -336,11 +332,11 @@ enum BlockParser {
         guard let parsed = number(columns.amount, "amount") else { return partial }
         volume = parsed
       }
-      if columns.scale != 1 { volume *= columns.scale }
-      if columns.volume != .amount || columns.checksPrice {
+      if scale != 1 { volume *= scale }
+      if usesPrice {
         // A dump's price must still be a number, even when only the amount is summed.
         guard let price = number(columns.price, "price") else { return partial }
-        if columns.pricePositive && (columns.volume != .amount || columns.checksPrice) && price == 0 {
+        if columns.pricePositive && price == 0 {
           fail("price 0", column: columns.price, expected: "a price above 0")
           return partial
         }
@@ -355,30 +351,17 @@ enum BlockParser {
         return partial
       }
 
-      // Sum into (day, code).
-      let day = time.floorDiv(secondsPerDay)
-      if day != currentDay {
-        for c in touched { slot[Int(c)] = -1 }
-        touched.removeAll(keepingCapacity: true)
-        currentDay = day
+      // Sum into (day, code): a time inside the current day needs no division.
+      if !day.holds(time) {
+        day.flush(into: &days, &codes, &sums, &counts)
+        day.start(time.floorDiv(secondsPerDay))
       }
-      if Int(code) >= slot.count { slot.append(contentsOf: repeatElement(-1, count: Int(code) + 1 - slot.count)) }
-      let cell = slot[Int(code)]
-      if cell >= 0 {
-        sums[cell] += volume
-        counts[cell] += 1
-      } else {
-        slot[Int(code)] = days.count
-        touched.append(code)
-        days.append(day)
-        codes.append(code)
-        sums.append(volume)
-        counts.append(1)
-      }
+      day.add(code, volume)
       rows += 1
       if time < minTime { minTime = time }
       if time > maxTime { maxTime = time }
     }
+    day.flush(into: &days, &codes, &sums, &counts)
     partial.lines = line
     (partial.days, partial.codes, partial.sums, partial.counts) = (days, codes, sums, counts)
     (partial.rows, partial.minTime, partial.maxTime) = (rows, minTime, maxTime)
