@@ -78,6 +78,16 @@ public final class FileStream: ByteStream {
   /// again, which may name another file by now (a dump replaced while it is read).
   public func reopened() throws -> FileStream { try FileStream(name: name, duplicating: fd) }
 
+  /// Whether the parallel reader may map this file (`mapped()`); tests read the same files both ways.
+  public var mayMap = true
+
+  /// The file, to be mapped a block at a time, for a stream at the start of a regular file that
+  /// has not been read from yet (a reopened one); nil otherwise (MappedFile.swift).
+  func mapped() -> MappedFile? {
+    guard mayMap, position == 0, consumed == 0, let size, size > 0 else { return nil }
+    return MappedFile(fd: fd, count: size)
+  }
+
   /// The open file's size, when it is a regular file.
   public var size: Int? {
     var info = stat()

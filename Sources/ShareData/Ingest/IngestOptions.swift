@@ -61,6 +61,9 @@ public struct IngestOptions: Sendable {
   /// the cache the reader's copy left them in, and a few blocks in flight cost less memory (5M-row
   /// trade log: 67 → 47 MB peak and a few % less time than 4 MiB; 512 KiB was no faster).
   public var blockSize = 1 << 20
+  /// The parallel reader maps a plain file into memory rather than copying it into blocks
+  /// (MappedFile.swift); false reads it with read(2), as compressed files and pipes always are.
+  public var mapsFiles = true
   /// Set, a big long table or wide export (one input, rows in time order, no row filters) may be read by the
   /// parallel reader into cells per bucket of this width and category: memory then grows with
   /// buckets × categories, not rows. With `.day`, volume-weighted shares in any bucket come out the

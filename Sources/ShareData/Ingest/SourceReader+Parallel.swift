@@ -10,8 +10,13 @@ extension SourceReader {
   mutating func readInParallel(
     _ plan: LayoutPlan, _ builder: inout VolumeTableBuilder, _ summary: SourceSummary
   ) throws -> SourceSummary? {
-    guard let reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty else {
-      return nil
+    guard let reopenInput = reopen, let size = fileSize, size >= options.parallelThreshold, options.filters.isEmpty
+    else { return nil }
+    let mapsFiles = options.mapsFiles
+    let reopen = { () throws -> ByteStream in
+      let stream = try reopenInput()
+      (stream as? FileStream)?.mayMap = mapsFiles
+      return stream
     }
     if plan.layout == .long && plan.priceIndex == nil {
       return try readSeriesInParallel(plan, &builder, summary, stream: try reopen(), size: size)

@@ -3,43 +3,6 @@
 // numbers are parsed without making Strings, and sums go into a per-day slot array indexed by
 // category code, so a row costs no allocation and no hashing beyond the category's bytes.
 
-/// What the parser needs to know about the columns (decided by layout detection).
-struct FastPlan: Sendable {
-  var source: String
-  var header: [String]
-  var fieldCount: Int
-  /// Where the time, price and amount are, and how they make a volume.
-  var columns: TradeColumns
-  /// Empty for a single-market trade file: then `constantCategory` is every row's category.
-  var categoryIndices: [Int]
-  var constantCategory: String?
-  /// A bad line hands the whole file back to its serial reader, which reports it in its own words
-  /// (Binance files: their reader names Binance's columns and units).
-  var handsBackErrors = false
-
-  var timeIndex: Int { columns.time }
-}
-
-/// A block's result: its sums by (day, local category code), and what it saw.
-struct Partial: Sendable {
-  var dictionary = CategoryDictionary()
-  var days: [Int64] = []
-  var codes: [Int32] = []
-  var sums: [Double] = []
-  var counts: [Int64] = []
-  /// Lines consumed, blank ones included (to turn a line within the block into a file line).
-  var lines = 0
-  var rows = 0
-  var minTime = Int64.max
-  var maxTime = Int64.min
-  var format: TimeFormat?
-  var formatLine = 0
-  /// An error at a line counted from the block's first line (0-based).
-  var failure: (line: Int, error: ShareError)?
-  /// A quoted field or a CR on its own: the file must be read by the general scanner.
-  var needsScanner = false
-}
-
 enum BlockParser {
   static let comma = UInt8(ascii: ",")
   static let newline: UInt8 = 0x0A
@@ -97,6 +60,10 @@ enum BlockParser {
     var pairKey = [UInt8]()
     var p = 0
     var line = 0
+    // The word being scanned and its flags not yet taken (WordScan.below45).
+    var wordAt = -8
+    var flags: UInt64 = 0
+    let lastField = maxFields - 1
 
     func fail(_ message: Phrase, column: Int? = nil, expected: Phrase? = nil, hint: Phrase? = nil) {
       partial.failure = (
@@ -119,45 +86,70 @@ enum BlockParser {
       var lineEnd = p
       var forScanner = false
       starts[0] = p
-      while lineEnd < end {
-        // Eight bytes at a time to the next byte at most ",": the digits, letters, "." and "-"
-        // that make up nearly all of a trade line are passed by one test a word (a byte at a time
-        // was 45% of a Binance file's parse). The lowest flagged byte is exact: a flag above it
-        // may be a borrow's false alarm, never one below.
-        if lineEnd &+ 8 <= end {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base + lineEnd).loadUnaligned(as: UInt64.self))
-          let low = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-          if low == 0 {
-            lineEnd &+= 8
-            continue
-          }
-          lineEnd &+= low.trailingZeroBitCount &>> 3
+      // A well-formed line first: maxFields - 1 commas, then the line end (LF or CRLF). Its
+      // branches go the same way on every line, so the processor predicts them (a scan that asked
+      // of each byte found "comma or line end?" mispredicted); any other line is scanned again
+      // from its start below.
+      lineEnd = end
+      var quick = false
+      wellFormed: while true {
+        while flags == 0 {
+          wordAt &+= 8
+          if wordAt >= end { break wellFormed }
+          flags = WordScan.below45(base, wordAt, end)
         }
-        let c = base[lineEnd]
-        // The comma first, then the line end: the rest is rare. (As one test of `c <= ","` and then
-        // a chain, the compiler made a jump table whose indirect branch showed hot in perf.)
-        if c == comma {
-          if field < maxFields {
-            ends[field] = lineEnd
+        let at = wordAt &+ (flags.trailingZeroBitCount &>> 3)
+        let c = base[at]
+        if field < lastField {
+          guard c == comma else { break }
+          flags &= flags &- 1
+          ends[field] = at
+          field &+= 1
+          starts[field] = at &+ 1
+        } else {
+          if c == newline {
+            flags &= flags &- 1
+            (lineEnd, quick) = (at, true)
+          } else if c == cr && at &+ 1 < end && base[at &+ 1] == newline {
+            // Past the LF too: the next word starts after it.
+            (lineEnd, quick) = (at &+ 1, true)
+            (wordAt, flags) = (at &- 6, 0)
           }
-          field += 1
-          if field <= maxFields { starts[field] = lineEnd + 1 }
-        } else if c == newline {
           break
-        } else if c < comma {
-          if c == quote {
-            forScanner = true
-          } else if c == cr && lineEnd + 1 < end && base[lineEnd + 1] != newline {
-            // A CR on its own ends a line for the scanner (old Mac files); the scanner takes it.
-            forScanner = true
-          } else if c == 0 {
-            fail(
-              "NUL byte in the input", column: field, expected: "text: this looks like a binary file",
-              hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
-            return partial
-          }
         }
-        lineEnd += 1
+      }
+      if !quick {
+        (field, wordAt, flags) = (0, p &- 8, 0)
+      }
+      // The bytes below "-" of the words ahead, one at a time (WordScan): commas and the line
+      // end in nearly every file, and the rare quote, CR or NUL, taken as before.
+      scan: while !quick {
+        while flags == 0 {
+          wordAt &+= 8
+          if wordAt >= end { break scan }
+          flags = WordScan.below45(base, wordAt, end)
+        }
+        let at = wordAt &+ (flags.trailingZeroBitCount &>> 3)
+        flags &= flags &- 1
+        let c = base[at]
+        if c == comma {
+          if field < maxFields { ends[field] = at }
+          field &+= 1
+          if field <= maxFields { starts[field] = at &+ 1 }
+        } else if c == newline {
+          lineEnd = at
+          break
+        } else if c == quote {
+          forScanner = true
+        } else if c == cr && at + 1 < end && base[at + 1] != newline {
+          // A CR on its own ends a line for the scanner (old Mac files); the scanner takes it.
+          forScanner = true
+        } else if c == 0 {
+          fail(
+            "NUL byte in the input", column: field, expected: "text: this looks like a binary file",
+            hint: "is the file compressed or in UTF-16? sharelens reads UTF-8 CSV")
+          return partial
+        }
       }
       var contentEnd = lineEnd
       if contentEnd > p && base[contentEnd - 1] == cr { contentEnd -= 1 }
@@ -214,9 +206,11 @@ enum BlockParser {
         fail("\(message): \(text(column))", column: column, expected: expected)
         return partial
       }
+      // Unix seconds of 9 or 10 digits: eight at once (WordScan), then the rest.
       var fast = isText && te - ts >= 9 && te - ts <= 10
-      if fast {
-        var k = ts
+      if fast, let high = WordScan.eightDigits(base, ts) {
+        time = high
+        var k = ts &+ 8
         while k < te {
           let d = base[k] &- 0x30
           if d > 9 {
@@ -226,6 +220,8 @@ enum BlockParser {
           time = time &* 10 &+ Int64(d)
           k &+= 1
         }
+      } else {
+        fast = false
       }
       if !fast && isText {
         switch TimeParser.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) {

@@ -4,18 +4,31 @@
 
 import Foundation
 
-/// A run of whole lines: bytes start..<end of a buffer borrowed from the pool.
+/// A run of whole lines: bytes start..<end of a buffer borrowed from the pool, or of a mapped file.
 final class Block: @unchecked Sendable {
   let index: Int
   let buffer: UnsafeMutableRawBufferPointer
   let start: Int
   let end: Int
+  /// The mapped bytes the block is in (unmapped with the last block that holds them); nil for a
+  /// buffer of the pool.
+  let mapping: MappedWindow?
 
   init(index: Int, buffer: UnsafeMutableRawBufferPointer, start: Int, end: Int) {
     self.index = index
     self.buffer = buffer
     self.start = start
     self.end = end
+    mapping = nil
+  }
+
+  /// Bytes `start..<end` of `mapping` (offsets within it).
+  init(index: Int, mapping: MappedWindow, start: Int, end: Int) {
+    self.index = index
+    buffer = UnsafeMutableRawBufferPointer(mutating: mapping.bytes)
+    self.start = start
+    self.end = end
+    self.mapping = mapping
   }
 
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: buffer[start..<end]) }
@@ -47,6 +60,12 @@ final class BlockQueue: @unchecked Sendable {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
     all.append(buffer)
     return buffer
+  }
+
+  /// A parsed block's buffer back to the pool (a mapped block's window is unmapped when the
+  /// block is dropped).
+  func done(with block: Block) {
+    if block.mapping == nil { recycle(block.buffer) }
   }
 
   func recycle(_ buffer: UnsafeMutableRawBufferPointer) {

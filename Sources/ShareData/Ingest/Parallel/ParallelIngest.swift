@@ -23,7 +23,7 @@ enum ParallelIngest {
     // reader's job might never get a thread.
     let parse: @Sendable () -> Void = {
       while let block = queue.pop() {
-        defer { queue.recycle(block.buffer) }
+        defer { queue.done(with: block) }
         guard queue.wants(block.index) else { continue }
         let partial = BlockParser.parse(block.bytes, plan: plan)
         results.set(block.index, partial)
@@ -157,15 +157,20 @@ enum ParallelIngest {
 
     func run() {
       defer { queue.close() }
+      if let file = (stream as? FileStream)?.mapped(), runMapped(file) { return }
       var carry: [UInt8] = []  // an unfinished line, to start the next block
       var first = true
       var index = 0
       while true {
-        let buffer = queue.buffer(size: max(blockSize, carry.count * 2))
+        // A pooled buffer may be bigger than asked for; only `size` bytes of it are filled, so the
+        // blocks are cut where the size says whatever buffers the pool holds (and where the
+        // mapped reader cuts them: the sums come out the same to the last bit).
+        let size = max(blockSize, carry.count * 2)
+        let buffer = queue.buffer(size: size)
         let filled: Int
         let atEnd: Bool
         do {
-          (filled, atEnd) = try fill(buffer, from: carry)
+          (filled, atEnd) = try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<size]), from: carry)
         } catch {
           self.error =
             error as? ShareError
@@ -227,6 +232,69 @@ enum ParallelIngest {
       }
     }
 
+    /// As `run`, over a mapped file: the same blocks (a window of `blockSize` bytes from where the
+    /// last block ended, or twice the unfinished line's length, cut after its last line end), each
+    /// read in place from a mapping of its own. False if the first window cannot be mapped (then
+    /// the file is read with read(2)).
+    private func runMapped(_ file: MappedFile) -> Bool {
+      let count = file.count
+      var (base, size, index, first) = (0, blockSize, 0, true)
+      while true {
+        let end = min(count, base + size)
+        // read(2)'s reader: the end is reached when a buffer is not filled.
+        let atEnd = base + size > count
+        guard let window = file.window(base..<end) else {
+          if first { return false }
+          error = ShareError(.ioFailed, "cannot map the input", at: SourceLocation(file: stream.name))
+          return true
+        }
+        let bytes = window.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let filled = end - base
+        var start = 0
+        if first {
+          switch firstBlockStart(bytes, filled: filled, atEnd: atEnd) {
+          case .data(let at):
+            start = at
+            first = false
+          case .scanner:
+            needsScanner = true
+            return true
+          case .headerRunsOn:
+            if filled >= Reader.maxLine {
+              error = ShareError.data(
+                "a header longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
+                expected: "CSV records of reasonable length")
+              return true
+            }
+            size = max(blockSize, filled * 2)
+            continue
+          }
+        }
+        var cut = filled
+        if !atEnd {
+          var k = filled
+          while k > start && bytes[k - 1] != 0x0A { k -= 1 }
+          if k == start {
+            if filled - start >= Reader.maxLine {
+              error = ShareError.data(
+                "a record longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
+                expected: "CSV records of reasonable length")
+              return true
+            }
+            (base, size) = (base + start, max(blockSize, (filled - start) * 2))
+            continue
+          }
+          cut = k
+        }
+        blocksRead += 1
+        guard queue.push(Block(index: index, mapping: window, start: start, end: cut)) else { return true }
+        progress?(base + cut)
+        index += 1
+        if atEnd { return true }
+        (base, size) = (base + cut, max(blockSize, (filled - cut) * 2))
+      }
+    }
+
     /// Fills `buffer` with `carry` and then the stream; the bytes in it, and whether the stream ended.
     private func fill(_ buffer: UnsafeMutableRawBufferPointer, from carry: [UInt8]) throws -> (Int, Bool) {
       carry.withUnsafeBytes {
@@ -251,7 +319,7 @@ enum ParallelIngest {
       case headerRunsOn
     }
 
-    private func firstBlockStart(_ bytes: UnsafeMutablePointer<UInt8>, filled: Int, atEnd: Bool) -> FirstBlock {
+    private func firstBlockStart(_ bytes: UnsafePointer<UInt8>, filled: Int, atEnd: Bool) -> FirstBlock {
       var start = 0
       if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
       // CR-only line ends: the general scanner handles them.

@@ -53,7 +53,7 @@ enum ParallelSeries {
     reader.progress = progress
     let parse: @Sendable () -> Void = {
       while let block = queue.pop() {
-        defer { queue.recycle(block.buffer) }
+        defer { queue.done(with: block) }
         guard queue.wants(block.index) else { continue }
         let partial = parser(block.bytes)
         results.set(block.index, partial)
