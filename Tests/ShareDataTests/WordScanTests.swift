@@ -53,6 +53,42 @@ import Testing
   }
 }
 
+extension WordScanTests {
+  /// PlainDecimal (which reads the eight digits after a point with WordScan) gives exactly
+  /// `Double(String)` for every plain decimal of up to 15 digits, and nil for anything else.
+  @Test func plainDecimalsAreWhatDoubleReads() {
+    var rng = SeededGenerator(seed: 43)
+    var samples = [
+      "0", "5", "5.", ".5", "1.50213918", "430.77", "0.00000001", "123456789012345", "1234567890123456",
+      "12345678.1234567", "1234567.12345678", "1.123456789012345", "00000000.00000001", "1..2", "1.2.3", "-1.5", "1e5",
+      "", "12345678", "1.1234567x", "1.12345678x",
+    ]
+    let alphabet = Array("0123456789.".utf8) + [UInt8(ascii: "x"), UInt8(ascii: "-")]
+    for _ in 0..<30_000 {
+      let n = Int.random(in: 1...20, using: &rng)
+      samples.append(String(decoding: (0..<n).map { _ in alphabet.randomElement(using: &rng)! }, as: UTF8.self))
+      let whole = String(UInt64.random(in: 0..<1_000_000, using: &rng))
+      let fraction = String(UInt64.random(in: 0..<1_000_000_000_000, using: &rng))
+      samples.append(whole + "." + String(fraction.prefix(Int.random(in: 1...12, using: &rng))))
+    }
+    let powers = PlainDecimal.powers
+    for text in samples {
+      let bytes = Array(text.utf8)
+      let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+      let digits = text.filter(\.isNumber).count
+      let plain =
+        !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." } && parts.count <= 2
+        && parts.allSatisfy { !$0.isEmpty } && digits <= 15
+      let got = bytes.withUnsafeBufferPointer { buffer in
+        powers.withUnsafeBufferPointer {
+          PlainDecimal.parse(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count, powers: $0.baseAddress!)
+        }
+      }
+      #expect(got?.bitPattern == (plain ? Double(text)!.bitPattern : nil), "\(text)")
+    }
+  }
+}
+
 extension String {
   fileprivate func leftPadded(to count: Int) -> String {
     String(repeating: "0", count: max(0, count - self.count)) + self

@@ -278,7 +278,7 @@ enum BlockParser {
             fail("empty category", column: oneCategory, expected: "a category name on every row")
             return partial
           }
-          if let known = cache.code(base, s, n) {
+          if let known = cache.code(base, s, n, end: end) {
             code = known
           } else {
             code = partial.dictionary.code(for: UnsafeBufferPointer(start: base + s, count: n)) ?? -1
