@@ -12,7 +12,7 @@ enum ParallelIngest {
   /// Returns nil when the file needs the general scanner.
   static func read(
     stream: ByteStream, plan: FastPlan, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder,
-    summary: SourceSummary, blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
+    summary: SourceSummary, blockSize: Int?, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> SourceSummary? {
     let queue = BlockQueue(capacity: 2 * workers)
     let results = Results<Partial>()
@@ -139,7 +139,10 @@ enum ParallelIngest {
   final class Reader: @unchecked Sendable {
     let stream: ByteStream
     let queue: BlockQueue
-    let blockSize: Int
+    /// The caller's block size; nil: `mappedBlockSize` or `copiedBlockSize` (IngestOptions.blockSize).
+    let chosenBlockSize: Int?
+    var blockSize: Int
+    static let (mappedBlockSize, copiedBlockSize) = (4 << 20, 1 << 20)
     let hasHeader: Bool
     var headerLines = 0
     var needsScanner = false
@@ -148,16 +151,21 @@ enum ParallelIngest {
     var progress: (@Sendable (Int) -> Void)?
     static let maxLine = 16 << 20
 
-    init(stream: ByteStream, queue: BlockQueue, blockSize: Int, hasHeader: Bool) {
+    init(stream: ByteStream, queue: BlockQueue, blockSize: Int?, hasHeader: Bool) {
       self.stream = stream
       self.queue = queue
-      self.blockSize = blockSize
+      chosenBlockSize = blockSize
+      self.blockSize = blockSize ?? Reader.copiedBlockSize
       self.hasHeader = hasHeader
     }
 
     func run() {
       defer { queue.close() }
-      if let file = (stream as? FileStream)?.mapped(), runMapped(file) { return }
+      if let file = (stream as? FileStream)?.mapped() {
+        blockSize = chosenBlockSize ?? Reader.mappedBlockSize
+        if runMapped(file) { return }
+        blockSize = chosenBlockSize ?? Reader.copiedBlockSize
+      }
       var carry: [UInt8] = []  // an unfinished line, to start the next block
       var first = true
       var index = 0

@@ -31,7 +31,7 @@ enum ParallelSeries {
 
   static func read(
     stream: ByteStream, plan: SeriesPlan, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder,
-    summary: SourceSummary, blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
+    summary: SourceSummary, blockSize: Int?, workers: Int, progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> Outcome? {
     try read(
       stream: stream, hasHeader: hasHeader, source: source, builder: &builder, summary: summary, blockSize: blockSize,
@@ -44,7 +44,7 @@ enum ParallelSeries {
   /// reader and the workers run on their own threads.
   static func read(
     stream: ByteStream, hasHeader: Bool, source: Int32, builder: inout VolumeTableBuilder, summary: SourceSummary,
-    blockSize: Int, workers: Int, progress: (@Sendable (Int) -> Void)?, cells: Every,
+    blockSize: Int?, workers: Int, progress: (@Sendable (Int) -> Void)?, cells: Every,
     parser: @escaping @Sendable (UnsafeRawBufferPointer) -> SeriesPartial
   ) throws -> Outcome? {
     let queue = BlockQueue(capacity: 2 * workers)
