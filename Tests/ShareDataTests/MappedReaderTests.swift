@@ -5,9 +5,10 @@
 // exactly at a block's end or without a line end, CRLF and a byte order mark).
 
 import Foundation
-import ShareData
 import TestSupport
 import Testing
+
+@testable import ShareData
 
 private func readMappedAndCopied(_ path: String, _ options: IngestOptions, block: Int) throws -> (
   mapped: IngestResult, copied: IngestResult
@@ -110,5 +111,31 @@ private func expectIdentical(_ a: IngestResult, _ b: IngestResult) {
     }
     #expect(message(true) == message(false))
     #expect(message(true).contains(":201"))
+  }
+}
+
+extension MappedReaderTests {
+  /// I06: a file cut shorter after it was opened (rewritten in place) stops the mapped reader with
+  /// an I/O error before it maps a block past the new end: a mapped byte past a file's end would be
+  /// a SIGBUS, not a short read.
+  @Test func aFileCutShortWhileItIsReadIsAnIOError() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.cleanup() }
+    let path = dir.file("log.csv", tradeLog(rows: 2000, seed: 36))
+    let stream = try FileStream(path: path).reopened()
+    let file = try #require(stream.mapped())
+    #expect(truncate(path, 4096) == 0)
+    let queue = BlockQueue(capacity: 4)
+    let reader = ParallelIngest.Reader(stream: stream, queue: queue, blockSize: 1024, hasHeader: true)
+    let drain = Thread {
+      while let block = queue.pop() { queue.done(with: block) }
+    }
+    drain.start()
+    #expect(reader.runMapped(file))
+    queue.close()
+    let error = try #require(reader.error)
+    #expect(error.kind == .ioFailed)
+    #expect("\(error)".contains("cut short while it was read"))
+    #expect(reader.blocksRead > 0 && reader.blocksRead < 8)
   }
 }

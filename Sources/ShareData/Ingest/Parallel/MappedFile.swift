@@ -6,9 +6,11 @@
 // not the file. Only a stream read from its start, of a regular file, is mapped: pipes, gzip and
 // zip members are read as before.
 //
-// The one thing mapping changes: a file cut shorter by another program while sharelens reads it
-// ends the run with SIGBUS instead of a short read (polars, ripgrep and others that map files
-// share this). `IngestOptions.mapsFiles = false` reads with read(2).
+// The one thing mapping changes: reading a mapped byte past the end of a file that another
+// program cut shorter is a SIGBUS, not a short read. The reader checks the file's size before it
+// maps each block and stops with an I/O error (docs/errors.md I06); a cut that lands while a
+// block is being parsed still ends the run with SIGBUS, as with other tools that map files
+// (polars, ripgrep). `IngestOptions.mapsFiles = false` reads with read(2).
 
 #if canImport(Glibc)
   import Glibc
@@ -26,6 +28,12 @@ final class MappedFile: @unchecked Sendable {
   init(fd: Int32, count: Int) {
     self.fd = fd
     self.count = count
+  }
+
+  /// Whether the file still has at least `end` bytes (it may be cut shorter while it is read).
+  func holds(_ end: Int) -> Bool {
+    var info = stat()
+    return fstat(fd, &info) == 0 && Int(info.st_size) >= end
   }
 
   /// Bytes `range` of the file, mapped; nil if the system will not map them.

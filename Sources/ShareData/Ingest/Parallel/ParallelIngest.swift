@@ -244,13 +244,21 @@ enum ParallelIngest {
     /// last block ended, or twice the unfinished line's length, cut after its last line end), each
     /// read in place from a mapping of its own. False if the first window cannot be mapped (then
     /// the file is read with read(2)).
-    private func runMapped(_ file: MappedFile) -> Bool {
+    func runMapped(_ file: MappedFile) -> Bool {
       let count = file.count
       var (base, size, index, first) = (0, blockSize, 0, true)
       while true {
         let end = min(count, base + size)
         // read(2)'s reader: the end is reached when a buffer is not filled.
         let atEnd = base + size > count
+        // A mapped byte past the file's end is a SIGBUS, not a short read: a file cut shorter
+        // since it was opened (rewritten in place) stops the read here, before the next block.
+        guard file.holds(end) else {
+          error = ShareError(
+            .ioFailed, "the input was cut short while it was read: it is shorter than when it was opened",
+            at: SourceLocation(file: stream.name), hint: "read it again once whatever writes it has finished")
+          return true
+        }
         guard let window = file.window(base..<end) else {
           if first { return false }
           error = ShareError(.ioFailed, "cannot map the input", at: SourceLocation(file: stream.name))
