@@ -188,54 +188,22 @@ enum ParallelIngest {
         }
         progress?(stream.consumed)
         let bytes = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var start = 0
-        if first {
-          switch firstBlockStart(bytes, filled: filled, atEnd: atEnd) {
-          case .data(let at):
-            start = at
-            first = false
-          case .scanner:
-            needsScanner = true
-            queue.recycle(buffer)
-            return
-          case .headerRunsOn:
-            // The header runs past this buffer: read it again into a bigger one.
-            if filled >= Reader.maxLine {
-              error = ShareError.data(
-                "a header longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
-                expected: "CSV records of reasonable length")
-              queue.recycle(buffer)
-              return
-            }
-            carry = Array(UnsafeBufferPointer(start: bytes, count: filled))
-            queue.recycle(buffer)
-            continue
-          }
+        switch cut(bytes, filled: filled, atEnd: atEnd, first: &first) {
+        case .stop:
+          queue.recycle(buffer)
+          return
+        case .again(let from):
+          // The header or a line runs past this buffer: read it again into a bigger one.
+          carry = Array(UnsafeBufferPointer(start: bytes + from, count: filled - from))
+          queue.recycle(buffer)
+          continue
+        case .block(let start, let end):
+          // The rest starts the next block.
+          carry = Array(UnsafeBufferPointer(start: bytes + end, count: filled - end))
+          blocksRead += 1
+          guard queue.push(Block(index: index, buffer: buffer, start: start, end: end)) else { return }
+          index += 1
         }
-        // Cut after the last line end; the rest starts the next block.
-        var cut = filled
-        if !atEnd {
-          var k = filled
-          while k > start && bytes[k - 1] != 0x0A { k -= 1 }
-          if k == start {
-            // No line end in the whole buffer: a very long line. Carry it into a bigger buffer.
-            if filled - start >= Reader.maxLine {
-              error = ShareError.data(
-                "a record longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
-                expected: "CSV records of reasonable length")
-              queue.recycle(buffer)
-              return
-            }
-            carry = Array(UnsafeBufferPointer(start: bytes + start, count: filled - start))
-            queue.recycle(buffer)
-            continue
-          }
-          cut = k
-        }
-        carry = Array(UnsafeBufferPointer(start: bytes + cut, count: filled - cut))
-        blocksRead += 1
-        guard queue.push(Block(index: index, buffer: buffer, start: start, end: cut)) else { return }
-        index += 1
         if atEnd { return }
       }
     }
@@ -266,49 +234,65 @@ enum ParallelIngest {
         }
         let bytes = window.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let filled = end - base
-        var start = 0
-        if first {
-          switch firstBlockStart(bytes, filled: filled, atEnd: atEnd) {
-          case .data(let at):
-            start = at
-            first = false
-          case .scanner:
-            needsScanner = true
-            return true
-          case .headerRunsOn:
-            if filled >= Reader.maxLine {
-              error = ShareError.data(
-                "a header longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
-                expected: "CSV records of reasonable length")
-              return true
-            }
-            size = max(blockSize, filled * 2)
-            continue
-          }
+        switch cut(bytes, filled: filled, atEnd: atEnd, first: &first) {
+        case .stop: return true
+        case .again(let from): (base, size) = (base + from, max(blockSize, (filled - from) * 2))
+        case .block(let start, let cut):
+          blocksRead += 1
+          guard queue.push(Block(index: index, mapping: window, start: start, end: cut)) else { return true }
+          progress?(base + cut)
+          index += 1
+          if atEnd { return true }
+          (base, size) = (base + cut, max(blockSize, (filled - cut) * 2))
         }
-        var cut = filled
-        if !atEnd {
-          var k = filled
-          while k > start && bytes[k - 1] != 0x0A { k -= 1 }
-          if k == start {
-            if filled - start >= Reader.maxLine {
-              error = ShareError.data(
-                "a record longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
-                expected: "CSV records of reasonable length")
-              return true
-            }
-            (base, size) = (base + start, max(blockSize, (filled - start) * 2))
-            continue
-          }
-          cut = k
-        }
-        blocksRead += 1
-        guard queue.push(Block(index: index, mapping: window, start: start, end: cut)) else { return true }
-        progress?(base + cut)
-        index += 1
-        if atEnd { return true }
-        (base, size) = (base + cut, max(blockSize, (filled - cut) * 2))
       }
+    }
+
+    /// What a window of `filled` bytes holds, the reader's and the mapped reader's alike.
+    private enum Cut {
+      /// Lines `start..<end` (after the BOM and header in the first; whole lines unless at the end).
+      case block(start: Int, end: Int)
+      /// The header or a line runs past the window: read again from `from`, twice as much.
+      case again(from: Int)
+      /// Done: the scanner reads this input (`needsScanner`), or `error` says why not.
+      case stop
+    }
+
+    /// Cuts a window after its last line end (the rest starts the next block).
+    private func cut(_ bytes: UnsafePointer<UInt8>, filled: Int, atEnd: Bool, first: inout Bool) -> Cut {
+      var start = 0
+      if first {
+        switch firstBlockStart(bytes, filled: filled, atEnd: atEnd) {
+        case .data(let at):
+          start = at
+          first = false
+        case .scanner:
+          needsScanner = true
+          return .stop
+        case .headerRunsOn:
+          if filled >= Reader.maxLine {
+            error = tooLong("header")
+            return .stop
+          }
+          return .again(from: 0)
+        }
+      }
+      if atEnd { return .block(start: start, end: filled) }
+      var k = filled
+      while k > start && bytes[k - 1] != 0x0A { k -= 1 }
+      if k > start { return .block(start: start, end: k) }
+      // No line end in the whole window: a very long line.
+      if filled - start >= Reader.maxLine {
+        error = tooLong("record")
+        return .stop
+      }
+      return .again(from: start)
+    }
+
+    private func tooLong(_ what: String) -> ShareError {
+      ShareError.data(
+        "a \(what) longer than \(Reader.maxLine >> 20) MiB", at: SourceLocation(file: stream.name),
+        expected: "CSV records of reasonable length")
     }
 
     /// Fills `buffer` with `carry` and then the stream; the bytes in it, and whether the stream ended.
