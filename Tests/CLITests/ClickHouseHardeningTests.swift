@@ -19,7 +19,7 @@ import Testing
       status: "302 Found", headers: ["Location: http://127.0.0.1:\(elsewhere.port)/?database=default"])
     defer { server.close() }
     let result = try runSharelens([
-      "shares", "clickhouse://analyst:s3cret@127.0.0.1:\(server.port)/default?table=trades", "--timeout", "10",
+      "shares", "clickhouse://analyst:s3cret@127.0.0.1:\(server.port)/default?table=trades", "--timeout", "120",
     ])
     #expect(result.status == 69, "\(result.stderr)")
     #expect(result.stderr.contains("redirect (HTTP 302) to http://127.0.0.1:\(elsewhere.port)/"), "\(result.stderr)")
@@ -71,11 +71,13 @@ import Testing
 }
 
 @Suite struct ClickHouseAnswerTests {
+  /// The fake server answers at once; the timeout is only a backstop. It is patient because a
+  /// loaded sanitizer run once took more than 5 s to start the process and connect (status 75).
   func run(_ aggregation: [UInt8]) throws -> CommandResult {
     let server = try FakeHTTPServer.clickhouse(aggregation: aggregation)
     defer { server.close() }
     return try runSharelens([
-      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--format", "csv", "--timeout", "5",
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--format", "csv", "--timeout", "120",
     ])
   }
 
@@ -124,7 +126,7 @@ import Testing
     let server = try FakeHTTPServer.clickhouse(aggregation: Array("2016-01-01\tUSD\t1\t1\n".utf8))
     defer { server.close() }
     let result = try runSharelens([
-      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--show-sql", "--timeout", "5",
+      "shares", "clickhouse://127.0.0.1:\(server.port)/default?table=trades", "--show-sql", "--timeout", "120",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("GROUP BY bucket, category"))

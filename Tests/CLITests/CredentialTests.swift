@@ -17,7 +17,7 @@ import Testing
     ("mysql://analyst:s3cret-pw@127.0.0.1/shares?table=trades", 64, "unknown source scheme"),
   ])
   func passwordsInMalformedURLsAreNeverPrinted(_ url: String, _ status: Int32, _ message: String) throws {
-    let result = try runSharelens(["shares", url, "--timeout", "5"])
+    let result = try runSharelens(["shares", url, "--timeout", "120"])
     #expect(result.status == status, "\(result.stderr)")
     #expect(result.stderr.contains(message), "\(result.stderr)")
     #expect(!result.stderr.contains("s3cret-pw"), "\(result.stderr)")
@@ -30,7 +30,7 @@ import Testing
       body: "Code: 1, e.displayText() = DB::Exception: the key s3cret-pw is not what we expected\n")
     defer { server.close() }
     let result = try runSharelens(
-      ["shares", "clickhouse://analyst@127.0.0.1:\(server.port)/default?table=trades", "--timeout", "5"],
+      ["shares", "clickhouse://analyst@127.0.0.1:\(server.port)/default?table=trades", "--timeout", "120"],
       environment: ["CLICKHOUSE_PASSWORD": "s3cret-pw"])
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("the key *** is not"), "\(result.stderr)")

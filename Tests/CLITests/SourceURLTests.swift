@@ -23,7 +23,7 @@ import Testing
   /// D18: PostgreSQL at an IPv6 literal is reached at that address (libpq wants it without the
   /// brackets; it used to try to resolve "[::1]" as a name).
   @Test func postgresAtAnIPv6LiteralIsReached() throws {
-    let result = try runSharelens(["shares", "postgres://a@[::1]:1/shares?table=trades", "--timeout", "3"])
+    let result = try runSharelens(["shares", "postgres://a@[::1]:1/shares?table=trades", "--timeout", "120"])
     #expect(result.status == 69, "\(result.stderr)")
     #expect(!result.stderr.contains("could not translate host name"), "\(result.stderr)")
     #expect(result.stderr.contains("cannot reach PostgreSQL at [::1]:1"), "\(result.stderr)")

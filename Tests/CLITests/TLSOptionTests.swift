@@ -12,7 +12,7 @@ import Testing
     let server = try StallingPostgres()
     defer { server.close() }
     let result = try runSharelens([
-      "shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades&sslmode=require", "--timeout", "5",
+      "shares", "postgres://analyst@127.0.0.1:\(server.port)/shares?table=trades&sslmode=require", "--timeout", "120",
     ])
     #expect(result.status == 69, "\(result.stderr)")
     #expect(result.stderr.contains("SSL"), "\(result.stderr)")
