@@ -34,7 +34,9 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // libpq for postgres:// sources, linked by name.
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-    .target(name: "ShareData", dependencies: ["CZlib", "CLibPQ"]),
+    // The parallel reader's 64-byte test (SSE2 compare and movemask), inline in a header.
+    .target(name: "CByteScan"),
+    .target(name: "ShareData", dependencies: ["CZlib", "CLibPQ", "CByteScan"]),
     .target(name: "ShareStats", dependencies: ["ShareData", "CGSL"]),
     // librsvg and cairo for --format png (SVG drawn to PNG), linked by name. No pkgConfig: the
     // flags of librsvg-2.0.pc carry -pthread, which SwiftPM drops with a warning on every build
