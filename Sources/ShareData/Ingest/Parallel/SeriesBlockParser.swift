@@ -88,17 +88,24 @@ struct SeriesPartial: Sendable {
 
 enum SeriesBlockParser {
   /// Whether `n` bytes at `a` and `b` are equal: eight at a time, inline (a time field is ~20
-  /// bytes, and a call to memcmp for each row cost 10% of the parse).
+  /// bytes, and a call to memcmp for each row cost 10% of the parse). From 8 bytes on, the last
+  /// eight are one more compare that may overlap the one before: a byte loop for the rest
+  /// mispredicted its exit once a row (cachegrind).
   @inline(__always)
   static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     let (x, y) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
-    var i = 0
-    while i + 8 <= n {
-      if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-        return false
+    if n >= 8 {
+      var i = 0
+      while i &+ 8 < n {
+        if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+          return false
+        }
+        i &+= 8
       }
-      i += 8
+      return x.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        == y.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
     }
+    var i = 0
     while i < n {
       if a[i] != b[i] { return false }
       i += 1
@@ -107,6 +114,7 @@ enum SeriesBlockParser {
   }
 
   static let comma = UInt8(ascii: ",")
+  static let cr: UInt8 = 0x0D
 
   // hot loop: the long layout's inner loop over a 4 MiB block. As in BlockParser.parse, field
   // bounds live in raw buffers and the cells in locals no closure captures (a boxed array pays a
@@ -127,19 +135,14 @@ enum SeriesBlockParser {
       ends.deallocate()
       powers.deallocate()
     }
-    var buckets: [Int64] = []
-    var codes: [Int32] = []
-    var sums: [Double] = []
-    var counts: [Int64] = []
-    var firstDays: [Int64] = []
-    var lastDays: [Int64] = []
-    var firstLines: [Int] = []
+    // The cells of the current bucket, by code; the block's cells are in `partial`.
+    var cells = BucketCells()
+    defer { cells.deallocate() }
     var formats: [TimeFormat] = []
     var dayStarts = DayStarts()
     // The run of equal times: its number marks the categories seen in it (a repeat is a second mark).
     var run = 0
     var runTime = Int64.min
-    var mark: [Int] = []
     var currentRun: [Int32] = []
     var firstRun: [Int32]? = nil
     var day: Int64 = 0
@@ -149,8 +152,6 @@ enum SeriesBlockParser {
     var minTime = Int64.max
     var maxTime = Int64.min
     var subDaily = false
-    var slot: [Int] = []
-    var touched: [Int32] = []
     var currentBucket = Int64.min
     var pairKey = [UInt8]()
     // Category prediction: sorted long tables list the same categories in the same order at every
@@ -170,6 +171,11 @@ enum SeriesBlockParser {
     let c1 = plan.categoryIndices.last!
     var p = 0
     var line = 0
+    // Every row has a time, a category and a value: at least two commas, so a line the window
+    // takes is never a blank one.
+    var window = LineWindow()
+    var windowMisses = maxFields >= 2 ? 0 : 64
+    defer { window.deallocate() }
 
     rows: while p < end {
       // One line: record field boundaries.
@@ -177,10 +183,21 @@ enum SeriesBlockParser {
       var lineEnd = p
       var sameTime = false
       starts[0] = p
+      // A well-formed line of up to 64 bytes in one window (LineWindow, as the trade parser); a
+      // block whose lines do not fit stops trying after 64 of them.
+      var split: BlockLine.Split? = nil
+      if windowMisses < 64 {
+        if let lf = window.split(base, line: p, end: end, fieldCount: maxFields, starts: starts, ends: ends) {
+          ends[maxFields &- 1] = base[lf &- 1] == cr ? lf &- 1 : lf
+          split = .fields(maxFields, next: lf &+ 1)
+        } else {
+          windowMisses &+= 1
+        }
+      }
       // A time first in the row with the previous row's bytes (every category of one time) is
       // passed with one comparison: those bytes were scanned as one plain field already.
-      if timeIndex == 0 && previousLength > 0 && p + previousLength < end && base[p + previousLength] == comma
-        && same(base + p, base + previousStart, previousLength)
+      if split == nil && timeIndex == 0 && previousLength > 0 && p + previousLength < end
+        && base[p + previousLength] == comma && same(base + p, base + previousStart, previousLength)
       {
         sameTime = true
         ends[0] = p + previousLength
@@ -189,9 +206,11 @@ enum SeriesBlockParser {
         lineEnd = p + previousLength + 1
       }
       let next: Int
-      switch BlockLine.split(
-        base, line: p, from: lineEnd, field: field, end: end, starts: starts, ends: ends, maxFields: maxFields)
-      {
+      if split == nil {
+        split = BlockLine.split(
+          base, line: p, from: lineEnd, field: field, end: end, starts: starts, ends: ends, maxFields: maxFields)
+      }
+      switch split! {
       case .scanner: break rows
       case .blank(let after):
         line += 1
@@ -244,10 +263,10 @@ enum SeriesBlockParser {
         var hit: Int32? = nil
         if previousCode >= 0, case let guess = following[Int(previousCode)], guess >= 0 {
           let o = keyOffsets[Int(guess)]
-          if keyOffsets[Int(guess) + 1] - o == n {
-            var k = 0
-            while k < n && base[cs + k] == keyBytes[o + k] { k += 1 }
-            if k == n { hit = guess }
+          if keyOffsets[Int(guess) + 1] - o == n,
+            keyBytes.withUnsafeBufferPointer({ same(base + cs, $0.baseAddress! + o, n) })
+          {
+            hit = guess
           }
         }
         if hit == nil {
@@ -271,35 +290,13 @@ enum SeriesBlockParser {
       if value == nil { emptyCells += 1 }
 
       // Once per run of equal times; then into the cell of (bucket, code).
-      if Int(code) >= mark.count { mark.append(contentsOf: repeatElement(0, count: Int(code) + 1 - mark.count)) }
-      if mark[Int(code)] == run { break rows }
-      mark[Int(code)] = run
+      if cells.seen(code, run: run) { break rows }
       currentRun.append(code)
       if bucket != currentBucket {
-        for c in touched { slot[Int(c)] = -1 }
-        touched.removeAll(keepingCapacity: true)
+        if currentBucket != .min { cells.flush(bucket: currentBucket, into: &partial) }
         currentBucket = bucket
       }
-      if Int(code) >= slot.count { slot.append(contentsOf: repeatElement(-1, count: Int(code) + 1 - slot.count)) }
-      var cell = slot[Int(code)]
-      if cell < 0 {
-        cell = buckets.count
-        slot[Int(code)] = cell
-        touched.append(code)
-        buckets.append(bucket)
-        codes.append(code)
-        sums.append(0)
-        counts.append(0)
-        firstDays.append(.max)
-        lastDays.append(.min)
-        firstLines.append(line)
-      }
-      if let value {
-        sums[cell] += value
-        counts[cell] += 1
-        if firstDays[cell] == .max { firstDays[cell] = day }
-        lastDays[cell] = day
-      }
+      cells.add(code, value, day: day, line: line)
       rows += 1
       if time < minTime { minTime = time }
       if time > maxTime { maxTime = time }
@@ -311,8 +308,7 @@ enum SeriesBlockParser {
       return partial
     }
     partial.lines = line
-    (partial.buckets, partial.codes, partial.sums, partial.counts) = (buckets, codes, sums, counts)
-    (partial.firstDays, partial.lastDays, partial.firstLines) = (firstDays, lastDays, firstLines)
+    if currentBucket != .min { cells.flush(bucket: currentBucket, into: &partial) }
     (partial.rows, partial.emptyCells, partial.minTime, partial.maxTime) = (rows, emptyCells, minTime, maxTime)
     (partial.formats, partial.subDaily, partial.starts) = (formats, subDaily, dayStarts)
     (partial.firstRun, partial.lastRun) = (firstRun ?? currentRun, currentRun)
