@@ -44,7 +44,6 @@ enum BlockParser {
     // uniqueness and a bounds check per row); moved into the cell arrays when the day changes.
     var day = DaySums()
     var window = LineWindow()
-    var windowMisses = 0
     defer {
       day.deallocate()
       window.deallocate()
@@ -98,14 +97,9 @@ enum BlockParser {
       // start below.
       lineEnd = end
       var quick = false
-      if windowMisses < 64,
-        let lf = window.split(base, line: p, end: end, fieldCount: maxFields, starts: starts, ends: ends)
-      {
+      if let lf = window.trySplit(base, line: p, end: end, fieldCount: maxFields, starts: starts, ends: ends) {
         (field, lineEnd, quick) = (lastField, lf, true)
       } else {
-        // A file whose lines do not fit the window (Binance's run to 70 bytes and more) stops
-        // trying it after 64 lines, instead of filling a bitmap for nothing.
-        windowMisses &+= 1
         (wordAt, flags) = (p &- 8, 0)
       }
       wellFormed: while !quick {

@@ -1,10 +1,10 @@
 // A short line split with no branch that depends on its bytes. A bitmap of the block marks each
-// byte below "-" (WordScan.below45, each word folded to a byte by a multiply), filled a few
-// kilobytes ahead of the parser; a line's 64-bit window of it is two loads and a shift, and a
-// well-formed line's separators are that window's first `fieldCount` bits: commas, and the line
-// end last. Scanning a word at a time and stopping at each separator branched on how many words
-// lay between two separators, which changes from line to line with the widths of the fields (an
-// exchange's name, a price): cachegrind's branch model counted 3.6 mispredictions a row, 0.7 now.
+// byte below "-" (SSE2's compare and movemask, CByteScan.h), filled a few kilobytes ahead of the
+// parser; a line's 64-bit window of it is two loads and a shift, and a well-formed line's
+// separators are that window's first `fieldCount` bits: commas, and the line end last. Scanning a
+// word at a time and stopping at each separator branched on how many words lay between two
+// separators, which changes from line to line with the widths of the fields (an exchange's name, a
+// price): cachegrind's branch model counted 3.5M mispredictions in a 1M-row run, 0.56M now.
 
 import CByteScan
 
@@ -16,6 +16,9 @@ struct LineWindow {
   private let ring: UnsafeMutablePointer<UInt64>
   /// Words of the block's bitmap filled so far.
   private var filled = 0
+  /// Lines `trySplit` did not take. After 64 a block's lines are taken not to fit the window
+  /// (Binance's run to 75 bytes).
+  private var misses = 0
 
   init() {
     ring = .allocate(capacity: Self.ringWords)
@@ -23,6 +26,19 @@ struct LineWindow {
   }
 
   func deallocate() { ring.deallocate() }
+
+  /// `split`, until 64 lines of the block have missed: then nil for every line, without filling
+  /// the bitmap (a file whose lines do not fit, such as Binance's, pays for nothing).
+  @inline(__always)
+  mutating func trySplit(
+    _ base: UnsafePointer<UInt8>, line: Int, end: Int, fieldCount: Int, starts: UnsafeMutablePointer<Int>,
+    ends: UnsafeMutablePointer<Int>
+  ) -> Int? {
+    guard misses < 64 else { return nil }
+    let lf = split(base, line: line, end: end, fieldCount: fieldCount, starts: starts, ends: ends)
+    if lf == nil { misses &+= 1 }
+    return lf
+  }
 
   /// Splits the line at `line` if it is well formed within the 64 bytes there: `fieldCount - 1`
   /// commas, then LF or CRLF, and no other byte below "-" among them (no quote, tab, space, lone
@@ -67,21 +83,19 @@ struct LineWindow {
 
   /// The next `fillWords` words of the bitmap; bytes past `end` are never marked.
   private mutating func fill(_ base: UnsafePointer<UInt8>, _ end: Int) {
-    // The flags sit at bit 7 of each byte; the multiply gathers byte k's at bit 56 + k, and no two
-    // products meet below bit 64 (so no carry disturbs them). Eight words written out: the loop
-    // over them was not unrolled.
-    @inline(__always) func byte(_ at: Int) -> UInt64 {
-      (WordScan.below45(base, at, end) &* 0x0002_0408_1020_4081) &>> 56
-    }
     for i in filled..<(filled &+ Self.fillWords) {
       let at = i &* 64
       if at &+ 64 <= end {
         ring[i & (Self.ringWords &- 1)] = sl_below45_64(base + at)
-        continue
+      } else {
+        // The block's last bytes, copied into 64 bytes of 0xFF (never marked): the test may not
+        // read past the block.
+        ring[i & (Self.ringWords &- 1)] = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { tail in
+          tail.initialize(repeating: 0xFF)
+          if at < end { _ = tail.initialize(from: UnsafeBufferPointer(start: base + at, count: end &- at)) }
+          return sl_below45_64(tail.baseAddress!)
+        }
       }
-      let low = byte(at) | byte(at &+ 8) &<< 8 | byte(at &+ 16) &<< 16 | byte(at &+ 24) &<< 24
-      let high = byte(at &+ 32) | byte(at &+ 40) &<< 8 | byte(at &+ 48) &<< 16 | byte(at &+ 56) &<< 24
-      ring[i & (Self.ringWords &- 1)] = low | high &<< 32
     }
     filled &+= Self.fillWords
   }

@@ -174,7 +174,7 @@ enum SeriesBlockParser {
     // Every row has a time, a category and a value: at least two commas, so a line the window
     // takes is never a blank one.
     var window = LineWindow()
-    var windowMisses = maxFields >= 2 ? 0 : 64
+    let windowFits = maxFields >= 2
     defer { window.deallocate() }
 
     rows: while p < end {
@@ -183,34 +183,30 @@ enum SeriesBlockParser {
       var lineEnd = p
       var sameTime = false
       starts[0] = p
-      // A well-formed line of up to 64 bytes in one window (LineWindow, as the trade parser); a
-      // block whose lines do not fit stops trying after 64 of them.
-      var split: BlockLine.Split? = nil
-      if windowMisses < 64 {
-        if let lf = window.split(base, line: p, end: end, fieldCount: maxFields, starts: starts, ends: ends) {
-          ends[maxFields &- 1] = base[lf &- 1] == cr ? lf &- 1 : lf
-          split = .fields(maxFields, next: lf &+ 1)
-        } else {
-          windowMisses &+= 1
-        }
-      }
-      // A time first in the row with the previous row's bytes (every category of one time) is
-      // passed with one comparison: those bytes were scanned as one plain field already.
-      if split == nil && timeIndex == 0 && previousLength > 0 && p + previousLength < end
-        && base[p + previousLength] == comma && same(base + p, base + previousStart, previousLength)
+      // A well-formed line of up to 64 bytes in one window (LineWindow, as the trade parser).
+      let split: BlockLine.Split
+      if windowFits,
+        let lf = window.trySplit(base, line: p, end: end, fieldCount: maxFields, starts: starts, ends: ends)
       {
-        sameTime = true
-        ends[0] = p + previousLength
-        field = 1
-        starts[1] = p + previousLength + 1
-        lineEnd = p + previousLength + 1
-      }
-      let next: Int
-      if split == nil {
+        ends[maxFields &- 1] = base[lf &- 1] == cr ? lf &- 1 : lf
+        split = .fields(maxFields, next: lf &+ 1)
+      } else {
+        // A time first in the row with the previous row's bytes (every category of one time) is
+        // passed with one comparison: those bytes were scanned as one plain field already.
+        if timeIndex == 0 && previousLength > 0 && p + previousLength < end && base[p + previousLength] == comma
+          && same(base + p, base + previousStart, previousLength)
+        {
+          sameTime = true
+          ends[0] = p + previousLength
+          field = 1
+          starts[1] = p + previousLength + 1
+          lineEnd = p + previousLength + 1
+        }
         split = BlockLine.split(
           base, line: p, from: lineEnd, field: field, end: end, starts: starts, ends: ends, maxFields: maxFields)
       }
-      switch split! {
+      let next: Int
+      switch split {
       case .scanner: break rows
       case .blank(let after):
         line += 1
