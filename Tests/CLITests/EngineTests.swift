@@ -310,7 +310,7 @@ struct SilentListener {
 /// Speaks just enough of PostgreSQL's wire protocol for libpq to log in (no to SSL and GSS
 /// encryption, then AuthenticationOk and ReadyForQuery), then never answers the query.
 final class StallingPostgres: @unchecked Sendable {
-  private let listener: SilentListener
+  private let listener: ServedListener
   private let lock = NSLock()
   private var didLogIn = false
   var port: Int { listener.port }
@@ -321,14 +321,15 @@ final class StallingPostgres: @unchecked Sendable {
   }
 
   init() throws {
-    listener = try SilentListener()
+    listener = try ServedListener()
     Thread { [self] in serve() }.start()
   }
 
   func close() { listener.close() }
 
   private func serve() {
-    let client = accept(listener.descriptor, nil, nil)
+    let client = listener.accept()
+    listener.doneServing()
     guard client >= 0 else { return }
     defer { _ = Glibc.close(client) }
     while true {

@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 final class FakeHTTPServer: @unchecked Sendable {
-  private let listener: SilentListener
+  private let listener: ServedListener
   private let lock = NSLock()
   private var received: [String] = []
   private let respond: @Sendable (Int32, String) -> Void
@@ -24,7 +24,7 @@ final class FakeHTTPServer: @unchecked Sendable {
 
   /// `respond` writes the whole answer to the connection; it gets the request as text.
   init(respond: @escaping @Sendable (Int32, String) -> Void) throws {
-    listener = try SilentListener()
+    listener = try ServedListener()
     self.respond = respond
     Thread { [self] in serve() }.start()
   }
@@ -41,8 +41,9 @@ final class FakeHTTPServer: @unchecked Sendable {
   func close() { listener.close() }
 
   private func serve() {
+    defer { listener.doneServing() }
     while true {
-      let client = accept(listener.descriptor, nil, nil)
+      let client = listener.accept()
       guard client >= 0 else { return }
       let request = readRequest(client)
       lock.lock()
